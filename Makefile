@@ -1,0 +1,33 @@
+# plansite: build, preview, test and measure the action plan's website.
+GO ?= go
+PORT ?= 1313
+
+
+.PHONY: build serve test bench lint fuzz large clean
+
+build: ## Build content/ into public/
+	$(GO) run ./cmd/plansite build
+
+serve: ## Build and serve the site on http://127.0.0.1:$(PORT)/
+	$(GO) run ./cmd/plansite serve --port $(PORT)
+
+test: ## Run every test, the real-browser ones included
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: ## Benchmarks: building the shipped plan and a generated large plan
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/site/
+
+lint: ## gofmt, go vet and staticcheck
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
+fuzz: ## Fuzz the content loader for a minute
+	$(GO) test -run '^$$' -fuzz FuzzLoadFile -fuzztime 60s ./internal/content/
+
+large: ## Generate the large test plan into /tmp/plansite-large
+	$(GO) run ./cmd/plangen -out /tmp/plansite-large -revisions 20 -sections 60 -activities 100
+
+clean:
+	rm -rf public

@@ -1,0 +1,189 @@
+// Command plansite builds the action plan's website from the content folder.
+//
+//	plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL]
+//	plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]
+//	plansite version
+//
+// Exit status: 0 when all went well, 1 when the content has problems, 2 on a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/serve"
+	"github.com/stockholm/plansite/internal/site"
+)
+
+const usage = `plansite builds the action plan's website from Markdown in content/.
+
+Usage:
+  plansite build [flags]    build the site into public/
+  plansite serve [flags]    build, then serve the site on http://127.0.0.1:1313/
+  plansite version          print the version
+
+Run "plansite <command> -h" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole program; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "plansite", version())
+		return 0
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "plansite: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// buildFlags adds the flags every command that builds shares.
+func buildFlags(fs *flag.FlagSet) *site.Options {
+	o := &site.Options{}
+	fs.StringVar(&o.Content, "content", "content", "the content `folder`")
+	fs.StringVar(&o.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
+	fs.StringVar(&o.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
+	fs.StringVar(&o.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
+	return o
+}
+
+// parse parses flags; it returns an exit status when the command should stop.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis string) (int, bool) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return 0, true
+		}
+		return 2, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "plansite: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2, true
+	}
+	return 0, false
+}
+
+// layoutsDefault lets the default layouts folder be absent: the built-in layouts are used then.
+func layoutsDefault(fs *flag.FlagSet, o *site.Options) {
+	explicit := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "layouts" {
+			explicit = true
+		}
+	})
+	if !explicit {
+		if info, err := os.Stat(o.Layouts); err != nil || !info.IsDir() {
+			o.Layouts = ""
+		}
+	}
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	o := buildFlags(fs)
+	if code, stop := parse(fs, args, stdout, stderr, "plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL]"); stop {
+		return code
+	}
+	layoutsDefault(fs, o)
+	return build(o, stdout, stderr)
+}
+
+// build runs one build and reports it.
+func build(o *site.Options, stdout, stderr io.Writer) int {
+	stats, err := site.Build(*o)
+	if err != nil {
+		return reportError(err, o.Out, stderr)
+	}
+	fmt.Fprintln(stdout, stats)
+	return 0
+}
+
+func reportError(err error, out string, stderr io.Writer) int {
+	var probs problem.List
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			fmt.Fprintln(stderr, p)
+		}
+		n := "1 problem"
+		if len(probs) != 1 {
+			n = strconv.Itoa(len(probs)) + " problems"
+		}
+		fmt.Fprintf(stderr, "Build failed: %s in the content; %s/ was not changed.\n", n, out)
+		return 1
+	}
+	fmt.Fprintf(stderr, "plansite: %v\n", err)
+	return 1
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	o := buildFlags(fs)
+	port := fs.Int("port", 1313, "the `port` to listen on")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview reachable from other machines")
+	if code, stop := parse(fs, args, stdout, stderr, "plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]"); stop {
+		return code
+	}
+	layoutsDefault(fs, o)
+	if code := build(o, stdout, stderr); code != 0 {
+		return code
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "plansite: %v (is another server running? try --port %d)\n", err, *port+1)
+		return 1
+	}
+	srv := &http.Server{Handler: serve.Handler(o.Out), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "Serving %s on http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "plansite: %v\n", err)
+		return 1
+	}
+	return 0
+}

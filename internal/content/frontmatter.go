@@ -1,0 +1,362 @@
+package content
+
+// Reading one Markdown file: encoding checks, frontmatter through adrg/frontmatter with a YAML decoder that keeps
+// line numbers, and typed access to its keys that records a positioned problem for anything wrong.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// doc is one content file's frontmatter and body, with the problems found reading it.
+type doc struct {
+	file     string
+	start    int // line of the opening ---; YAML line n is file line start+n
+	anchor   int // where a missing key is reported
+	keys     map[string]entry
+	body     string
+	bodyLine int // line where body starts
+	probs    *problem.List
+}
+
+// normalize accepts what Windows editors write: a UTF-8 byte-order mark and CRLF line endings. Unicode is put in
+// NFC so that "å" typed as a plus a combining ring is the same key and the same word as a precomposed "å".
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return norm.NFC.Bytes(src)
+}
+
+// invalidUTF8Line returns the 1-based line of the first byte that is not UTF-8, or 0.
+func invalidUTF8Line(src []byte) int {
+	if utf8.Valid(src) {
+		return 0
+	}
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+// entry is a key and its value in the frontmatter.
+type entry struct{ key, val *yaml.Node }
+
+// parseDoc reads a file's frontmatter. It returns nil when the file cannot be read as a content file at all; the
+// reason is in probs.
+func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
+	if line := invalidUTF8Line(raw); line > 0 {
+		probs.Add(file, line, "the file is not valid UTF-8 text", "save it with the encoding UTF-8 in your editor")
+		return nil
+	}
+	src := normalize(raw)
+
+	// Find the opening delimiter ourselves to know its line; adrg/frontmatter skips blank lines the same way.
+	start := 0
+	for i, l := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if t == "---" {
+			start = i + 1
+		}
+		break
+	}
+	if start == 0 {
+		probs.Add(file, 1, "the file does not start with frontmatter",
+			"begin the file with a line of three dashes ---, the keys, and another line ---; see docs/content.md")
+		return nil
+	}
+
+	var node yaml.Node
+	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("yaml: %v", r)
+			}
+		}()
+		return yaml.Unmarshal(data, v)
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(src), &node, format)
+	if err != nil {
+		if errors.Is(err, frontmatter.ErrNotFound) {
+			probs.Add(file, start, "the frontmatter is not closed",
+				"end the keys with a line of three dashes ---")
+			return nil
+		}
+		line, msg := yamlError(err)
+		probs.Add(file, start+line, "the frontmatter is not valid YAML: "+msg,
+			`put text that contains ": " or starts with a quote, [, {, *, & or ! in double quotes`)
+		return nil
+	}
+	d = &doc{file: file, start: start, anchor: start, keys: map[string]entry{}, probs: probs}
+	d.body = string(body)
+	d.bodyLine = strings.Count(string(src[:len(src)-len(body)]), "\n") + 1
+
+	if len(node.Content) == 0 { // empty frontmatter
+		return d
+	}
+	m := node.Content[0]
+	if m.Kind != yaml.MappingNode {
+		probs.Add(file, d.line(m), "the frontmatter must be a list of key: value lines", "see docs/content.md")
+		return nil
+	}
+	d.addKeys(m, "")
+	return d
+}
+
+// addKeys records the keys of mapping m, reporting duplicates.
+func (d *doc) addKeys(m *yaml.Node, in string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if prev, ok := d.keys[k.Value]; ok {
+			d.probs.Add(d.file, d.line(k), fmt.Sprintf("the key %q appears twice%s (first on line %d)", k.Value, in, d.line(prev.key)),
+				"keep one of them")
+			continue
+		}
+		d.keys[k.Value] = entry{k, v}
+	}
+}
+
+// line converts a line inside the frontmatter to a line of the file.
+func (d *doc) line(n *yaml.Node) int {
+	if n == nil || n.Line == 0 {
+		return d.start
+	}
+	return d.start + n.Line
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError splits a yaml.v3 error into a line inside the frontmatter and its message.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 1, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// known reports every key that is not in allowed, suggesting the closest allowed key.
+func (d *doc) known(allowed ...string) {
+	var unknown []string
+	for k := range d.keys {
+		if !slices.Contains(allowed, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		hint := "the keys here are " + strings.Join(allowed, ", ")
+		if s := suggest(k, allowed); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		d.probs.Add(d.file, d.line(d.keys[k].key), fmt.Sprintf("unknown key %q", k), hint)
+	}
+}
+
+// suggest returns the allowed key closest to k, compared without case and diacritics, or "" if none is close.
+func suggest(k string, allowed []string) string {
+	best, bestDist := "", 0
+	fk := foldKey(k)
+	for _, a := range allowed {
+		dist := levenshtein.ComputeDistance(fk, foldKey(a))
+		if best == "" || dist < bestDist {
+			best, bestDist = a, dist
+		}
+	}
+	if bestDist <= max(2, len([]rune(k))/3) {
+		return best
+	}
+	return ""
+}
+
+// foldKey lowers case, drops diacritics and treats - and space as _.
+func foldKey(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, strings.ToLower(s))
+	if err != nil {
+		out = strings.ToLower(s)
+	}
+	return strings.NewReplacer("-", "_", " ", "_").Replace(out)
+}
+
+// scalar returns the value of key when it is a single value. It records a problem when a required key is missing
+// or empty, or when the value is a list or a mapping.
+func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
+	e, ok := d.keys[key]
+	if !ok {
+		if required {
+			d.probs.Add(d.file, d.anchor, fmt.Sprintf("the required key %q is missing", key),
+				fmt.Sprintf("add a line %s: … to the frontmatter", key))
+		}
+		return nil, 0, false
+	}
+	v, line := e.val, d.line(e.key)
+	if v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	if v.Kind != yaml.ScalarNode {
+		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a single value, not a list or a group of keys", key),
+			"write the value on the same line after the colon, or after | on indented lines")
+		return nil, line, false
+	}
+	if v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+		if required {
+			d.probs.Add(d.file, line, fmt.Sprintf("%s is empty", key), "write a value after the colon")
+		}
+		return nil, line, false
+	}
+	return v, line, true
+}
+
+// text returns a text value; numbers and dates are read as the text written.
+func (d *doc) text(key string, required bool) string {
+	v, _, ok := d.scalar(key, required)
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+// markdown returns a text value with the line it starts on, for values that are rendered as Markdown.
+func (d *doc) markdown(key string, required bool) Text {
+	v, line, ok := d.scalar(key, required)
+	if !ok {
+		return Text{Pos: Pos{d.file, d.anchor}}
+	}
+	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		line++ // the text begins on the line after "key: |"
+	}
+	return Text{Markdown: strings.TrimSpace(v.Value), Pos: Pos{d.file, line}}
+}
+
+// integer returns a whole-number value.
+func (d *doc) integer(key string, required bool) (int, bool) {
+	v, line, ok := d.scalar(key, required)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
+	if err != nil || (v.Tag != "!!int" && v.Tag != "!!str") {
+		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a whole number, not %q", key, v.Value),
+			"write digits only, e.g. "+key+": 10")
+		return 0, false
+	}
+	return n, true
+}
+
+// boolean returns a true/false value.
+func (d *doc) boolean(key string) bool {
+	v, line, ok := d.scalar(key, false)
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(v.Value)) {
+	case "true", "ja":
+		return true
+	case "false", "nej":
+		return false
+	}
+	d.probs.Add(d.file, line, fmt.Sprintf("%s must be true or false, not %q", key, v.Value),
+		"write "+key+": true, or leave the line out")
+	return false
+}
+
+// date returns a YYYY-MM-DD date value; zero when absent.
+func (d *doc) date(key string) time.Time {
+	v, line, ok := d.scalar(key, false)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(v.Value))
+	if err != nil {
+		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a date written YYYY-MM-DD, not %q", key, v.Value),
+			"for 13 March 2020 write "+key+": 2020-03-13; leave the line out if the date is not known")
+		return time.Time{}
+	}
+	return t
+}
+
+// group returns a nested mapping as its own doc, so its keys are checked the same way.
+func (d *doc) group(key string, required bool) *doc {
+	e, ok := d.keys[key]
+	if !ok {
+		if required {
+			d.probs.Add(d.file, d.anchor, fmt.Sprintf("the required key %q is missing", key),
+				fmt.Sprintf("add %s: followed by indented lines, see docs/content.md", key))
+		}
+		return nil
+	}
+	if e.val.Kind != yaml.MappingNode {
+		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s must be a group of indented key: value lines", key),
+			"see docs/content.md for an example")
+		return nil
+	}
+	g := &doc{file: d.file, start: d.start, anchor: d.line(e.key), keys: map[string]entry{}, probs: d.probs}
+	g.addKeys(e.val, " in "+key)
+	return g
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9åäö]+(-[a-z0-9åäö]+)*$`)
+
+// id returns an id value, checking its spelling.
+func (d *doc) id(key string) (string, int) {
+	v, line, ok := d.scalar(key, true)
+	if !ok {
+		return "", d.anchor
+	}
+	id := strings.TrimSpace(v.Value)
+	if !idPattern.MatchString(id) {
+		d.probs.Add(d.file, line, fmt.Sprintf("%s %q may only hold lower-case letters, digits and single dashes", key, id),
+			fmt.Sprintf("for example %s: %s", key, idFrom(id)))
+	}
+	return id, line
+}
+
+// idFrom suggests an id for a malformed one.
+func idFrom(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) && r < 128 || unicode.IsDigit(r) && r < 128 || r == 'å' || r == 'ä' || r == 'ö' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "mitt-id"
+	}
+	return b.String()
+}

@@ -1,0 +1,411 @@
+package content
+
+// Walking the content folder: which file is what, reading each kind, and the checks that need more than one
+// file (duplicate ids, activities pointing at sections, the year of a folder).
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// The folder and file names of the content format.
+const (
+	pagesDir      = "sidor"
+	sectionsDir   = "avsnitt"
+	activitiesDir = "aktiviteter"
+	revisionFile  = "plan.md"
+	// StatementSlug is the page every footer links to: the accessibility statement.
+	StatementSlug = "tillganglighet"
+)
+
+var yearDir = regexp.MustCompile(`^[0-9]{4}$`)
+
+// Ignored reports whether a file or folder name is one that editors and tools leave behind (hidden files, swap
+// and backup files), which the builder skips.
+func Ignored(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "#") {
+		return true
+	}
+	if strings.HasSuffix(name, "~") {
+		return true
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig":
+		return true
+	}
+	return name == "4913" // vim's write test file
+}
+
+// Load reads the content folder dir. When anything is wrong it returns a problem.List with every problem found.
+func Load(dir string) (*Plan, error) {
+	var probs problem.List
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		probs.Add(dir, 0, "the content folder cannot be read: "+errText(err),
+			"run plansite from the folder that holds content/, or give --content DIR")
+		return nil, probs.Err()
+	}
+	plan := &Plan{}
+	for _, e := range entries {
+		name := e.Name()
+		p := filepath.Join(dir, name)
+		switch {
+		case Ignored(name):
+		case e.IsDir() && yearDir.MatchString(name):
+			if r := loadRevision(p, name, &probs); r != nil {
+				plan.Revisions = append(plan.Revisions, r)
+			}
+		case e.IsDir() && name == pagesDir:
+			plan.Pages = loadPages(p, &probs)
+		case e.IsDir():
+			probs.Add(p, 0, "unknown folder in the content folder",
+				"a revision's folder is named by its year, like 2020; pages go in sidor/")
+		default:
+			probs.Add(p, 0, "unknown file in the content folder",
+				"put it in a revision's folder, like 2020/, or in sidor/ if it is a page")
+		}
+	}
+	if len(plan.Revisions) == 0 && len(probs) == 0 {
+		probs.Add(dir, 0, "the content folder holds no revision",
+			"create a folder named by the year, like 2020/, with plan.md in it; see docs/content.md")
+	}
+	if plan.Page(StatementSlug) == nil && len(probs) == 0 {
+		probs.Add(filepath.Join(dir, pagesDir, StatementSlug+".md"), 0, "the accessibility statement is missing",
+			"every public-sector site must have one; create the file as docs/content.md shows")
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// loadRevision reads content/<year>/.
+func loadRevision(dir, name string, probs *problem.List) *Revision {
+	folderYear, _ := strconv.Atoi(name)
+	metaFile := filepath.Join(dir, revisionFile)
+	raw, err := os.ReadFile(metaFile)
+	if err != nil {
+		probs.Add(metaFile, 0, "the revision has no plan.md", "create it with the revision's metadata, see docs/content.md")
+		return nil
+	}
+	rev := readRevision(metaFile, raw, folderYear, probs)
+	if rev == nil {
+		return nil
+	}
+	rev.Dir = dir
+
+	var sections []*Section
+	var activities []*Activity
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			probs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
+			return nil
+		}
+		if p == dir {
+			return nil
+		}
+		if Ignored(e.Name()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		top, _, _ := strings.Cut(rel, "/")
+		isMD := strings.EqualFold(path.Ext(rel), ".md")
+		switch {
+		case rel == revisionFile:
+		case !isMD:
+			if !e.Type().IsRegular() {
+				probs.Add(p, 0, "only plain files can be published", "replace the link with the file itself")
+				return nil
+			}
+			rev.Assets = append(rev.Assets, Asset{Rel: rel, Src: p})
+		case top == sectionsDir && rel != top:
+			if raw, ok := readFile(p, probs); ok {
+				if s := readSection(p, raw, probs); s != nil {
+					sections = append(sections, s)
+				}
+			}
+		case top == activitiesDir && rel != top:
+			if raw, ok := readFile(p, probs); ok {
+				if a := readActivity(p, raw, probs); a != nil {
+					activities = append(activities, a)
+				}
+			}
+		default:
+			probs.Add(p, 0, "a Markdown file outside avsnitt/ and aktiviteter/",
+				"move a section into "+filepath.Join(dir, sectionsDir)+" and an activity row into "+filepath.Join(dir, activitiesDir))
+		}
+		return nil
+	})
+	if err != nil {
+		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
+	}
+	assemble(rev, sections, activities, probs)
+	return rev
+}
+
+func readFile(p string, probs *problem.List) ([]byte, bool) {
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		probs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
+		return nil, false
+	}
+	return raw, true
+}
+
+// readRevision reads a revision's plan.md.
+func readRevision(file string, raw []byte, folderYear int, probs *problem.List) *Revision {
+	d := parseDoc(file, raw, probs)
+	if d == nil {
+		return nil
+	}
+	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "godkänd_av_ks", "nästa_revision", "kontakt")
+	r := &Revision{
+		Year:           folderYear,
+		Title:          d.text("titel", true),
+		Board:          d.text("nämnd", true),
+		Administration: d.text("förvaltning", false),
+		Dnr:            d.text("dnr", true),
+		Decided:        d.date("beslutad"),
+		ApprovedKS:     d.date("godkänd_av_ks"),
+		NextRevision:   d.text("nästa_revision", true),
+		Preface:        Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
+		Pos:            Pos{file, d.start},
+	}
+	if y, ok := d.integer("år", true); ok && y != folderYear {
+		e := d.keys["år"]
+		probs.Add(file, d.line(e.key), fmt.Sprintf("år is %d but the folder is named %d", y, folderYear),
+			fmt.Sprintf("write år: %d, or rename the folder to %d", folderYear, y))
+	}
+	if s := d.text("status", true); s != "" {
+		r.Status = Status(s)
+		if !slices.Contains(statuses, r.Status) {
+			e := d.keys["status"]
+			names := make([]string, len(statuses))
+			for i, s := range statuses {
+				names[i] = string(s)
+			}
+			hint := "write one of " + strings.Join(names, ", ")
+			if sg := suggest(s, names); sg != "" {
+				hint = fmt.Sprintf("did you mean %q?", sg)
+			}
+			probs.Add(file, d.line(e.key), fmt.Sprintf("unknown status %q", s), hint)
+		}
+	}
+	if !r.Decided.IsZero() && !r.ApprovedKS.IsZero() && r.ApprovedKS.Before(r.Decided) {
+		e := d.keys["godkänd_av_ks"]
+		probs.Add(file, d.line(e.key), "godkänd_av_ks is before beslutad",
+			"kommunstyrelsen approves the plan after the board has adopted it; check both dates")
+	}
+	if c := d.group("kontakt", true); c != nil {
+		c.known("namn", "enhet", "epost", "telefon", "webb")
+		r.Contact = Contact{
+			Name:  c.text("namn", true),
+			Unit:  c.text("enhet", false),
+			Email: c.text("epost", false),
+			Phone: c.text("telefon", false),
+			Web:   c.text("webb", false),
+		}
+	}
+	return r
+}
+
+// readSection reads a section file.
+func readSection(file string, raw []byte, probs *problem.List) *Section {
+	d := parseDoc(file, raw, probs)
+	if d == nil {
+		return nil
+	}
+	d.known("id", "titel", "ordning", "tabell", "vid_oro")
+	s := &Section{
+		Title:        d.text("titel", true),
+		TableCaption: d.text("tabell", false),
+		Worry:        d.boolean("vid_oro"),
+		Body:         Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
+	}
+	var line int
+	s.ID, line = d.id("id")
+	s.Pos = Pos{file, line}
+	s.Order, _ = d.integer("ordning", true)
+	return s
+}
+
+// readActivity reads an activity row file.
+func readActivity(file string, raw []byte, probs *problem.List) *Activity {
+	d := parseDoc(file, raw, probs)
+	if d == nil {
+		return nil
+	}
+	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning")
+	a := &Activity{
+		SectionID:   d.text("avsnitt", true),
+		Aktivitet:   d.markdown("aktivitet", true),
+		Ansvarig:    d.markdown("ansvarig", true),
+		Tidplan:     d.markdown("tidplan", true),
+		Uppfoljning: d.markdown("uppföljning", true),
+	}
+	var line int
+	a.ID, line = d.id("id")
+	a.Pos = Pos{file, line}
+	a.Order, _ = d.integer("ordning", true)
+	a.sectionLine = a.Pos.Line
+	if e, ok := d.keys["avsnitt"]; ok {
+		a.sectionLine = d.line(e.key)
+	}
+	if strings.TrimSpace(d.body) != "" {
+		probs.Add(file, d.bodyLine+leadingBlankLines(d.body), "an activity row has no text under its frontmatter",
+			"move the text into aktivitet: (or another column) in the frontmatter")
+	}
+	return a
+}
+
+func leadingBlankLines(s string) int {
+	n := 0
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// assemble orders sections and rows, puts each row in its section's table and checks what spans files.
+func assemble(rev *Revision, sections []*Section, activities []*Activity, probs *problem.List) {
+	byOrder := func(ao, bo int, aid, bid string) int { return cmp.Or(cmp.Compare(ao, bo), cmp.Compare(aid, bid)) }
+	slices.SortFunc(sections, func(a, b *Section) int { return byOrder(a.Order, b.Order, a.ID, b.ID) })
+	slices.SortFunc(activities, func(a, b *Activity) int { return byOrder(a.Order, b.Order, a.ID, b.ID) })
+
+	// Sections and rows share the page, so their ids share one namespace.
+	seen := map[string]Pos{}
+	claim := func(id string, at Pos) {
+		if id == "" {
+			return
+		}
+		if first, ok := seen[id]; ok {
+			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is already used by %s:%d", id, first.File, first.Line),
+				"ids must be unique within a revision; choose another id for one of them")
+			return
+		}
+		seen[id] = at
+	}
+	byID := map[string]*Section{}
+	var ids []string
+	for _, s := range sections {
+		claim(s.ID, s.Pos)
+		if _, dup := byID[s.ID]; !dup && s.ID != "" {
+			byID[s.ID] = s
+			ids = append(ids, s.ID)
+		}
+	}
+	for _, a := range activities {
+		claim(a.ID, a.Pos)
+		if a.SectionID == "" {
+			continue
+		}
+		s, ok := byID[a.SectionID]
+		if !ok {
+			hint := "the sections of " + strconv.Itoa(rev.Year) + " are " + strings.Join(ids, ", ")
+			if sg := suggest(a.SectionID, ids); sg != "" {
+				hint = fmt.Sprintf("did you mean %q?", sg)
+			}
+			probs.Add(a.Pos.File, a.sectionLine, fmt.Sprintf("avsnitt %q is not a section of %d", a.SectionID, rev.Year), hint)
+			continue
+		}
+		s.Activities = append(s.Activities, a)
+	}
+	for _, s := range sections {
+		if len(s.Activities) > 0 && s.TableCaption == "" {
+			s.TableCaption = "Aktiviteter: " + s.Title
+		}
+	}
+	rev.Sections = sections
+	slices.SortFunc(rev.Assets, func(a, b Asset) int { return cmp.Compare(a.Rel, b.Rel) })
+
+	if len(sections) == 0 {
+		probs.Add(rev.Pos.File, rev.Pos.Line, "the revision has no sections",
+			"add the plan's sections as files in "+filepath.Join(rev.Dir, sectionsDir))
+		return
+	}
+	var worry []*Section
+	for _, s := range sections {
+		if s.Worry {
+			worry = append(worry, s)
+		}
+	}
+	switch len(worry) {
+	case 0:
+		probs.Add(rev.Pos.File, rev.Pos.Line, "no section is marked vid_oro: true",
+			"add vid_oro: true to the section with the routine for when an employee is worried; the Vid oro link on every page leads there")
+	case 1:
+	default:
+		for _, s := range worry[1:] {
+			probs.Add(s.Pos.File, s.Pos.Line, fmt.Sprintf("vid_oro is already set on %s", worry[0].Pos.File),
+				"only one section per revision holds the routine for when an employee is worried; remove vid_oro from one")
+		}
+	}
+}
+
+// loadPages reads content/sidor/.
+func loadPages(dir string, probs *problem.List) []*Page {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
+		return nil
+	}
+	var pages []*Page
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if Ignored(e.Name()) {
+			continue
+		}
+		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") {
+			probs.Add(p, 0, "sidor/ holds only Markdown pages", "move other files into a revision's folder")
+			continue
+		}
+		raw, ok := readFile(p, probs)
+		if !ok {
+			continue
+		}
+		d := parseDoc(p, raw, probs)
+		if d == nil {
+			continue
+		}
+		d.known("titel")
+		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
+		if !idPattern.MatchString(slug) {
+			probs.Add(p, 0, fmt.Sprintf("the file name %q cannot be a web address", e.Name()),
+				fmt.Sprintf("rename it to %s.md", idFrom(slug)))
+		}
+		pages = append(pages, &Page{
+			Slug:  slug,
+			Title: d.text("titel", true),
+			Body:  Text{Markdown: d.body, Pos: Pos{p, d.bodyLine}},
+			Pos:   Pos{p, d.start},
+		})
+	}
+	return pages
+}

@@ -1,0 +1,151 @@
+// Package content reads a plan's content folder — yearly revisions of sections and activity rows written as
+// Markdown with YAML frontmatter — validates it strictly, and returns the model the rest of plansite renders.
+// Every problem is reported with its file and line, all at once.
+package content
+
+import "time"
+
+// Status is the standing of a revision.
+type Status string
+
+// The statuses a revision can have.
+const (
+	Draft   Status = "utkast"  // being written, not adopted
+	Adopted Status = "antagen" // adopted by the board
+	Example Status = "exempel" // an illustration, not a real decision
+)
+
+// Statuses lists the valid statuses in the order they are documented.
+var statuses = []Status{Draft, Adopted, Example}
+
+// Plan is the whole content folder.
+type Plan struct {
+	Revisions []*Revision // by year, oldest first
+	Pages     []*Page     // by slug
+}
+
+// Current returns the revision the site opens on: the newest adopted one, or nil when none is adopted.
+func (p *Plan) Current() *Revision {
+	for i := len(p.Revisions) - 1; i >= 0; i-- {
+		if p.Revisions[i].Status == Adopted {
+			return p.Revisions[i]
+		}
+	}
+	return nil
+}
+
+// Page returns the page with the slug, or nil.
+func (p *Plan) Page(slug string) *Page {
+	for _, pg := range p.Pages {
+		if pg.Slug == slug {
+			return pg
+		}
+	}
+	return nil
+}
+
+// Pos is a place in a content file.
+type Pos struct {
+	File string
+	Line int
+}
+
+// Text is Markdown with the place it starts, so problems found while rendering it can name their line.
+type Text struct {
+	Markdown string
+	Pos      Pos
+}
+
+// Revision is one year's plan: content/<year>/.
+type Revision struct {
+	Year           int
+	Dir            string // the folder, as the user named it
+	Title          string
+	Board          string // nämnd
+	Administration string // förvaltning, may be empty
+	Dnr            string
+	Status         Status
+	Decided        time.Time // beslutad; zero when not known
+	ApprovedKS     time.Time // godkänd_av_ks; zero when not known
+	NextRevision   string
+	Contact        Contact
+	Preface        Text // text under the metadata, may be empty
+	Pos            Pos  // plan.md
+
+	Sections []*Section // by ordning
+	Assets   []Asset    // files published as they are, by path
+}
+
+// Worry returns the section with the routine for when an employee is worried (vid_oro), or nil.
+func (r *Revision) Worry() *Section {
+	for _, s := range r.Sections {
+		if s.Worry {
+			return s
+		}
+	}
+	return nil
+}
+
+// Section returns the section with the id, or nil.
+func (r *Revision) Section(id string) *Section {
+	for _, s := range r.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Activities returns every activity row of the revision in page order.
+func (r *Revision) Activities() []*Activity {
+	var all []*Activity
+	for _, s := range r.Sections {
+		all = append(all, s.Activities...)
+	}
+	return all
+}
+
+// Contact is how to reach the coordinator.
+type Contact struct {
+	Name, Unit, Email, Phone, Web string
+}
+
+// Section is one part of the plan, with the activity table that follows its text.
+type Section struct {
+	ID           string
+	Title        string
+	Order        int
+	TableCaption string // caption of the activity table; defaulted when the section has rows
+	Worry        bool   // the routine for when an employee is worried
+	Body         Text
+	Pos          Pos         // the line of its id
+	Activities   []*Activity // by ordning
+}
+
+// Activity is one row of an activity table.
+type Activity struct {
+	ID          string
+	SectionID   string
+	Order       int
+	Aktivitet   Text
+	Ansvarig    Text
+	Tidplan     Text
+	Uppfoljning Text
+	Pos         Pos // the line of its id
+
+	sectionLine int // the line of avsnitt, for the message when it names no section
+}
+
+// Asset is a file published unchanged at the same path below its revision, such as a figure.
+type Asset struct {
+	Rel string // slash-separated path below the revision folder, e.g. figurer/stjarna.svg
+	Src string // path on disk
+}
+
+// Page is a page outside the revisions, such as the accessibility statement.
+type Page struct {
+	Slug  string
+	Title string
+	Body  Text
+	Pos   Pos
+}

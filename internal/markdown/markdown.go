@@ -1,0 +1,496 @@
+// Package markdown turns the plan's Markdown into safe HTML: goldmark with tables, footnotes and Swedish
+// typography; heading ids that keep å, ä and ö; figures with required text alternatives; raw HTML shown as text and
+// links to javascript:, vbscript:, data: and file: addresses removed. It reports problems with their line.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter configured for the plan.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.NewFootnote(
+				extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+					if d := n.OwnerDocument(); d != nil {
+						if v, ok := d.AttributeString(footnotePrefixAttr); ok {
+							return v.([]byte)
+						}
+					}
+					return nil
+				}),
+				extension.WithFootnoteLinkTitle("Gå till fotnoten"),
+				extension.WithFootnoteBacklinkTitle("Tillbaka till texten"),
+				extension.WithFootnoteBacklinkHTML(`↩<span class="visually-hidden"> Tillbaka till texten</span>`),
+			),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				// Swedish quotation marks are the same at both ends: ”så här” and ’så här’.
+				extension.LeftDoubleQuote:  "&rdquo;",
+				extension.RightDoubleQuote: "&rdquo;",
+				extension.LeftSingleQuote:  "&rsquo;",
+				extension.RightSingleQuote: "&rsquo;",
+				extension.Apostrophe:       "&rsquo;",
+				extension.LeftAngleQuote:   "&raquo;",
+				extension.RightAngleQuote:  "&raquo;",
+				extension.EnDash:           "&ndash;",
+				extension.EmDash:           "&ndash;",
+				extension.Ellipsis:         "&hellip;",
+			})),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&safeRenderer{}, 1)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+const footnotePrefixAttr = "plansite-footnote-prefix"
+
+// Options say where a piece of Markdown sits on its page.
+type Options struct {
+	// Shift is added to every heading level: a section's text starts at ## and sits under the section's <h2>,
+	// so its headings are shifted by one.
+	Shift int
+	// IDs gives headings ids unique on the page; nil leaves headings without ids.
+	IDs *IDs
+	// FootnotePrefix keeps the footnote ids of several texts on one page apart.
+	FootnotePrefix string
+	// NoHeadings reports any heading as a problem (table cells, the preface).
+	NoHeadings bool
+}
+
+// Heading is a heading of the text, as rendered.
+type Heading struct {
+	Level int // rendered level, after Shift
+	ID    string
+	Text  string
+	Line  int
+}
+
+// Ref is an address the text points at, with its line.
+type Ref struct {
+	Dest string
+	Line int
+}
+
+// Issue is a problem in the text; Line counts from 1 at the text's first line.
+type Issue struct {
+	Line      int
+	Msg, Hint string
+}
+
+// Result is rendered HTML with what was learnt while rendering it.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Images   []Ref // local pictures, to check that they exist
+	Links    []Ref
+	Issues   []Issue
+}
+
+// Convert renders src.
+func (c *Converter) Convert(src []byte, opt Options) Result {
+	var res Result
+	ctx := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if opt.FootnotePrefix != "" {
+		doc.SetAttributeString(footnotePrefixAttr, []byte(opt.FootnotePrefix))
+	}
+	w := &walker{src: src, opt: opt, res: &res, lines: newLineIndex(src), prevLevel: 1}
+	w.walk(doc)
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		res.Issues = append(res.Issues, Issue{Line: 1, Msg: "the text cannot be rendered: " + err.Error()})
+	}
+	res.HTML = buf.Bytes()
+	return res
+}
+
+// walker checks and rewrites the tree before it is rendered.
+type walker struct {
+	src       []byte
+	opt       Options
+	res       *Result
+	lines     lineIndex
+	prevLevel int // source level of the previous heading; a section's own title counts as level 1
+}
+
+func (w *walker) issue(line int, msg, hint string) {
+	w.res.Issues = append(w.res.Issues, Issue{Line: line, Msg: msg, Hint: hint})
+}
+
+func (w *walker) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling() // c may be replaced below
+		switch v := c.(type) {
+		case *ast.Heading:
+			w.heading(v)
+		case *ast.Paragraph:
+			if img := soleImage(v, w.src); img != nil {
+				fig := &figure{}
+				n.ReplaceChild(n, c, fig)
+				fig.AppendChild(fig, img)
+				w.image(img)
+				c = next
+				continue
+			}
+		case *ast.Image:
+			w.image(v)
+		case *ast.Link:
+			w.res.Links = append(w.res.Links, Ref{Dest: string(v.Destination), Line: w.lineOf(v)})
+			if !safeURL(string(v.Destination)) {
+				unwrap(n, v)
+				c = next
+				continue
+			}
+		case *ast.AutoLink:
+			url := string(v.URL(w.src))
+			if v.AutoLinkType == ast.AutoLinkURL && !safeURL(url) {
+				n.ReplaceChild(n, v, ast.NewString(v.Label(w.src)))
+				c = next
+				continue
+			}
+			w.res.Links = append(w.res.Links, Ref{Dest: url, Line: w.lineOf(v)})
+		}
+		w.walk(c)
+		c = next
+	}
+}
+
+func (w *walker) heading(h *ast.Heading) {
+	line := w.lineOf(h)
+	label := plainText(h, w.src)
+	switch {
+	case w.opt.NoHeadings:
+		w.issue(line, fmt.Sprintf("a heading (%s %s) where headings are not allowed", strings.Repeat("#", h.Level), label),
+			"write the text as a paragraph; headings belong in a section's text")
+	case h.Level == 1:
+		w.issue(line, fmt.Sprintf("a # heading (%s) in the text", label),
+			"the heading above the text comes from titel; start the text's own headings with ##")
+	case h.Level > w.prevLevel+1:
+		w.issue(line, fmt.Sprintf("the heading %q skips a level (%s after %s)", label,
+			strings.Repeat("#", h.Level), strings.Repeat("#", w.prevLevel)),
+			fmt.Sprintf("use %s here: headings go down one level at a time", strings.Repeat("#", w.prevLevel+1)))
+	}
+	w.prevLevel = h.Level
+	h.Level = min(h.Level+w.opt.Shift, 6)
+	id := ""
+	if w.opt.IDs != nil {
+		id = w.opt.IDs.Unique(Slug(label))
+		h.SetAttributeString("id", []byte(id))
+	}
+	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: label, Line: line})
+}
+
+func (w *walker) image(img *ast.Image) {
+	line := w.lineOf(img)
+	dest := string(img.Destination)
+	if strings.TrimSpace(plainText(img, w.src)) == "" {
+		w.issue(line, fmt.Sprintf("the picture %s has no text alternative", dest),
+			"write what the picture shows between the brackets: ![Text alternative]("+dest+")")
+	}
+	switch {
+	case !safeURL(dest):
+		w.issue(line, fmt.Sprintf("the picture's address %q is not allowed", dest),
+			"use a file in the revision's folder, like figurer/bild.svg")
+		img.Destination = nil
+	case !isRemote(dest) && !strings.HasPrefix(dest, "#"):
+		w.res.Images = append(w.res.Images, Ref{Dest: dest, Line: line})
+	}
+}
+
+// unwrap replaces a link by its text.
+func unwrap(parent ast.Node, link ast.Node) {
+	for c := link.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, link, c)
+		c = next
+	}
+	parent.RemoveChild(parent, link)
+}
+
+// soleImage returns the image when a paragraph holds nothing else.
+func soleImage(p *ast.Paragraph, src []byte) *ast.Image {
+	var img *ast.Image
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Image:
+			if img != nil {
+				return nil
+			}
+			img = v
+		case *ast.Text:
+			if strings.TrimSpace(string(v.Segment.Value(src))) != "" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return img
+}
+
+// plainText is the text of a node without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var rec func(ast.Node)
+	rec = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				b.Write(v.Segment.Value(src))
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.WriteString(html.UnescapeString(string(v.Value)))
+			case *ast.AutoLink:
+				b.Write(v.Label(src))
+			case *ast.RawHTML:
+				for i := 0; i < v.Segments.Len(); i++ {
+					s := v.Segments.At(i)
+					b.Write(s.Value(src))
+				}
+			default:
+				rec(c)
+			}
+		}
+	}
+	rec(n)
+	return strings.TrimSpace(b.String())
+}
+
+// lineOf finds the source line of a node: its own lines for blocks, its first text for inlines.
+func (w *walker) lineOf(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock {
+			if l := n.Lines(); l != nil && l.Len() > 0 {
+				return w.lines.line(l.At(0).Start)
+			}
+		}
+		if t, ok := n.(*ast.Text); ok {
+			return w.lines.line(t.Segment.Start)
+		}
+		if c, ok := n.FirstChild().(*ast.Text); ok {
+			return w.lines.line(c.Segment.Start)
+		}
+	}
+	return 1
+}
+
+// lineIndex maps byte offsets to lines.
+type lineIndex []int
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, b := range src {
+		if b == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (l lineIndex) line(offset int) int {
+	lo, hi := 0, len(l)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if l[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// safeURL allows web, mail and phone addresses and relative ones. Browsers ignore tabs and newlines inside a URL
+// and leading spaces and control characters, so those are removed before the scheme is read.
+func safeURL(u string) bool {
+	u = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	u = strings.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
+	colon := strings.IndexByte(u, ':')
+	if colon < 0 {
+		return true
+	}
+	if i := strings.IndexAny(u, "/?#"); i >= 0 && i < colon {
+		return true // the colon is in the path, not after a scheme
+	}
+	switch strings.ToLower(u[:colon]) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+func isRemote(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") ||
+		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "tel:")
+}
+
+// Slug makes a heading's text into an id that stays readable in Swedish: "Förebyggande arbete" becomes
+// "förebyggande-arbete". Letters and digits of any script are kept, lower-cased; everything else separates words.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "rubrik"
+	}
+	return b.String()
+}
+
+// IDs hands out ids that are unique on one page.
+type IDs struct {
+	used map[string]bool
+}
+
+// NewIDs returns a set in which the given ids are already taken.
+func NewIDs(taken ...string) *IDs {
+	s := &IDs{used: map[string]bool{}}
+	for _, id := range taken {
+		s.used[id] = true
+	}
+	return s
+}
+
+// Unique returns base, or base-2, base-3, … when base is taken, and marks it taken.
+func (s *IDs) Unique(base string) string {
+	id := base
+	for n := 2; s.used[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	s.used[id] = true
+	return id
+}
+
+// Take marks an id as taken, reporting whether it was free.
+func (s *IDs) Take(id string) bool {
+	if s.used[id] {
+		return false
+	}
+	s.used[id] = true
+	return true
+}
+
+// figure is a picture on a paragraph of its own, rendered with its caption.
+type figure struct {
+	ast.BaseBlock
+}
+
+var kindFigure = ast.NewNodeKind("Figure")
+
+func (f *figure) Kind() ast.NodeKind            { return kindFigure }
+func (f *figure) Dump(source []byte, level int) { ast.DumpHelper(f, source, level, nil, nil) }
+
+// safeRenderer renders what must never reach the page as code, and figures.
+type safeRenderer struct{}
+
+func (r *safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, r.rawHTML)
+	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(kindFigure, r.figure)
+	reg.Register(extast.KindFootnoteList, r.footnoteList)
+}
+
+// rawHTML shows inline HTML as the text it is.
+func (r *safeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		segs := n.(*ast.RawHTML).Segments
+		for i := 0; i < segs.Len(); i++ {
+			s := segs.At(i)
+			_, _ = w.WriteString(html.EscapeString(string(s.Value(src))))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// htmlBlock shows a block of HTML as a paragraph of text.
+func (r *safeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var t strings.Builder
+	for i := 0; i < b.Lines().Len(); i++ {
+		s := b.Lines().At(i)
+		t.Write(s.Value(src))
+	}
+	if b.HasClosure() {
+		t.Write(b.ClosureLine.Value(src))
+	}
+	_, _ = w.WriteString("<p>")
+	_, _ = w.WriteString(html.EscapeString(strings.TrimSpace(t.String())))
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *safeRenderer) figure(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	img, _ := n.FirstChild().(*ast.Image)
+	if img == nil {
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<figure><img src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(img.Destination, true)))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.WriteString(html.EscapeString(plainText(img, src)))
+	_, _ = w.WriteString(`">`)
+	if len(img.Title) > 0 {
+		_, _ = w.WriteString("<figcaption>")
+		_, _ = w.WriteString(html.EscapeString(string(img.Title)))
+		_, _ = w.WriteString("</figcaption>")
+	}
+	_, _ = w.WriteString("</figure>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// footnoteList is goldmark's list with a Swedish name for screen readers and no rule above it.
+func (r *safeRenderer) footnoteList(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<div class="footnotes" role="doc-endnotes" aria-label="Fotnoter"><ol>` + "\n")
+	} else {
+		_, _ = w.WriteString("</ol></div>\n")
+	}
+	return ast.WalkContinue, nil
+}

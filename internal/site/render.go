@@ -1,0 +1,245 @@
+package site
+
+// From the model to pages: the view of a revision (sections, tables, contents), the site's other pages, and the
+// data every layout gets.
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// page is what every layout gets.
+type page struct {
+	Title     string // the <title>
+	Root      string // relative path from the page to the site's root: "", "../"
+	Canonical string // absolute address of the page when --base-url is given
+	Site      siteView
+	WorryHref string // the "Vid oro" link
+	Revision  *revisionView
+	Page      *pageView
+}
+
+// siteView is what the header and footer show.
+type siteView struct {
+	Name          string // e.g. "Handlingsplan mot våldsbejakande extremism"
+	Board         string
+	StatementHref string
+	CurrentHref   string
+	CurrentYear   int
+}
+
+type revisionView struct {
+	*content.Revision
+	StatusLabel string
+	Notice      string // banner text for revisions that are not adopted; "" when adopted
+	Preface     template.HTML
+	Sections    []*sectionView
+}
+
+type sectionView struct {
+	ID, Title string
+	HTML      template.HTML
+	Subs      []markdown.Heading // level-3 headings, for the contents
+	Worry     bool
+	Table     *tableView
+}
+
+type tableView struct {
+	ID, Caption string
+	Rows        []rowView
+}
+
+type rowView struct {
+	ID                                        string
+	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
+}
+
+type pageView struct {
+	Slug, Title string
+	HTML        template.HTML
+}
+
+var statusLabels = map[content.Status]string{
+	content.Draft:   "Utkast",
+	content.Adopted: "Antagen",
+	content.Example: "Exempel",
+}
+
+var statusNotices = map[content.Status]string{
+	content.Draft:   "Det här är ett utkast. Planen är inte antagen och gäller inte.",
+	content.Example: "Det här är ett exempel, inte en antagen plan. Innehållet visar hur en revidering kan se ut och gäller inte.",
+}
+
+// home is the revision the site opens on: the current one, or the newest when none is adopted yet.
+func (b *builder) home() *content.Revision {
+	if c := b.plan.Current(); c != nil {
+		return c
+	}
+	return b.plan.Revisions[len(b.plan.Revisions)-1]
+}
+
+// newPage fills in what every page shows, for a page at path p (slash-separated, relative to the root).
+func (b *builder) newPage(p, title string) *page {
+	depth := strings.Count(p, "/")
+	root := strings.Repeat("../", depth)
+	if p == "404.html" {
+		// The 404 page is served at any depth, so its links cannot be relative.
+		root = "/"
+		if b.base != nil {
+			root = b.base.Path
+		}
+	}
+	home := b.home()
+	pg := &page{
+		Title: title,
+		Root:  root,
+		Site: siteView{
+			Name:          "Handlingsplan mot våldsbejakande extremism",
+			Board:         home.Board,
+			StatementHref: root + content.StatementSlug + "/",
+			CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
+			CurrentYear:   home.Year,
+		},
+		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
+	}
+	if b.base != nil {
+		u := *b.base
+		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
+		if strings.HasSuffix(p, "/index.html") || p == "index.html" {
+			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+		}
+		pg.Canonical = u.String()
+	}
+	return pg
+}
+
+// execute renders a page with its layout.
+func (b *builder) execute(kind, p string, data *page) (file, error) {
+	var buf bytes.Buffer
+	if err := b.tpl.pages[kind].ExecuteTemplate(&buf, kind, data); err != nil {
+		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
+	}
+	return file{Path: p, Data: buf.Bytes()}, nil
+}
+
+// revision renders content/<year>/ to <year>/index.html.
+func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
+	var probs problem.List
+	report := func(t content.Text, res markdown.Result) {
+		for _, is := range res.Issues {
+			probs.Add(t.Pos.File, t.Pos.Line+is.Line-1, is.Msg, is.Hint)
+		}
+		for _, img := range res.Images {
+			rel := path.Clean(img.Dest)
+			if strings.HasPrefix(rel, "../") || !slices.ContainsFunc(rev.Assets, func(a content.Asset) bool { return a.Rel == rel }) {
+				probs.Add(t.Pos.File, t.Pos.Line+img.Line-1, fmt.Sprintf("the picture %s is not in %s", img.Dest, rev.Dir),
+					"put the file in the revision's folder, e.g. figurer/, and write its path relative to that folder")
+			}
+		}
+	}
+	// Sections and rows own their ids; headings get what is left.
+	taken := []string{"huvudinnehall", "innehall", "titel", "kontakt"}
+	for _, s := range rev.Sections {
+		taken = append(taken, s.ID, "tabell-"+s.ID)
+		for _, a := range s.Activities {
+			taken = append(taken, a.ID)
+		}
+	}
+	ids := markdown.NewIDs(taken...)
+
+	view := &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status]}
+	if strings.TrimSpace(rev.Preface.Markdown) != "" {
+		res := b.md.Convert([]byte(rev.Preface.Markdown), markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
+		report(rev.Preface, res)
+		view.Preface = template.HTML(res.HTML)
+	}
+	for _, s := range rev.Sections {
+		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
+		report(s.Body, res)
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(res.HTML), Worry: s.Worry}
+		for _, h := range res.Headings {
+			if h.Level == 3 {
+				sv.Subs = append(sv.Subs, h)
+			}
+		}
+		if len(s.Activities) > 0 {
+			t := &tableView{ID: "tabell-" + s.ID, Caption: s.TableCaption}
+			for _, a := range s.Activities {
+				cell := func(t content.Text) template.HTML {
+					res := b.md.Convert([]byte(t.Markdown), markdown.Options{NoHeadings: true})
+					report(t, res)
+					return template.HTML(res.HTML)
+				}
+				t.Rows = append(t.Rows, rowView{
+					ID:          a.ID,
+					Aktivitet:   cell(a.Aktivitet),
+					Ansvarig:    cell(a.Ansvarig),
+					Tidplan:     cell(a.Tidplan),
+					Uppfoljning: cell(a.Uppfoljning),
+				})
+			}
+			sv.Table = t
+		}
+		view.Sections = append(view.Sections, sv)
+	}
+	p := fmt.Sprintf("%d/index.html", rev.Year)
+	data := b.newPage(p, rev.Title)
+	data.Revision = view
+	data.WorryHref = "#" + rev.Worry().ID
+	f, err := b.execute("revision.html", p, data)
+	if err != nil {
+		probs.Add("layouts/revision.html", 0, err.Error(), "")
+		return nil, probs
+	}
+	files := []file{f}
+	for _, a := range rev.Assets {
+		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
+	}
+	return files, probs
+}
+
+// pages renders the root, the 404 page and the pages of content/sidor/.
+func (b *builder) pages() ([]file, problem.List) {
+	var files []file
+	var probs problem.List
+	add := func(kind, p string, data *page) {
+		f, err := b.execute(kind, p, data)
+		if err != nil {
+			probs.Add("layouts/"+kind, 0, err.Error(), "")
+			return
+		}
+		files = append(files, f)
+	}
+	home := b.home()
+	add("index.html", "index.html", b.newPage("index.html", home.Title))
+	add("404.html", "404.html", b.newPage("404.html", "Sidan finns inte"))
+	for _, pg := range b.plan.Pages {
+		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-"})
+		for _, is := range res.Issues {
+			probs.Add(pg.Body.Pos.File, pg.Body.Pos.Line+is.Line-1, is.Msg, is.Hint)
+		}
+		p := pg.Slug + "/index.html"
+		data := b.newPage(p, pg.Title)
+		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(res.HTML)}
+		add("page.html", p, data)
+	}
+	return files, probs
+}
+
+// assets are the layouts' CSS and other files, published under assets/.
+func (b *builder) assets() []file {
+	var files []file
+	for p, data := range b.tpl.assets {
+		files = append(files, file{Path: p, Data: data})
+	}
+	slices.SortFunc(files, func(a, c file) int { return strings.Compare(a.Path, c.Path) })
+	return files
+}

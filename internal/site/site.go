@@ -1,0 +1,151 @@
+// Package site builds the plan's website: it loads the content, renders every page through the layouts into
+// memory, and only when nothing is wrong writes the whole site to the output folder in one swap.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Content string // the content folder
+	Layouts string // a folder whose files replace the built-in layouts of the same name; "" for none
+	Out     string // the output folder
+	BaseURL string // the address the site is published at, e.g. https://intranet.example/vbe/; may be empty
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Revisions int
+	Pages     int // HTML pages
+	Files     int // every file written
+	Elapsed   time.Duration
+}
+
+// String is the line printed after a build, e.g. "Built 2 revisions, 3 pages in 12 ms".
+func (s Stats) String() string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	return fmt.Sprintf("Built %s, %s in %d ms", plural(s.Revisions, "revision", "revisions"),
+		plural(s.Pages, "page", "pages"), s.Elapsed.Milliseconds())
+}
+
+// Build loads, renders and writes the site. Content problems come back as a problem.List and leave the output
+// folder as it was.
+func Build(opt Options) (Stats, error) {
+	start := time.Now()
+	files, stats, err := Render(opt)
+	if err != nil {
+		return stats, err
+	}
+	if err := writeTree(opt.Out, files); err != nil {
+		return stats, fmt.Errorf("writing %s: %w", opt.Out, err)
+	}
+	stats.Elapsed = time.Since(start)
+	return stats, nil
+}
+
+// Render loads the content and renders every file of the site in memory, without writing anything.
+func Render(opt Options) ([]file, Stats, error) {
+	var stats Stats
+	base, err := parseBaseURL(opt.BaseURL)
+	if err != nil {
+		return nil, stats, err
+	}
+	tpl, err := loadTemplates(opt.Layouts)
+	if err != nil {
+		return nil, stats, err
+	}
+	plan, err := content.Load(opt.Content)
+	if err != nil {
+		return nil, stats, err
+	}
+	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base}
+	files, probs := b.render()
+	if err := probs.Err(); err != nil {
+		return nil, stats, err
+	}
+	stats.Revisions = len(plan.Revisions)
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".html") {
+			stats.Pages++
+		}
+	}
+	stats.Files = len(files)
+	return files, stats, nil
+}
+
+// parseBaseURL accepts an absolute http(s) address or a path, and makes it end in a slash.
+func parseBaseURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("--base-url %q is not a web address like https://intranet.example/vbe/", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+
+// IsContentError reports whether err is about the content (exit status 1) rather than the machine.
+func IsContentError(err error) bool {
+	var l problem.List
+	return errors.As(err, &l)
+}
+
+// builder renders one build.
+type builder struct {
+	plan *content.Plan
+	tpl  *templates
+	md   *markdown.Converter
+	base *url.URL
+}
+
+// render produces every file; revisions are rendered in parallel.
+func (b *builder) render() ([]file, problem.List) {
+	type result struct {
+		files []file
+		probs problem.List
+	}
+	results := make([]result, len(b.plan.Revisions))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, rev := range b.plan.Revisions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i].files, results[i].probs = b.revision(rev)
+		}()
+	}
+	var files []file
+	var probs problem.List
+	pages, pp := b.pages()
+	files = append(files, pages...)
+	probs = append(probs, pp...)
+	wg.Wait()
+	for _, r := range results {
+		files = append(files, r.files...)
+		probs = append(probs, r.probs...)
+	}
+	files = append(files, b.assets()...)
+	return files, probs
+}
