@@ -86,12 +86,17 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis s
 		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout) // asked-for help is output, not an error
 			fs.Usage()
 			return 0, true
 		}
+	}
+	if err := fs.Parse(args); err != nil {
 		return 2, true
 	}
 	if fs.NArg() > 0 {

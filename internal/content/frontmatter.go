@@ -31,6 +31,7 @@ type doc struct {
 	start    int // line of the opening ---; YAML line n is file line start+n
 	anchor   int // where a missing key is reported
 	keys     map[string]entry
+	misspelt map[string]bool // required keys already reported as misspelt, not to be reported missing too
 	body     string
 	bodyLine int // line where body starts
 	probs    *problem.List
@@ -176,6 +177,12 @@ func (d *doc) known(allowed ...string) {
 		hint := "the keys here are " + strings.Join(allowed, ", ")
 		if s := suggest(k, allowed); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
+			if _, present := d.keys[s]; !present {
+				if d.misspelt == nil {
+					d.misspelt = map[string]bool{}
+				}
+				d.misspelt[s] = true
+			}
 		}
 		d.probs.Add(d.file, d.line(d.keys[k].key), fmt.Sprintf("unknown key %q", k), hint)
 	}
@@ -212,7 +219,7 @@ func foldKey(s string) string {
 func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
 	e, ok := d.keys[key]
 	if !ok {
-		if required {
+		if required && !d.misspelt[key] {
 			d.probs.Add(d.file, d.anchor, fmt.Sprintf("the required key %q is missing", key),
 				fmt.Sprintf("add a line %s: … to the frontmatter", key))
 		}

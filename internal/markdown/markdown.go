@@ -149,15 +149,16 @@ func (w *walker) walk(n ast.Node) {
 			w.heading(v)
 		case *ast.Paragraph:
 			if img := soleImage(v, w.src); img != nil {
+				line := w.lineOf(v)
 				fig := &figure{}
 				n.ReplaceChild(n, c, fig)
 				fig.AppendChild(fig, img)
-				w.image(img)
+				w.image(img, line)
 				c = next
 				continue
 			}
 		case *ast.Image:
-			w.image(v)
+			w.image(v, w.lineOf(v))
 		case *ast.Link:
 			w.res.Links = append(w.res.Links, Ref{Dest: string(v.Destination), Line: w.lineOf(v)})
 			if !safeURL(string(v.Destination)) {
@@ -204,8 +205,7 @@ func (w *walker) heading(h *ast.Heading) {
 	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: label, Line: line})
 }
 
-func (w *walker) image(img *ast.Image) {
-	line := w.lineOf(img)
+func (w *walker) image(img *ast.Image, line int) {
 	dest := string(img.Destination)
 	if strings.TrimSpace(plainText(img, w.src)) == "" {
 		w.issue(line, fmt.Sprintf("the picture %s has no text alternative", dest),

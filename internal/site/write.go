@@ -30,6 +30,7 @@ func writeTree(out string, files []file) error {
 	if err != nil {
 		return err
 	}
+	tmp = filepath.Clean(tmp)
 	ok := false
 	defer func() {
 		if !ok {

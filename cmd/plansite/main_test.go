@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitStatus(t *testing.T) {
+	fixture := "../../internal/site/testdata/minimal"
+	broken := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(broken, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(broken, "2020/aktiviteter/x.md"), []byte("---\nid: x\nansvrig: a\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // regexp
+		stderr string // regexp
+	}{
+		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 4 pages in \d+ ms\n$`, `^$`},
+		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
+			`aktiviteter/x.md:3: unknown key "ansvrig" \(did you mean "ansvarig"\?\)\n(.|\n)*Build failed: \d+ problems in the content; .*p/ was not changed.\n$`},
+		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: the content folder cannot be read`},
+		{"missing layouts", []string{"build", "--content", fixture, "--layouts", "finns-inte", "--out", t.TempDir()}, 1, `^$`, `layouts folder finns-inte does not exist`},
+		{"bad flag", []string{"build", "--nope"}, 2, `^$`, `flag provided but not defined: -nope`},
+		{"extra argument", []string{"build", "extra"}, 2, `^$`, `unexpected argument "extra"`},
+		{"unknown command", []string{"bygg"}, 2, `^$`, `unknown command "bygg"`},
+		{"no command", nil, 2, `^$`, `Usage:`},
+		{"help", []string{"--help"}, 0, `plansite build`, `^$`},
+		{"build help", []string{"build", "-h"}, 0, `Usage: plansite build(.|\n)*-base-url`, `^$`},
+		{"serve help", []string{"serve", "--help"}, 0, `Usage: plansite serve(.|\n)*-bind`, `^$`},
+		{"version", []string{"version"}, 0, `^plansite \S+\n$`, `^$`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(c.args...)
+			if code != c.code {
+				t.Errorf("exit status %d, want %d\nstdout: %s\nstderr: %s", code, c.code, stdout, stderr)
+			}
+			if !regexp.MustCompile(c.stdout).MatchString(stdout) {
+				t.Errorf("stdout %q does not match %q", stdout, c.stdout)
+			}
+			if !regexp.MustCompile(c.stderr).MatchString(stderr) {
+				t.Errorf("stderr %q does not match %q", stderr, c.stderr)
+			}
+		})
+	}
+}
+
+// TestDefaultLayoutsFolder: run away from the repository, the built-in layouts are used without a flag.
+func TestDefaultLayoutsFolder(t *testing.T) {
+	fixture, _ := filepath.Abs("../../internal/site/testdata/minimal")
+	t.Chdir(t.TempDir())
+	code, stdout, stderr := runCLI("build", "--content", fixture)
+	if code != 0 || !strings.HasPrefix(stdout, "Built ") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat("public/2020/index.html"); err != nil {
+		t.Error(err)
+	}
+}

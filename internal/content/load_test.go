@@ -1,0 +1,275 @@
+package content
+
+import (
+	"flag"
+	"github.com/stockholm/plansite/internal/problem"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// tree copies testdata/valid into a temporary folder and applies changes: a path mapped to new contents, or to
+// "" to delete it.
+func tree(t *testing.T, changes map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	err := filepath.WalkDir("testdata/valid", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("testdata/valid", p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range changes {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if data == "" {
+			if err := os.RemoveAll(full); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// messages loads dir and returns the problems with the temporary folder replaced by "content".
+func messages(t *testing.T, dir string) string {
+	t.Helper()
+	_, err := Load(dir)
+	if err == nil {
+		return ""
+	}
+	return strings.ReplaceAll(err.Error(), dir, "content") + "\n"
+}
+
+const activity = `---
+id: natverk
+avsnitt: rutin
+ordning: 10
+aktivitet: Delta i nätverket.
+ansvarig: VBE-samordnaren
+tidplan: Varje månad
+uppföljning: VB, T1 och T2
+---
+`
+
+func TestLoadValid(t *testing.T) {
+	plan, err := Load("testdata/valid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Revisions) != 1 {
+		t.Fatalf("got %d revisions, want 1", len(plan.Revisions))
+	}
+	r := plan.Revisions[0]
+	if r.Year != 2020 || r.Status != Adopted || r.Dnr != "1.2.3-4/2020" || r.Board != "Testnämnden" {
+		t.Errorf("metadata read wrong: %+v", r)
+	}
+	if want := time.Date(2020, 3, 13, 0, 0, 0, 0, time.UTC); !r.Decided.Equal(want) {
+		t.Errorf("beslutad = %v, want %v", r.Decided, want)
+	}
+	if !r.ApprovedKS.IsZero() {
+		t.Errorf("godkänd_av_ks = %v, want none", r.ApprovedKS)
+	}
+	if r.Contact.Name != "VBE-samordnaren" || r.Contact.Email != "vbe@example.se" {
+		t.Errorf("contact = %+v", r.Contact)
+	}
+	if got := []string{r.Sections[0].ID, r.Sections[1].ID}; got[0] != "inledning" || got[1] != "rutin" {
+		t.Errorf("sections in order %v, want [inledning rutin]", got)
+	}
+	if r.Worry() == nil || r.Worry().ID != "rutin" {
+		t.Errorf("vid_oro section = %v, want rutin", r.Worry())
+	}
+	acts := r.Activities()
+	if len(acts) != 1 || acts[0].SectionID != "rutin" || acts[0].Tidplan.Markdown != "En gång i månaden.\n\nNio gånger per år." {
+		t.Fatalf("activities = %+v", acts)
+	}
+	if acts[0].Tidplan.Pos.Line != 8 { // "tidplan: |" is on line 7; the text starts on 8
+		t.Errorf("tidplan starts on line %d, want 8", acts[0].Tidplan.Pos.Line)
+	}
+	if r.Sections[0].Body.Pos.Line != 6 {
+		t.Errorf("section body starts on line %d, want 6", r.Sections[0].Body.Pos.Line)
+	}
+	if len(r.Assets) != 1 || r.Assets[0].Rel != "figurer/s.svg" {
+		t.Errorf("assets = %+v", r.Assets)
+	}
+	if plan.Current() != r {
+		t.Errorf("the adopted 2020 revision is not current")
+	}
+}
+
+// TestWindowsFiles: CRLF line endings and a byte-order mark are what Windows editors write; they load the same.
+func TestWindowsFiles(t *testing.T) {
+	crlf := "\ufeff" + strings.ReplaceAll(activity, "\n", "\r\n")
+	dir := tree(t, map[string]string{"2020/aktiviteter/x.md": crlf})
+	plan, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := plan.Revisions[0].Activities()[0]
+	if a.ID != "natverk" || a.Uppfoljning.Markdown != "VB, T1 och T2" || a.Pos.Line != 2 {
+		t.Errorf("CRLF file read as %+v", a)
+	}
+}
+
+// TestBadInput: each kind of broken content gives its message with file and line. The messages are in
+// testdata/errors/<name>.golden; run go test -update to rewrite them after a deliberate change.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name    string
+		changes map[string]string
+		want    []string // substrings that must be in the output, besides the golden comparison
+	}{
+		{"unknown-key", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ansvarig:", "ansvrig:", 1)},
+			[]string{`x.md:6: unknown key "ansvrig" (did you mean "ansvarig"?)`}},
+		{"unknown-key-without-diacritics", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "uppföljning:", "uppfoljning:", 1)},
+			[]string{`x.md:8: unknown key "uppfoljning" (did you mean "uppföljning"?)`}},
+		{"missing-required", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "tidplan: Varje månad\n", "", 1)},
+			[]string{`x.md:1: the required key "tidplan" is missing`}},
+		{"empty-required", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "tidplan: Varje månad", "tidplan:", 1)},
+			[]string{`x.md:7: tidplan is empty`}},
+		{"wrong-type", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10", "ordning: tio", 1)},
+			[]string{`x.md:4: ordning must be a whole number, not "tio"`}},
+		{"list-instead-of-text", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ansvarig: VBE-samordnaren", "ansvarig: [a, b]", 1)},
+			[]string{`x.md:6: ansvarig must be a single value`}},
+		{"duplicate-id", map[string]string{"2020/aktiviteter/y.md": strings.Replace(activity, "ordning: 10", "ordning: 20", 1)},
+			[]string{`y.md:2: the id "natverk" is already used by content/2020/aktiviteter/x.md:2`}},
+		{"id-used-by-section", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: inledning", 1)},
+			[]string{`the id "inledning" is already used by content/2020/avsnitt/a.md:2`}},
+		{"bad-id", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: Nätverk Träffar", 1)},
+			[]string{`x.md:2: id "Nätverk Träffar" may only hold lower-case letters, digits and single dashes (for example id: nätverk-träffar)`}},
+		{"unknown-section", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "avsnitt: rutin", "avsnitt: rutn", 1)},
+			[]string{`x.md:3: avsnitt "rutn" is not a section of 2020 (did you mean "rutin"?)`}},
+		{"year-mismatch", map[string]string{"2020/plan.md": strings.Replace(readValid(t, "2020/plan.md"), "år: 2020", "år: 2021", 1)},
+			[]string{`plan.md:4: år is 2021 but the folder is named 2020 (write år: 2020, or rename the folder to 2021)`}},
+		{"bad-status", map[string]string{"2020/plan.md": strings.Replace(readValid(t, "2020/plan.md"), "status: antagen", "status: antagenn", 1)},
+			[]string{`plan.md:6: unknown status "antagenn" (did you mean "antagen"?)`}},
+		{"bad-date", map[string]string{"2020/plan.md": strings.Replace(readValid(t, "2020/plan.md"), "beslutad: 2020-03-13", "beslutad: 13 mars 2020", 1)},
+			[]string{`plan.md:7: beslutad must be a date written YYYY-MM-DD, not "13 mars 2020"`}},
+		{"impossible-date", map[string]string{"2020/plan.md": strings.Replace(readValid(t, "2020/plan.md"), "beslutad: 2020-03-13", "beslutad: 2020-02-30", 1)},
+			[]string{`plan.md:7: beslutad must be a date`}},
+		{"contact-key", map[string]string{"2020/plan.md": strings.Replace(readValid(t, "2020/plan.md"), "  epost:", "  e-post:", 1)},
+			[]string{`plan.md:11: unknown key "e-post" (did you mean "epost"?)`}},
+		{"invalid-utf8", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "nätverket", "n\xe4tverket", 1)},
+			[]string{`x.md:5: the file is not valid UTF-8 text (save it with the encoding UTF-8 in your editor)`}},
+		{"yaml-syntax", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "aktivitet: Delta i nätverket.", "aktivitet: Delta: i nätverket: nu", 1)},
+			[]string{`x.md:5: the frontmatter is not valid YAML`}},
+		{"not-closed", map[string]string{"2020/aktiviteter/x.md": strings.TrimSuffix(activity, "---\n")},
+			[]string{`x.md:1: the frontmatter is not closed`}},
+		{"no-frontmatter", map[string]string{"2020/aktiviteter/x.md": "Bara text.\n"},
+			[]string{`x.md:1: the file does not start with frontmatter`}},
+		{"duplicate-key", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\nordning: 20\n", 1)},
+			[]string{`x.md:5: the key "ordning" appears twice (first on line 4)`}},
+		{"text-under-activity", map[string]string{"2020/aktiviteter/x.md": activity + "\nMer text.\n"},
+			[]string{`x.md:11: an activity row has no text under its frontmatter`}},
+		{"no-worry-section", map[string]string{"2020/avsnitt/b.md": strings.Replace(readValid(t, "2020/avsnitt/b.md"), "vid_oro: true\n", "", 1)},
+			[]string{`plan.md:1: no section is marked vid_oro: true`}},
+		{"no-plan", map[string]string{"2020/plan.md": ""},
+			[]string{`2020/plan.md: the revision has no plan.md`}},
+		{"markdown-outside", map[string]string{"2020/notes.md": "text"},
+			[]string{`2020/notes.md: a Markdown file outside avsnitt/ and aktiviteter/`}},
+		{"no-statement", map[string]string{"sidor/tillganglighet.md": ""},
+			[]string{`sidor/tillganglighet.md: the accessibility statement is missing`}},
+		{"many-at-once", map[string]string{
+			"2020/aktiviteter/x.md": strings.Replace(strings.Replace(activity, "ansvarig:", "ansvrig:", 1), "avsnitt: rutin", "avsnitt: ingen", 1),
+			"2020/avsnitt/a.md":     strings.Replace(readValid(t, "2020/avsnitt/a.md"), "ordning: 10", "ordning: först", 1),
+			"2020/plan.md":          strings.Replace(readValid(t, "2020/plan.md"), "år: 2020", "år: 2019", 1),
+		}, []string{"unknown key \"ansvrig\"", "avsnitt \"ingen\"", "ordning must be a whole number", "år is 2019"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := messages(t, tree(t, c.changes))
+			if got == "" {
+				t.Fatal("the broken content loaded without a problem")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q; got:\n%s", w, got)
+				}
+			}
+			golden(t, filepath.Join("testdata", "errors", c.name+".golden"), got)
+		})
+	}
+}
+
+func readValid(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata/valid", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		".a.md.swp": true, "a.md~": true, ".#a.md": true, "4913": true, "_utkast.md": true, ".git": true,
+		"a.md": false, "stjarna.svg": false, "natverk-2.md": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// FuzzLoadFile: no content file, however broken, makes the loader panic.
+func FuzzLoadFile(f *testing.F) {
+	f.Add([]byte(activity))
+	f.Add([]byte("---\nid: [\n---\n"))
+	f.Add([]byte("\ufeff---\r\nid: x\r\n---\r\n"))
+	f.Add([]byte("---\na: &a [*a]\nid: *a\n---\n"))
+	f.Add([]byte("---\nkontakt: {namn: 1}\nbeslutad: 2020-13-45\n---\n# rubrik\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var probs = new(problemList)
+		readActivity("x.md", data, &probs.l)
+		readSection("x.md", data, &probs.l)
+		readRevision("x.md", data, 2020, &probs.l)
+		for _, p := range probs.l {
+			if p.File != "x.md" || p.Line < 0 || p.Msg == "" {
+				t.Fatalf("malformed problem %+v", p)
+			}
+		}
+	})
+}
+
+type problemList struct{ l problem.List }

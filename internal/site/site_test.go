@@ -1,0 +1,244 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// readTree returns every file below dir by slash-separated path.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func build(t testing.TB, contentDir string, opt Options) (string, Stats) {
+	t.Helper()
+	opt.Content = contentDir
+	if opt.Out == "" {
+		opt.Out = filepath.Join(t.TempDir(), "public")
+	}
+	stats, err := Build(opt)
+	if err != nil {
+		t.Fatalf("build %s: %v", contentDir, err)
+	}
+	return opt.Out, stats
+}
+
+// TestBuildMinimal compares the whole site built from testdata/minimal with testdata/golden/minimal.
+func TestBuildMinimal(t *testing.T) {
+	out, stats := build(t, "testdata/minimal", Options{})
+	if stats.Revisions != 1 || stats.Pages != 4 {
+		t.Errorf("stats = %+v, want 1 revision and 4 pages (2020, index, 404, tillganglighet)", stats)
+	}
+	if s := stats.String(); !strings.HasPrefix(s, "Built 1 revision, 4 pages in ") || !strings.HasSuffix(s, " ms") {
+		t.Errorf("summary line %q", s)
+	}
+	got := readTree(t, out)
+	goldenDir := "testdata/golden/minimal"
+	if *update {
+		os.RemoveAll(goldenDir)
+		for p, b := range got {
+			dst := filepath.Join(goldenDir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, goldenDir)
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("%s is missing from the build", p)
+		}
+	}
+	for p, b := range got {
+		w, ok := want[p]
+		if !ok {
+			t.Errorf("%s was built but is not in %s (run go test -update after a deliberate change)", p, goldenDir)
+			continue
+		}
+		if !bytes.Equal(b, w) {
+			t.Errorf("%s differs from %s/%s (run go test -update after a deliberate change):\n%s", p, goldenDir, p, b)
+		}
+	}
+}
+
+// TestDeterministic: two builds of the same content are byte-identical.
+func TestDeterministic(t *testing.T) {
+	for _, dir := range []string{"testdata/minimal", "../../content"} {
+		if _, err := os.Stat(dir); err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		a, _ := build(t, dir, Options{})
+		b, _ := build(t, dir, Options{})
+		ta, tb := readTree(t, a), readTree(t, b)
+		if len(ta) != len(tb) {
+			t.Fatalf("%s: %d files, then %d", dir, len(ta), len(tb))
+		}
+		for p, data := range ta {
+			if !bytes.Equal(data, tb[p]) {
+				t.Errorf("%s: %s differs between two builds", dir, p)
+			}
+		}
+	}
+}
+
+// copyDir copies a content tree so a test can break it.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "content")
+	for p, b := range readTree(t, src) {
+		full := filepath.Join(dst, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrokenContentLeavesOutputAlone: a failed build reports every problem and does not touch public/.
+func TestBrokenContentLeavesOutputAlone(t *testing.T) {
+	dir := copyDir(t, "testdata/minimal")
+	out, _ := build(t, dir, Options{})
+	write(t, filepath.Join(out, "kvar.txt"), "from an earlier build")
+	before := readTree(t, out)
+
+	write(t, filepath.Join(dir, "2020/avsnitt/a.md"), `---
+id: inledning
+titel: Inledning
+ordning: 10
+---
+Text.
+
+# Fel nivå
+
+![](figurer/s.svg)
+
+![Saknas](figurer/finns-inte.png)
+
+#### Hopp
+`)
+	_, err := Build(Options{Content: dir, Out: out})
+	var probs problem.List
+	if !IsContentError(err) || !asList(err, &probs) {
+		t.Fatalf("err = %v, want content problems", err)
+	}
+	got := strings.ReplaceAll(err.Error(), dir, "content")
+	for _, want := range []string{
+		"content/2020/avsnitt/a.md:8: a # heading (Fel nivå) in the text",
+		"content/2020/avsnitt/a.md:10: the picture figurer/s.svg has no text alternative",
+		"content/2020/avsnitt/a.md:12: the picture figurer/finns-inte.png is not in content/2020",
+		"content/2020/avsnitt/a.md:14: the heading \"Hopp\" skips a level",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, got)
+		}
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("the output folder changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("%s changed although the build failed", p)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("the build left files beside the output folder: %v", entries)
+	}
+}
+
+func asList(err error, l *problem.List) bool {
+	pl, ok := err.(problem.List)
+	*l = pl
+	return ok
+}
+
+// TestReplacesOutput: a successful build removes what an earlier build wrote and the content no longer has.
+func TestReplacesOutput(t *testing.T) {
+	dir := copyDir(t, "testdata/minimal")
+	out, _ := build(t, dir, Options{})
+	if err := os.Remove(filepath.Join(dir, "2020/figurer/s.svg")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "2020/avsnitt/a.md"), "---\nid: inledning\ntitel: Inledning\nordning: 10\n---\nText.\n")
+	build(t, dir, Options{Out: out})
+	if _, err := os.Stat(filepath.Join(out, "2020/figurer/s.svg")); err == nil {
+		t.Error("a removed figure is still in the output")
+	}
+}
+
+// TestBaseURL: with --base-url pages name their canonical address and the 404 page, served at any depth, links
+// with absolute paths under the prefix; without it, every other page links relatively.
+func TestBaseURL(t *testing.T) {
+	out, _ := build(t, "testdata/minimal", Options{BaseURL: "https://intranet.example/vbe"})
+	files := readTree(t, out)
+	for p, want := range map[string]string{
+		"2020/index.html": `<link rel="canonical" href="https://intranet.example/vbe/2020/">`,
+		"index.html":      `<link rel="canonical" href="https://intranet.example/vbe/">`,
+		"404.html":        `<link rel="stylesheet" href="/vbe/assets/style.css">`,
+	} {
+		if !strings.Contains(string(files[p]), want) {
+			t.Errorf("%s lacks %s", p, want)
+		}
+	}
+	if !strings.Contains(string(files["2020/index.html"]), `href="../assets/style.css"`) {
+		t.Error("the revision page does not link its stylesheet relatively")
+	}
+	if _, err := Build(Options{Content: "testdata/minimal", Out: t.TempDir(), BaseURL: "ftp://x/"}); err == nil {
+		t.Error("an ftp base URL was accepted")
+	}
+}
+
+// TestLayoutOverride: a file in the site's layouts folder replaces the built-in one of the same name.
+func TestLayoutOverride(t *testing.T) {
+	layouts := t.TempDir()
+	write(t, filepath.Join(layouts, "page.html"), `{{define "page.html"}}EGEN SIDA {{.Page.Title}}{{end}}`)
+	if err := os.MkdirAll(filepath.Join(layouts, "assets"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(layouts, "assets/extra.css"), "body{}")
+	out, _ := build(t, "testdata/minimal", Options{Layouts: layouts})
+	files := readTree(t, out)
+	if got := string(files["tillganglighet/index.html"]); got != "EGEN SIDA Tillgänglighetsredogörelse" {
+		t.Errorf("overridden page = %q", got)
+	}
+	if files["assets/extra.css"] == nil || files["assets/style.css"] == nil {
+		t.Error("assets of the site and the built-in ones are not both published")
+	}
+}
