@@ -1,0 +1,178 @@
+package site
+
+import (
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/serve"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	browser.CloseShared()
+	os.Exit(code)
+}
+
+// servedSite builds the content folder and serves the result the way `plansite serve` does.
+func servedSite(t *testing.T, contentDir string) string {
+	t.Helper()
+	out, _ := build(t, contentDir, Options{})
+	srv := httptest.NewServer(serve.Handler(out))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// TestBrowserAccessible opens every kind of page of the shipped plan and of the minimal fixture, on a laptop and a
+// phone, and checks that axe-core finds no WCAG 2.1 AA violation, that nothing scrolls sideways on the phone, and
+// that no page asks anything of another host.
+func TestBrowserAccessible(t *testing.T) {
+	b := browser.Require(t)
+	for _, site := range []struct{ name, dir string }{{"shipped", "../../content"}, {"minimal", "testdata/minimal"}} {
+		base := servedSite(t, site.dir)
+		for _, path := range []string{"/2020/", "/tillganglighet/", "/finns-inte/", "/"} {
+			for _, width := range []int64{1280, 360} {
+				t.Run(site.name+path+"@"+strconv.FormatInt(width, 10), func(t *testing.T) {
+					tab := b.Tab(t)
+					tab.Do(chromedp.EmulateViewport(width, 800))
+					tab.Open(base + path)
+					if lang := browser.Eval[string](tab, "document.documentElement.lang"); lang != "sv" {
+						t.Errorf("lang = %q, want sv", lang)
+					}
+					if res := tab.Axe(); len(res.Violations) > 0 {
+						for _, v := range res.Violations {
+							t.Errorf("axe-core %s: %s", res.Version, v)
+						}
+					}
+					if width == 360 {
+						sideways := browser.Eval[int](tab, "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+						if sideways > 0 {
+							wide := browser.Eval[[]string](tab, `[...document.querySelectorAll('body *')]
+								.filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+								.slice(0, 5).map(e => e.tagName + '.' + e.className)`)
+							t.Errorf("the page scrolls %d px sideways at 360 px; too wide: %q", sideways, wide)
+						}
+					}
+					if out := tab.Outside(base); len(out) > 0 {
+						t.Errorf("requests outside the site: %q", out)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestBrowserReading follows an employee through the shipped plan by keyboard: the skip link, the table of
+// contents, the "Vid oro" link from another page, and the activity tables on a phone.
+func TestBrowserReading(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, "../../content")
+
+	t.Run("start page leads to the current plan", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/")
+		tab.WaitFor(`location.pathname === '/2020/'`)
+		if h1 := browser.Eval[string](tab, "document.querySelector('h1').textContent"); !strings.Contains(h1, "2020") {
+			t.Errorf("h1 = %q after the start page", h1)
+		}
+	})
+
+	t.Run("skip link is the first stop and moves focus to the content", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/2020/")
+		tab.Do(chromedp.KeyEvent("\t"))
+		if got := browser.Eval[string](tab, "document.activeElement.textContent"); got != "Hoppa till huvudinnehållet" {
+			t.Fatalf("first Tab stop = %q, want the skip link", got)
+		}
+		if vis := browser.Eval[bool](tab, "document.activeElement.getBoundingClientRect().top >= 0 && document.activeElement.offsetHeight > 0"); !vis {
+			t.Error("the focused skip link is not visible")
+		}
+		tab.Do(chromedp.KeyEvent("\r"))
+		if got := browser.Eval[string](tab, "document.activeElement.id"); got != "huvudinnehall" {
+			t.Errorf("focus after the skip link is on %q, want #huvudinnehall", got)
+		}
+	})
+
+	t.Run("table of contents leads to each section", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/2020/")
+		broken := browser.Eval[[]string](tab, `[...document.querySelectorAll('nav.toc a')]
+			.filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1)))).map(a => a.href)`)
+		if len(broken) > 0 {
+			t.Errorf("contents links without a target: %q", broken)
+		}
+		n := browser.Eval[int](tab, "document.querySelectorAll('nav.toc a').length")
+		if n < 8+3 {
+			t.Errorf("%d links in the table of contents, want every section and table", n)
+		}
+		tab.Do(chromedp.Click(chromedp.CSS(`nav.toc a[href="#lokal-lagesbild"]`)))
+		if top := browser.Eval[float64](tab, "document.getElementById('lokal-lagesbild').getBoundingClientRect().top"); top < -1 || top > 100 {
+			t.Errorf("after following the contents link, the section is %v px from the top", top)
+		}
+	})
+
+	t.Run("Vid oro leads from any page to the routine and the contact", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Do(chromedp.EmulateViewport(360, 700))
+		tab.Open(base + "/tillganglighet/")
+		tab.Do(chromedp.Click(chromedp.CSS("a.worry-link")))
+		tab.WaitFor(`location.pathname === '/2020/' && location.hash !== ''`)
+		id := browser.Eval[string](tab, "location.hash.slice(1)")
+		heading := browser.Eval[string](tab, "document.getElementById(location.hash.slice(1)).textContent")
+		if !strings.Contains(heading, "Rutin vid oro") {
+			t.Errorf("Vid oro leads to #%s %q, want the routine", id, heading)
+		}
+		contact := browser.Eval[string](tab, "document.getElementById(location.hash.slice(1)).closest('section').querySelector('aside.contact').innerText")
+		if !strings.Contains(contact, "VBE-samordnare") {
+			t.Errorf("the routine's contact box says %q", contact)
+		}
+		if top := browser.Eval[float64](tab, "document.getElementById(location.hash.slice(1)).getBoundingClientRect().top"); top < -1 || top > 100 {
+			t.Errorf("the routine's heading is %v px from the top after the link", top)
+		}
+	})
+
+	t.Run("all 24 activity rows are readable on a phone", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Do(chromedp.EmulateViewport(360, 700))
+		tab.Open(base + "/2020/")
+		rows := browser.Eval[int](tab, `[...document.querySelectorAll('table.activities tbody tr[id]')]
+			.filter(tr => tr.getBoundingClientRect().height > 0).length`)
+		if rows != 24 {
+			t.Errorf("%d visible activity rows, want 24", rows)
+		}
+		// Stacked on a phone: every cell fits the screen and says which column it is.
+		cells := browser.Eval[[]string](tab, `[...document.querySelectorAll('table.activities td')]
+			.filter(td => td.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+				getComputedStyle(td, '::before').content.indexOf(td.dataset.label) < 0)
+			.slice(0, 3).map(td => td.closest('tr').id + ':' + td.dataset.label)`)
+		if len(cells) > 0 {
+			t.Errorf("cells that overflow or lose their column name at 360 px: %q", cells)
+		}
+		// The same row, followed by its anchor, is in view.
+		tab.Open(base + "/2020/#webbutbildning-alla")
+		if top := browser.Eval[float64](tab, "document.getElementById('webbutbildning-alla').getBoundingClientRect().top"); top < -1 || top > 100 {
+			t.Errorf("row anchor is %v px from the top", top)
+		}
+	})
+
+	t.Run("prints as a document", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/2020/")
+		tab.Media("print")
+		hidden := browser.Eval[[]string](tab, `['.site-header', '.site-footer', '.skip-link']
+			.filter(s => document.querySelector(s).getBoundingClientRect().height > 0)`)
+		if len(hidden) > 0 {
+			t.Errorf("shown when printed: %q", hidden)
+		}
+		if rows := browser.Eval[int](tab, "document.querySelectorAll('table.activities tbody tr').length"); rows != 24 {
+			t.Errorf("%d rows when printed", rows)
+		}
+		if th := browser.Eval[string](tab, "getComputedStyle(document.querySelector('table.activities thead')).display"); th != "table-header-group" {
+			t.Errorf("table headers display %q when printed, want table-header-group (repeated on each page)", th)
+		}
+	})
+}
