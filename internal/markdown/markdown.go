@@ -108,6 +108,7 @@ type Result struct {
 	Images   []Ref // local pictures, to check that they exist
 	Links    []Ref
 	Issues   []Issue
+	Blocks   []Block // the plain text by block, for comparing revisions
 }
 
 // Convert renders src.
@@ -120,6 +121,7 @@ func (c *Converter) Convert(src []byte, opt Options) Result {
 	}
 	w := &walker{src: src, opt: opt, res: &res, lines: newLineIndex(src), prevLevel: 1}
 	w.walk(doc)
+	res.Blocks = blocks(doc, src)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		res.Issues = append(res.Issues, Issue{Line: 1, Msg: "the text cannot be rendered: " + err.Error()})
@@ -268,6 +270,8 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteString(html.UnescapeString(string(v.Value)))
 			case *ast.AutoLink:
 				b.Write(v.Label(src))
+			case *extast.FootnoteLink:
+				b.WriteString(footnoteRef(v))
 			case *ast.RawHTML:
 				for i := 0; i < v.Segments.Len(); i++ {
 					s := v.Segments.At(i)

@@ -1,0 +1,466 @@
+// Package compare finds what changed between two revisions of the plan. Sections are matched by their stable id,
+// their text is aligned block by block (paragraphs, list items, table rows) and changed blocks are compared word by
+// word; activity rows are matched by id, so added, removed, moved and changed rows are told apart; and the
+// revision's metadata is compared field by field.
+//
+// A revision is prepared once (Prepare) and can then be compared with any number of others cheaply: sections and
+// rows that did not change are recognised by their text without being split into words again.
+package compare
+
+import (
+	"slices"
+
+	"github.com/aymanbagabas/go-udiff/lcs"
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
+)
+
+// Change says how an item differs between the two revisions.
+type Change uint8
+
+// The kinds of change. Moved is for activities: the row belongs to another table than before.
+const (
+	Unchanged Change = iota
+	Added
+	Removed
+	Changed
+	Moved
+)
+
+// Doc is a revision prepared for comparing.
+type Doc struct {
+	Rev      *content.Revision
+	Preface  []block
+	sections map[string]*docSection
+	rows     map[string]*docRow
+}
+
+type docSection struct {
+	s      *content.Section
+	blocks []block
+	key    string // title and text: equal keys mean an unchanged section
+}
+
+type docRow struct {
+	a     *content.Activity
+	cells [4]block // Aktivitet, Ansvarig, Tidplan, Uppföljning
+}
+
+type block struct {
+	markdown.Block
+	key   string // kind, level and text
+	words words  // split once, however many revisions the block is compared with
+}
+
+func (b *block) tokens() words { return b.words }
+
+// Input is a revision with its Markdown already turned into plain-text blocks, as the site has it after rendering.
+type Input struct {
+	Rev      *content.Revision
+	Preface  []markdown.Block
+	Sections map[string][]markdown.Block // by section id
+	Cells    map[string][4]string        // by activity id: the plain text of Aktivitet, Ansvarig, Tidplan, Uppföljning
+}
+
+// Prepare makes a Doc from an Input.
+func Prepare(in Input) *Doc {
+	d := &Doc{Rev: in.Rev, Preface: toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
+	for _, s := range in.Rev.Sections {
+		ds := &docSection{s: s, blocks: toBlocks(in.Sections[s.ID])}
+		ds.key = s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
+		d.sections[s.ID] = ds
+		for _, a := range s.Activities {
+			r := &docRow{a: a}
+			for i, t := range in.Cells[a.ID] {
+				r.cells[i] = newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
+			}
+			d.rows[a.ID] = r
+		}
+	}
+	return d
+}
+
+// PrepareRevision converts the revision's Markdown itself; use it when the revision has not been rendered.
+func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
+	in := Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
+	blocks := func(t content.Text) []markdown.Block {
+		return conv.Convert([]byte(t.Markdown), markdown.Options{Shift: 1}).Blocks
+	}
+	text := func(t content.Text) string {
+		var s string
+		for i, b := range blocks(t) {
+			if i > 0 {
+				s += " "
+			}
+			s += b.Text
+		}
+		return s
+	}
+	in.Preface = blocks(rev.Preface)
+	for _, s := range rev.Sections {
+		in.Sections[s.ID] = blocks(s.Body)
+		for _, a := range s.Activities {
+			in.Cells[a.ID] = [4]string{text(a.Aktivitet), text(a.Ansvarig), text(a.Tidplan), text(a.Uppfoljning)}
+		}
+	}
+	return Prepare(in)
+}
+
+func newBlock(b markdown.Block) block {
+	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, words: split(b.Text)}
+}
+
+func toBlocks(bs []markdown.Block) []block {
+	out := make([]block, len(bs))
+	for i, b := range bs {
+		out[i] = newBlock(b)
+	}
+	return out
+}
+
+// Result is the comparison of two revisions.
+type Result struct {
+	From, To   *content.Revision
+	Meta       []Field        // the metadata fields that changed
+	Preface    []BlockDiff    // the text under the title block, when it changed
+	Sections   []*SectionDiff // every section of either revision: the new order, removed ones where they stood
+	Activities []*RowDiff     // every row of either revision that changed, in the order of Sections
+}
+
+// Field is a changed metadata field.
+type Field struct {
+	Label    string
+	Old, New string
+	Spans    []Span
+}
+
+// SectionDiff is one section in the comparison.
+type SectionDiff struct {
+	ID        string
+	Change    Change // Unchanged, Added, Removed or Changed
+	Old, New  *content.Section
+	Renamed   bool
+	Title     []Span      // the title word by word when renamed
+	Blocks    []BlockDiff // the text, block by block; nil when unchanged
+	Rows      []*RowDiff  // the rows of this section's table in the new revision, and rows removed from it
+	Unchanged int         // rows of the table that did not change
+}
+
+// CurrentTitle returns the section's current title (the old one when it was removed).
+func (s *SectionDiff) CurrentTitle() string {
+	if s.New != nil {
+		return s.New.Title
+	}
+	return s.Old.Title
+}
+
+// BlockDiff is one block of text in the comparison.
+type BlockDiff struct {
+	Change Change // Unchanged, Added, Removed or Changed
+	Kind   markdown.BlockKind
+	Level  int
+	Spans  []Span // the words; for Added and Removed one span of the whole text
+}
+
+// RowDiff is one activity row in the comparison.
+type RowDiff struct {
+	ID       string
+	Change   Change // Added, Removed, Moved, Changed or Unchanged
+	Old, New *content.Activity
+	From     *content.Section // for Moved: the section whose table the row was in
+	Cells    [4]Cell
+}
+
+// Cell is one column of a row, with its words compared when it changed.
+type Cell struct {
+	Changed bool
+	Spans   []Span
+}
+
+// Columns are the names of an activity row's cells, in order.
+var Columns = [4]string{"Aktivitet", "Ansvarig", "Tidplan", "Uppföljning"}
+
+// Empty reports whether nothing changed at all.
+func (r *Result) Empty() bool {
+	if len(r.Meta) > 0 || len(r.Preface) > 0 || len(r.Activities) > 0 {
+		return false
+	}
+	for _, s := range r.Sections {
+		if s.Change != Unchanged {
+			return false
+		}
+	}
+	return true
+}
+
+// SectionsBy returns the sections with the change, in page order.
+func (r *Result) SectionsBy(c Change) []*SectionDiff {
+	var out []*SectionDiff
+	for _, s := range r.Sections {
+		if s.Change == c {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Renamed returns the sections whose title changed.
+func (r *Result) Renamed() []*SectionDiff {
+	var out []*SectionDiff
+	for _, s := range r.Sections {
+		if s.Renamed {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ContentChanged returns the sections that were in both revisions and whose text or rows changed.
+func (r *Result) ContentChanged() []*SectionDiff {
+	var out []*SectionDiff
+	for _, s := range r.Sections {
+		if s.Change == Changed && (changed(s.Blocks) || len(s.Rows) > 0 || s.Old.TableCaption != s.New.TableCaption) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// RowsBy returns the activity rows with the change, in page order.
+func (r *Result) RowsBy(c Change) []*RowDiff {
+	var out []*RowDiff
+	for _, a := range r.Activities {
+		if a.Change == c {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Compare compares two prepared revisions, from the older to the newer.
+func Compare(from, to *Doc) *Result {
+	r := &Result{From: from.Rev, To: to.Rev}
+	r.Meta = meta(from.Rev, to.Rev)
+	if pre := diffBlocks(from.Preface, to.Preface); changed(pre) {
+		r.Preface = pre
+	}
+
+	// Sections: the new order, with each removed section placed after the one it followed before.
+	var order []string
+	removedAfter := map[string][]string{}
+	prev := ""
+	for _, s := range from.Rev.Sections {
+		if to.sections[s.ID] == nil {
+			removedAfter[prev] = append(removedAfter[prev], s.ID)
+		} else {
+			prev = s.ID
+		}
+	}
+	order = append(order, removedAfter[""]...)
+	for _, s := range to.Rev.Sections {
+		order = append(order, s.ID)
+		order = append(order, removedAfter[s.ID]...)
+	}
+	index := map[string]*SectionDiff{}
+	for _, id := range order {
+		sd := compareSection(from.sections[id], to.sections[id])
+		sd.ID = id
+		index[id] = sd
+		r.Sections = append(r.Sections, sd)
+	}
+
+	// Rows: the rows of the new revision, then those only in the old one, each under its section.
+	for _, s := range to.Rev.Sections {
+		for _, a := range s.Activities {
+			rd := compareRow(from.rows[a.ID], to.rows[a.ID])
+			if rd.Change == Moved {
+				rd.From = from.Rev.Section(rd.Old.SectionID)
+			}
+			index[s.ID].add(rd)
+		}
+	}
+	for _, s := range from.Rev.Sections {
+		for _, a := range s.Activities {
+			if to.rows[a.ID] == nil {
+				index[s.ID].add(compareRow(from.rows[a.ID], nil))
+			}
+		}
+	}
+	for _, sd := range r.Sections {
+		slices.SortStableFunc(sd.Rows, func(a, b *RowDiff) int { return rowOrder(a) - rowOrder(b) })
+		r.Activities = append(r.Activities, sd.Rows...)
+	}
+	return r
+}
+
+// rowOrder keeps removed rows near where they stood.
+func rowOrder(d *RowDiff) int {
+	if d.New != nil {
+		return d.New.Order
+	}
+	return d.Old.Order
+}
+
+func (s *SectionDiff) add(d *RowDiff) {
+	if d.Change == Unchanged {
+		s.Unchanged++
+		return
+	}
+	s.Rows = append(s.Rows, d)
+	if s.Change == Unchanged {
+		s.Change = Changed
+	}
+}
+
+func compareSection(a, b *docSection) *SectionDiff {
+	switch {
+	case a == nil:
+		return &SectionDiff{Change: Added, New: b.s, Blocks: whole(b.blocks, Added)}
+	case b == nil:
+		return &SectionDiff{Change: Removed, Old: a.s, Blocks: whole(a.blocks, Removed)}
+	}
+	sd := &SectionDiff{Change: Unchanged, Old: a.s, New: b.s}
+	if a.key == b.key {
+		return sd
+	}
+	if a.s.Title != b.s.Title {
+		sd.Renamed = true
+		sd.Title, _ = diffWords(split(a.s.Title), split(b.s.Title))
+	}
+	sd.Blocks = diffBlocks(a.blocks, b.blocks)
+	if sd.Renamed || changed(sd.Blocks) || a.s.TableCaption != b.s.TableCaption {
+		sd.Change = Changed
+	}
+	return sd
+}
+
+func compareRow(a, b *docRow) *RowDiff {
+	switch {
+	case a == nil:
+		d := &RowDiff{ID: b.a.ID, Change: Added, New: b.a}
+		for i := range d.Cells {
+			d.Cells[i] = Cell{Spans: []Span{{Insert, b.cells[i].Text}}}
+		}
+		return d
+	case b == nil:
+		d := &RowDiff{ID: a.a.ID, Change: Removed, Old: a.a}
+		for i := range d.Cells {
+			d.Cells[i] = Cell{Spans: []Span{{Delete, a.cells[i].Text}}}
+		}
+		return d
+	}
+	d := &RowDiff{ID: a.a.ID, Change: Unchanged, Old: a.a, New: b.a}
+	cellsChanged := false
+	for i := range d.Cells {
+		if a.cells[i].Text == b.cells[i].Text {
+			d.Cells[i] = Cell{Spans: []Span{{Equal, b.cells[i].Text}}}
+			continue
+		}
+		spans, _ := diffWords(a.cells[i].tokens(), b.cells[i].tokens())
+		d.Cells[i] = Cell{Changed: true, Spans: spans}
+		cellsChanged = true
+	}
+	switch {
+	case a.a.SectionID != b.a.SectionID:
+		d.Change = Moved
+	case cellsChanged:
+		d.Change = Changed
+	}
+	return d
+}
+
+func changed(bs []BlockDiff) bool {
+	for _, b := range bs {
+		if b.Change != Unchanged {
+			return true
+		}
+	}
+	return false
+}
+
+func whole(bs []block, c Change) []BlockDiff {
+	op := Insert
+	if c == Removed {
+		op = Delete
+	}
+	out := make([]BlockDiff, len(bs))
+	for i, b := range bs {
+		out[i] = BlockDiff{Change: c, Kind: b.Kind, Level: b.Level, Spans: []Span{{op, b.Text}}}
+	}
+	return out
+}
+
+// similar is the share of words two blocks must have in common to be shown as one changed block rather than one
+// removed and one added.
+const similar = 0.5
+
+// diffBlocks aligns two sequences of blocks by their text, then pairs the blocks of each changed stretch that are
+// similar enough to be compared word by word.
+func diffBlocks(a, b []block) []BlockDiff {
+	ak := make([]string, len(a))
+	for i := range a {
+		ak[i] = a[i].key
+	}
+	bk := make([]string, len(b))
+	for i := range b {
+		bk[i] = b[i].key
+	}
+	var out []BlockDiff
+	pa, pb := 0, 0
+	equal := func(toA int) {
+		for ; pa < toA; pa, pb = pa+1, pb+1 {
+			out = append(out, BlockDiff{Change: Unchanged, Kind: b[pb].Kind, Level: b[pb].Level,
+				Spans: []Span{{Equal, b[pb].Text}}})
+		}
+	}
+	for _, e := range lcs.DiffLines(ak, bk) {
+		equal(e.Start)
+		out = append(out, pairBlocks(a[e.Start:e.End], b[e.ReplStart:e.ReplEnd])...)
+		pa, pb = e.End, e.ReplEnd
+	}
+	equal(len(a))
+	return out
+}
+
+// pairBlocks turns a stretch of removed blocks and the added blocks that replace it into changed blocks where an
+// old and a new block of the same kind are similar, in order, and removed and added blocks elsewhere.
+func pairBlocks(a, b []block) []BlockDiff {
+	var out []BlockDiff
+	j := 0
+	for i := range a {
+		// Look for the most similar block of the same kind at or after j.
+		best, bestScore := -1, similar
+		var bestSpans []Span
+		if len(a)*len(b) <= 400 {
+			for k := j; k < len(b); k++ {
+				if b[k].Kind != a[i].Kind {
+					continue
+				}
+				spans, score := diffWords(a[i].tokens(), b[k].tokens())
+				if score >= bestScore {
+					if score == bestScore && best >= 0 {
+						continue
+					}
+					best, bestScore, bestSpans = k, score, spans
+				}
+			}
+		} else if i < len(b) && b[i].Kind == a[i].Kind && i >= j {
+			if spans, score := diffWords(a[i].tokens(), b[i].tokens()); score >= similar {
+				best, bestSpans = i, spans
+			}
+		}
+		if best < 0 {
+			out = append(out, BlockDiff{Change: Removed, Kind: a[i].Kind, Level: a[i].Level, Spans: []Span{{Delete, a[i].Text}}})
+			continue
+		}
+		for ; j < best; j++ {
+			out = append(out, BlockDiff{Change: Added, Kind: b[j].Kind, Level: b[j].Level, Spans: []Span{{Insert, b[j].Text}}})
+		}
+		out = append(out, BlockDiff{Change: Changed, Kind: b[best].Kind, Level: b[best].Level, Spans: bestSpans})
+		j = best + 1
+	}
+	for ; j < len(b); j++ {
+		out = append(out, BlockDiff{Change: Added, Kind: b[j].Kind, Level: b[j].Level, Spans: []Span{{Insert, b[j].Text}}})
+	}
+	return out
+}
