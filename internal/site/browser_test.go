@@ -34,7 +34,7 @@ func TestBrowserAccessible(t *testing.T) {
 	b := browser.Require(t)
 	for _, site := range []struct{ name, dir string }{{"shipped", "../../content"}, {"minimal", "testdata/minimal"}} {
 		base := servedSite(t, site.dir)
-		for _, path := range []string{"/2020/", "/tillganglighet/", "/finns-inte/", "/"} {
+		for _, path := range []string{"/2020/", "/2021/", "/jamfor/2020-2021/", "/jamfor/", "/tillganglighet/", "/finns-inte/", "/"} {
 			for _, width := range []int64{1280, 360} {
 				t.Run(site.name+path+"@"+strconv.FormatInt(width, 10), func(t *testing.T) {
 					tab := b.Tab(t)

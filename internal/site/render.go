@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/problem"
@@ -25,6 +26,8 @@ type page struct {
 	WorryHref string // the "Vid oro" link
 	Revision  *revisionView
 	Page      *pageView
+	Compare   *compareView
+	Pairs     []pairLink // the comparison index
 }
 
 // siteView is what the header and footer show.
@@ -34,12 +37,27 @@ type siteView struct {
 	StatementHref string
 	CurrentHref   string
 	CurrentYear   int
+	Versions      []versionLink // every revision, for the version switcher
+	CompareHref   string        // the index of comparisons
+}
+
+// versionLink is one revision in the version switcher.
+type versionLink struct {
+	Year    int
+	Label   string // its status, e.g. "gällande", "utkast"
+	Href    string
+	This    bool // the page shows this revision
 }
 
 type revisionView struct {
 	*content.Revision
 	StatusLabel string
 	Notice      string // banner text for revisions that are not adopted; "" when adopted
+	Older       bool   // an older revision than the current one
+	CurrentHref string
+	CurrentYear int
+	PrevYear    int    // the revision before, 0 when this is the first
+	ChangesHref string // "Ändringar sedan PrevYear"
 	Preface     template.HTML
 	Sections    []*sectionView
 }
@@ -50,6 +68,7 @@ type sectionView struct {
 	Subs      []markdown.Heading // level-3 headings, for the contents
 	Worry     bool
 	Table     *tableView
+	InCurrent string // in an older revision: the same section in the current one
 }
 
 type tableView struct {
@@ -110,6 +129,19 @@ func (b *builder) newPage(p, title string) *page {
 		},
 		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
 	}
+	pg.Site.CompareHref = root + "jamfor/"
+	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
+		r := b.plan.Revisions[i]
+		label := strings.ToLower(statusLabels[r.Status])
+		switch {
+		case r == home && r.Status == content.Adopted:
+			label = "gällande"
+		case r.Status == content.Adopted && r.Year < home.Year:
+			label = "äldre"
+		}
+		pg.Site.Versions = append(pg.Site.Versions, versionLink{Year: r.Year, Label: label,
+			Href: fmt.Sprintf("%s%d/", root, r.Year), This: p == fmt.Sprintf("%d/index.html", r.Year)})
+	}
 	if b.base != nil {
 		u := *b.base
 		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
@@ -130,8 +162,8 @@ func (b *builder) execute(kind, p string, data *page) (file, error) {
 	return file{Path: p, Data: buf.Bytes()}, nil
 }
 
-// revision renders content/<year>/ to <year>/index.html.
-func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
+// revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
+func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
 	var probs problem.List
 	report := func(t content.Text, res markdown.Result) {
 		for _, is := range res.Issues {
@@ -155,16 +187,28 @@ func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
 	}
 	ids := markdown.NewIDs(taken...)
 
-	view := &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status]}
+	home := b.home()
+	view := &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status],
+		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year}
+	if prev := b.previous(rev); prev != nil {
+		view.PrevYear = prev.Year
+		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
+	}
+	in := compare.Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
 		res := b.md.Convert([]byte(rev.Preface.Markdown), markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, res)
 		view.Preface = template.HTML(res.HTML)
+		in.Preface = res.Blocks
 	}
 	for _, s := range rev.Sections {
 		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
 		report(s.Body, res)
+		in.Sections[s.ID] = res.Blocks
 		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(res.HTML), Worry: s.Worry}
+		if view.Older && home.Section(s.ID) != nil {
+			sv.InCurrent = fmt.Sprintf("../%d/#%s", home.Year, s.ID)
+		}
 		for _, h := range res.Headings {
 			if h.Level == 3 {
 				sv.Subs = append(sv.Subs, h)
@@ -173,9 +217,17 @@ func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
 		if len(s.Activities) > 0 {
 			t := &tableView{ID: "tabell-" + s.ID, Caption: s.TableCaption}
 			for _, a := range s.Activities {
+				var plain [4]string
+				col := 0
 				cell := func(t content.Text) template.HTML {
 					res := b.md.Convert([]byte(t.Markdown), markdown.Options{NoHeadings: true})
 					report(t, res)
+					var texts []string
+					for _, bl := range res.Blocks {
+						texts = append(texts, bl.Text)
+					}
+					plain[col] = strings.Join(texts, " ")
+					col++
 					return template.HTML(res.HTML)
 				}
 				t.Rows = append(t.Rows, rowView{
@@ -185,6 +237,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
 					Tidplan:     cell(a.Tidplan),
 					Uppfoljning: cell(a.Uppfoljning),
 				})
+				in.Cells[a.ID] = plain
 			}
 			sv.Table = t
 		}
@@ -197,13 +250,33 @@ func (b *builder) revision(rev *content.Revision) ([]file, problem.List) {
 	f, err := b.execute("revision.html", p, data)
 	if err != nil {
 		probs.Add("layouts/revision.html", 0, err.Error(), "")
-		return nil, probs
+		return nil, nil, probs
 	}
 	files := []file{f}
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	return files, probs
+	rr := &renderedRevision{doc: compare.Prepare(in), sections: map[string]*sectionView{}}
+	for _, sv := range view.Sections {
+		rr.sections[sv.ID] = sv
+	}
+	return files, rr, probs
+}
+
+// renderedRevision is what the comparison pages need of a rendered revision.
+type renderedRevision struct {
+	doc      *compare.Doc
+	sections map[string]*sectionView
+}
+
+// previous returns the revision before rev, or nil.
+func (b *builder) previous(rev *content.Revision) *content.Revision {
+	for i, r := range b.plan.Revisions {
+		if r == rev && i > 0 {
+			return b.plan.Revisions[i-1]
+		}
+	}
+	return nil
 }
 
 // pages renders the root, the 404 page and the pages of content/sidor/.

@@ -122,6 +122,7 @@ type builder struct {
 func (b *builder) render() ([]file, problem.List) {
 	type result struct {
 		files []file
+		rev   *renderedRevision
 		probs problem.List
 	}
 	results := make([]result, len(b.plan.Revisions))
@@ -133,7 +134,7 @@ func (b *builder) render() ([]file, problem.List) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i].files, results[i].probs = b.revision(rev)
+			results[i].files, results[i].rev, results[i].probs = b.revision(rev)
 		}()
 	}
 	var files []file
@@ -142,9 +143,16 @@ func (b *builder) render() ([]file, problem.List) {
 	files = append(files, pages...)
 	probs = append(probs, pp...)
 	wg.Wait()
-	for _, r := range results {
+	revs := make([]*renderedRevision, len(results))
+	for i, r := range results {
 		files = append(files, r.files...)
 		probs = append(probs, r.probs...)
+		revs[i] = r.rev
+	}
+	if len(probs) == 0 {
+		cf, cp := b.comparisons(revs)
+		files = append(files, cf...)
+		probs = append(probs, cp...)
 	}
 	files = append(files, b.assets()...)
 	return files, probs

@@ -1,6 +1,6 @@
 package site
 
-// The layouts: html/template files, each page kind parsed together with baseof.html, looked up first in the
+// The layouts: html/template files, each page kind parsed together with baseof.html and partials.html, looked up first in the
 // site's layouts folder and then among the built-in ones.
 
 import (
@@ -17,7 +17,7 @@ import (
 )
 
 // The page kinds; each is a template file of the same name.
-var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html"}
+var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html"}
 
 type templates struct {
 	pages  map[string]*template.Template
@@ -55,6 +55,10 @@ func loadTemplates(dir string) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
+	partials, err := o.ReadFile("partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
 	for _, kind := range pageKinds {
 		src, err := o.ReadFile(kind)
 		if err != nil {
@@ -63,6 +67,9 @@ func loadTemplates(dir string) (*templates, error) {
 		tp := template.New(kind).Funcs(funcs)
 		if _, err := tp.New("baseof.html").Parse(string(baseSrc)); err != nil {
 			return nil, fmt.Errorf("layouts/baseof.html: %w", err)
+		}
+		if _, err := tp.New("partials.html").Parse(string(partials)); err != nil {
+			return nil, fmt.Errorf("layouts/partials.html: %w", err)
 		}
 		if _, err := tp.Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
@@ -104,6 +111,8 @@ func ignoredAsset(name string) bool {
 var funcs = template.FuncMap{
 	"datum": swedishDate,
 	"tel":   telHref,
+	"spans": spansHTML,
+	"diffblock": blockHTML,
 }
 
 // telHref makes a phone number into a tel: link; only digits and + are kept, so it is always safe.

@@ -1,0 +1,262 @@
+package site
+
+// The comparison pages: /jamfor/<from>-<to>/ for every pair of revisions, older first, and /jamfor/ listing them.
+// Each revision's text was prepared once while its page was rendered; the pairs are compared in parallel.
+
+import (
+	"fmt"
+	"html/template"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+type compareView struct {
+	*compare.Result
+	FromHref, ToHref   string
+	FromLabel, ToLabel string
+	Notice             string // when either revision is not adopted
+	Summary            []summaryGroup
+	Sections           []*compareSection
+	Meta               bool // the metadata or the preface changed
+}
+
+type summaryGroup struct {
+	Label string
+	Items []summaryItem
+}
+
+type summaryItem struct {
+	Href, Text, Note string
+}
+
+type compareSection struct {
+	*compare.SectionDiff
+	Anchor  string
+	Label   string
+	Caption string
+	HTML    template.HTML // an unchanged section's text, as on the newer revision's page
+	Table   *tableView    // an unchanged section's table
+	Rows    []rowDiffView
+}
+
+type rowDiffView struct {
+	Anchor  string
+	Label   string
+	Class   string
+	Cells   []cellView
+}
+
+type cellView struct {
+	Column  string
+	HTML    template.HTML
+	Changed bool
+}
+
+// pairLink is one comparison in the index.
+type pairLink struct {
+	From, To int
+	Href     string
+}
+
+// comparisons renders every pair of revisions and the index of them.
+func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
+	type pair struct{ i, j int }
+	var pairs []pair
+	for j := range revs {
+		for i := range j {
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	files := make([]file, len(pairs))
+	errs := make([]error, len(pairs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j])
+			}
+		}()
+	}
+	for k := range pairs {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	var probs problem.List
+	for _, err := range errs {
+		if err != nil {
+			probs.Add("layouts/jamfor.html", 0, err.Error(), "")
+			return nil, probs
+		}
+	}
+	// The index, newest pairs first.
+	data := b.newPage("jamfor/index.html", "Jämför versioner")
+	for k := len(pairs) - 1; k >= 0; k-- {
+		from, to := b.plan.Revisions[pairs[k].i].Year, b.plan.Revisions[pairs[k].j].Year
+		data.Pairs = append(data.Pairs, pairLink{From: from, To: to, Href: fmt.Sprintf("%d-%d/", from, to)})
+	}
+	idx, err := b.execute("jamfor-index.html", "jamfor/index.html", data)
+	if err != nil {
+		probs.Add("layouts/jamfor-index.html", 0, err.Error(), "")
+		return nil, probs
+	}
+	return append(files, idx), nil
+}
+
+func (b *builder) comparison(from, to *renderedRevision) (file, error) {
+	r := compare.Compare(from.doc, to.doc)
+	a, z := r.From, r.To
+	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)
+	data := b.newPage(p, fmt.Sprintf("Ändringar från %d till %d", a.Year, z.Year))
+	v := &compareView{Result: r,
+		FromHref: fmt.Sprintf("../../%d/", a.Year), ToHref: fmt.Sprintf("../../%d/", z.Year),
+		FromLabel: statusLabels[a.Status], ToLabel: statusLabels[z.Status],
+		Meta: len(r.Meta) > 0 || len(r.Preface) > 0,
+	}
+	for _, rev := range []*content.Revision{a, z} {
+		if rev.Status != content.Adopted {
+			v.Notice = fmt.Sprintf("Revideringen %d är %s, inte en antagen plan. Jämförelsen visar hur planen skulle ändras.",
+				rev.Year, map[content.Status]string{content.Draft: "ett utkast", content.Example: "ett exempel"}[rev.Status])
+		}
+	}
+	v.Summary = summary(r)
+	for _, s := range r.Sections {
+		cs := &compareSection{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: sectionLabel(s)}
+		if s.New != nil {
+			cs.Caption = s.New.TableCaption
+		} else {
+			cs.Caption = s.Old.TableCaption
+		}
+		if s.Change == compare.Unchanged {
+			sv := to.sections[s.ID]
+			cs.HTML = template.HTML(rebase(string(sv.HTML), fmt.Sprintf("../../%d/", z.Year)))
+			cs.Table = sv.Table
+		}
+		for _, d := range s.Rows {
+			cs.Rows = append(cs.Rows, rowDiff(d))
+		}
+		v.Sections = append(v.Sections, cs)
+	}
+	data.Compare = v
+	return b.execute("jamfor.html", p, data)
+}
+
+func sectionLabel(s *compare.SectionDiff) string {
+	switch {
+	case s.Change == compare.Added:
+		return "Nytt avsnitt"
+	case s.Change == compare.Removed:
+		return "Borttaget avsnitt"
+	case s.Change == compare.Unchanged:
+		return "Oförändrat"
+	case s.Renamed:
+		return "Nytt namn"
+	}
+	return "Ändrat"
+}
+
+func rowDiff(d *compare.RowDiff) rowDiffView {
+	v := rowDiffView{Anchor: "aktivitet-" + d.ID}
+	switch d.Change {
+	case compare.Added:
+		v.Label, v.Class = "Ny aktivitet", "added"
+	case compare.Removed:
+		v.Label, v.Class = "Borttagen aktivitet", "removed"
+	case compare.Moved:
+		v.Label, v.Class = fmt.Sprintf("Flyttad från tabellen ”%s”", d.From.TableCaption), "moved"
+	default:
+		v.Label, v.Class = "Ändrad aktivitet", "changed"
+	}
+	for i, c := range d.Cells {
+		v.Cells = append(v.Cells, cellView{Column: compare.Columns[i], HTML: spansHTML(c.Spans), Changed: c.Changed})
+	}
+	return v
+}
+
+// summary lists every change with a link to it below.
+func summary(r *compare.Result) []summaryGroup {
+	var groups []summaryGroup
+	add := func(label string, items []summaryItem) {
+		if len(items) > 0 {
+			groups = append(groups, summaryGroup{Label: fmt.Sprintf("%s (%d)", label, len(items)), Items: items})
+		}
+	}
+	var meta []summaryItem
+	for _, f := range r.Meta {
+		meta = append(meta, summaryItem{Href: "#uppgifter", Text: f.Label})
+	}
+	if len(r.Preface) > 0 {
+		meta = append(meta, summaryItem{Href: "#uppgifter", Text: "Inledande text"})
+	}
+	add("Uppgifter om planen", meta)
+	sections := func(list []*compare.SectionDiff, note func(*compare.SectionDiff) string) []summaryItem {
+		var items []summaryItem
+		for _, s := range list {
+			items = append(items, summaryItem{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle(), Note: note(s)})
+		}
+		return items
+	}
+	none := func(*compare.SectionDiff) string { return "" }
+	add("Nya avsnitt", sections(r.SectionsBy(compare.Added), none))
+	add("Borttagna avsnitt", sections(r.SectionsBy(compare.Removed), none))
+	add("Avsnitt med nytt namn", sections(r.Renamed(), func(s *compare.SectionDiff) string { return "tidigare ”" + s.Old.Title + "”" }))
+	add("Ändrade avsnitt", sections(r.ContentChanged(), none))
+	rows := func(c compare.Change) []summaryItem {
+		var items []summaryItem
+		for _, d := range r.RowsBy(c) {
+			items = append(items, summaryItem{Href: "#aktivitet-" + d.ID, Text: shorten(plain(d.Cells[0].Spans, c == compare.Removed), 90)})
+		}
+		return items
+	}
+	add("Nya aktiviteter", rows(compare.Added))
+	add("Borttagna aktiviteter", rows(compare.Removed))
+	add("Flyttade aktiviteter", rows(compare.Moved))
+	add("Ändrade aktiviteter", rows(compare.Changed))
+	return groups
+}
+
+// plain is the new text of compared words, or the old text when old is set.
+func plain(spans []compare.Span, old bool) string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Op == compare.Equal || (s.Op == compare.Delete) == old {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+var relativeRef = regexp.MustCompile(`(src|href)="([^"]*)"`)
+
+// rebase points the relative addresses of a revision page's HTML at the revision's folder from another page.
+func rebase(h, prefix string) string {
+	return relativeRef.ReplaceAllStringFunc(h, func(m string) string {
+		sub := relativeRef.FindStringSubmatch(m)
+		u := sub[2]
+		if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
+			return m
+		}
+		return sub[1] + `="` + prefix + u + `"`
+	})
+}
