@@ -46,10 +46,10 @@ type compareSection struct {
 }
 
 type rowDiffView struct {
-	Anchor  string
-	Label   string
-	Class   string
-	Cells   []cellView
+	Anchor string
+	Label  string
+	Class  string
+	Cells  []cellView
 }
 
 type cellView struct {

@@ -43,10 +43,10 @@ type siteView struct {
 
 // versionLink is one revision in the version switcher.
 type versionLink struct {
-	Year    int
-	Label   string // its status, e.g. "gällande", "utkast"
-	Href    string
-	This    bool // the page shows this revision
+	Year  int
+	Label string // its status, e.g. "gällande", "utkast"
+	Href  string
+	This  bool // the page shows this revision
 }
 
 type revisionView struct {

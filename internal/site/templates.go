@@ -109,9 +109,9 @@ func ignoredAsset(name string) bool {
 }
 
 var funcs = template.FuncMap{
-	"datum": swedishDate,
-	"tel":   telHref,
-	"spans": spansHTML,
+	"datum":     swedishDate,
+	"tel":       telHref,
+	"spans":     spansHTML,
 	"diffblock": blockHTML,
 }
 
