@@ -2,6 +2,8 @@
 //
 //	plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL]
 //	plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]
+//	plansite diff [--content DIR] [--format text|markdown] FROM TO
+//	plansite new [--content DIR] YEAR
 //	plansite version
 //
 // Exit status: 0 when all went well, 1 when the content has problems, 2 on a usage error.
@@ -31,6 +33,8 @@ const usage = `plansite builds the action plan's website from Markdown in conten
 Usage:
   plansite build [flags]    build the site into public/
   plansite serve [flags]    build, then serve the site on http://127.0.0.1:1313/
+  plansite diff FROM TO     show what changed between two revisions (--format markdown for a memo)
+  plansite new YEAR         start next year's revision as a draft copy of the newest one
   plansite version          print the version
 
 Run "plansite <command> -h" for the flags of a command.
@@ -51,6 +55,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "plansite", version())
 		return 0

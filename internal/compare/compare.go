@@ -48,8 +48,9 @@ type docRow struct {
 
 type block struct {
 	markdown.Block
-	key   string // kind, level and text
-	words words  // split once, however many revisions the block is compared with
+	key   string   // kind, level and text
+	words words    // split once, however many revisions the block is compared with
+	bag   []uint64 // the words' hashes, sorted: an upper bound of what two blocks have in common, cheaply
 }
 
 func (b *block) tokens() words { return b.words }
@@ -107,7 +108,13 @@ func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
 }
 
 func newBlock(b markdown.Block) block {
-	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, words: split(b.Text)}
+	w := split(b.Text)
+	bag := make([]uint64, len(w.keys))
+	for i, k := range w.keys {
+		bag[i] = fnv64(k)
+	}
+	slices.Sort(bag)
+	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, words: w, bag: bag}
 }
 
 func toBlocks(bs []markdown.Block) []block {
@@ -116,6 +123,31 @@ func toBlocks(bs []markdown.Block) []block {
 		out[i] = newBlock(b)
 	}
 	return out
+}
+
+// fnv64 is FNV-1a: a fixed hash, so the comparison never depends on a random seed.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// overlap counts the words two sorted bags have in common, with repeats.
+func overlap(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n, i, j = n+1, i+1, j+1
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 // Result is the comparison of two revisions.
@@ -394,6 +426,9 @@ func whole(bs []block, c Change) []BlockDiff {
 // removed and one added.
 const similar = 0.5
 
+// window is how many new blocks an old block is compared with to find its changed version.
+const window = 4
+
 // diffBlocks aligns two sequences of blocks by their text, then pairs the blocks of each changed stretch that are
 // similar enough to be compared word by word.
 func diffBlocks(a, b []block) []BlockDiff {
@@ -428,25 +463,19 @@ func pairBlocks(a, b []block) []BlockDiff {
 	var out []BlockDiff
 	j := 0
 	for i := range a {
-		// Look for the most similar block of the same kind at or after j.
+		// Look for the most similar block of the same kind among the next few new blocks: edits are local, and
+		// looking further would compare every old block with every new one.
 		best, bestScore := -1, similar
 		var bestSpans []Span
-		if len(a)*len(b) <= 400 {
-			for k := j; k < len(b); k++ {
-				if b[k].Kind != a[i].Kind {
-					continue
-				}
-				spans, score := diffWords(a[i].tokens(), b[k].tokens())
-				if score >= bestScore {
-					if score == bestScore && best >= 0 {
-						continue
-					}
-					best, bestScore, bestSpans = k, score, spans
-				}
+		la := len(a[i].words.keys)
+		for k := j; k < len(b) && k < j+window; k++ {
+			lb := len(b[k].words.keys)
+			if b[k].Kind != a[i].Kind || (la+lb > 0 && 2*float64(overlap(a[i].bag, b[k].bag))/float64(la+lb) < bestScore) {
+				continue // the words in common rule out beating the best so far
 			}
-		} else if i < len(b) && b[i].Kind == a[i].Kind && i >= j {
-			if spans, score := diffWords(a[i].tokens(), b[i].tokens()); score >= similar {
-				best, bestSpans = i, spans
+			spans, score := diffWords(a[i].tokens(), b[k].tokens())
+			if score > bestScore || (score == bestScore && best < 0) {
+				best, bestScore, bestSpans = k, score, spans
 			}
 		}
 		if best < 0 {

@@ -97,8 +97,7 @@ func (w words) text(from, to int, lead bool) string {
 
 // diffWords compares two texts word by word. It returns the spans and the share of tokens in common (0 to 1).
 func diffWords(a, b words) ([]Span, float64) {
-	edits := lcs.DiffLines(a.keys, b.keys)
-	edits = cleanup(edits, a, b)
+	edits := cleanup(diffKeys(a.keys, b.keys), a, b)
 	var spans []Span
 	add := func(op Op, s string) {
 		if s == "" {
@@ -138,6 +137,24 @@ func diffWords(a, b words) ([]Span, float64) {
 		return spans, 1
 	}
 	return spans, 2 * float64(same) / float64(total)
+}
+
+// diffKeys runs the LCS on what follows the common prefix: most edits touch a few words of a block.
+func diffKeys(a, b []string) []lcs.Diff {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	// Only the prefix: trimming a common suffix too would tie a sentence's final full stop to the old sentence
+	// and start the inserted one with it.
+	edits := lcs.DiffLines(a[pre:], b[pre:])
+	for i := range edits {
+		edits[i].Start += pre
+		edits[i].End += pre
+		edits[i].ReplStart += pre
+		edits[i].ReplEnd += pre
+	}
+	return edits
 }
 
 // cleanup merges two edits separated by a short run of equal tokens — at most two words, or only punctuation —

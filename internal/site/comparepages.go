@@ -6,7 +6,6 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -43,6 +42,7 @@ type compareSection struct {
 	HTML    template.HTML // an unchanged section's text, as on the newer revision's page
 	Table   *tableView    // an unchanged section's table
 	Rows    []rowDiffView
+	Body    template.HTML // a changed section's blocks, marked
 }
 
 type rowDiffView struct {
@@ -138,11 +138,19 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 		}
 		if s.Change == compare.Unchanged {
 			sv := to.sections[s.ID]
-			cs.HTML = template.HTML(rebase(string(sv.HTML), fmt.Sprintf("../../%d/", z.Year)))
+			cs.HTML = sv.rebased()
 			cs.Table = sv.Table
 		}
 		for _, d := range s.Rows {
 			cs.Rows = append(cs.Rows, rowDiff(d))
+		}
+		if s.Change != compare.Unchanged {
+			var body strings.Builder
+			for _, bl := range s.Blocks {
+				body.WriteString(string(blockHTML(bl)))
+				body.WriteByte('\n')
+			}
+			cs.Body = template.HTML(body.String())
 		}
 		v.Sections = append(v.Sections, cs)
 	}
@@ -247,16 +255,30 @@ func shorten(s string, n int) string {
 	return cut + " …"
 }
 
-var relativeRef = regexp.MustCompile(`(src|href)="([^"]*)"`)
-
 // rebase points the relative addresses of a revision page's HTML at the revision's folder from another page.
 func rebase(h, prefix string) string {
-	return relativeRef.ReplaceAllStringFunc(h, func(m string) string {
-		sub := relativeRef.FindStringSubmatch(m)
-		u := sub[2]
-		if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
-			return m
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.Index(h, `="`)
+		if i < 0 {
+			b.WriteString(h)
+			return b.String()
 		}
-		return sub[1] + `="` + prefix + u + `"`
-	})
+		attr := h[:i]
+		b.WriteString(h[:i+2])
+		h = h[i+2:]
+		if !strings.HasSuffix(attr, " src") && !strings.HasSuffix(attr, " href") {
+			continue
+		}
+		end := strings.IndexByte(h, '"')
+		if end < 0 {
+			continue
+		}
+		u := h[:end]
+		if u != "" && !strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "/") &&
+			!strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
+			b.WriteString(prefix)
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -69,6 +70,19 @@ type sectionView struct {
 	Worry     bool
 	Table     *tableView
 	InCurrent string // in an older revision: the same section in the current one
+
+	rebasedOnce sync.Once
+	rebasedHTML template.HTML
+	year        int
+}
+
+// rebased is the section's HTML with its relative addresses made to work from a comparison page; it is made once,
+// however many comparisons show the section.
+func (s *sectionView) rebased() template.HTML {
+	s.rebasedOnce.Do(func() {
+		s.rebasedHTML = template.HTML(rebase(string(s.HTML), fmt.Sprintf("../../%d/", s.year)))
+	})
+	return s.rebasedHTML
 }
 
 type tableView struct {
@@ -205,7 +219,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks
-		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(res.HTML), Worry: s.Worry}
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(res.HTML), Worry: s.Worry, year: rev.Year}
 		if view.Older && home.Section(s.ID) != nil {
 			sv.InCurrent = fmt.Sprintf("../%d/#%s", home.Year, s.ID)
 		}

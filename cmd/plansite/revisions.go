@@ -1,0 +1,133 @@
+package main
+
+// The yearly revision commands: diff compares two revisions for a terminal or a memo, new starts next year's.
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
+)
+
+// positional parses flags that may come before, between or after the positional arguments, and returns those.
+func positional(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis string, n int) ([]string, int, bool) {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if f := fs.Lookup(name); f != nil && !strings.Contains(a, "=") {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+				if i+1 < len(args) {
+					flags = append(flags, args[i+1])
+					i++
+				}
+			}
+		}
+	}
+	if code, stop := parse(fs, flags, stdout, stderr, synopsis); stop {
+		return nil, code, true
+	}
+	if len(pos) != n {
+		fmt.Fprintf(stderr, "plansite: %s needs %d year(s), got %d\n", fs.Name(), n, len(pos))
+		fs.Usage()
+		return nil, 2, true
+	}
+	return pos, 0, false
+}
+
+func year(s string, stderr io.Writer) (int, bool) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1000 || y > 9999 {
+		fmt.Fprintf(stderr, "plansite: %q is not a year like 2021\n", s)
+		return 0, false
+	}
+	return y, true
+}
+
+func cmdDiff(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	dir := fs.String("content", "content", "the content `folder`")
+	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
+	const synopsis = "plansite diff [--content DIR] [--format text|markdown] FROM TO"
+	pos, code, stop := positional(fs, args, stdout, stderr, synopsis, 2)
+	if stop {
+		return code
+	}
+	if *format != string(compare.Text) && *format != string(compare.Markdown) {
+		fmt.Fprintf(stderr, "plansite: --format %q: use text or markdown\n", *format)
+		return 2
+	}
+	from, ok1 := year(pos[0], stderr)
+	to, ok2 := year(pos[1], stderr)
+	if !ok1 || !ok2 {
+		return 2
+	}
+	plan, err := content.Load(*dir)
+	if err != nil {
+		return reportError(err, "", stderr)
+	}
+	find := func(y int) *content.Revision {
+		for _, r := range plan.Revisions {
+			if r.Year == y {
+				return r
+			}
+		}
+		return nil
+	}
+	a, b := find(from), find(to)
+	if a == nil || b == nil {
+		var years []string
+		for _, r := range plan.Revisions {
+			years = append(years, strconv.Itoa(r.Year))
+		}
+		missing := from
+		if a != nil {
+			missing = to
+		}
+		fmt.Fprintf(stderr, "plansite: there is no revision %d in %s (there are: %s)\n", missing, *dir, strings.Join(years, ", "))
+		return 2
+	}
+	conv := markdown.New()
+	res := compare.Compare(compare.PrepareRevision(a, conv), compare.PrepareRevision(b, conv))
+	if err := compare.Write(stdout, res, compare.Format(*format)); err != nil {
+		fmt.Fprintf(stderr, "plansite: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	dir := fs.String("content", "content", "the content `folder`")
+	pos, code, stop := positional(fs, args, stdout, stderr, "plansite new [--content DIR] YEAR", 1)
+	if stop {
+		return code
+	}
+	y, ok := year(pos[0], stderr)
+	if !ok {
+		return 2
+	}
+	dst, src, err := content.NewRevision(*dir, y)
+	if err != nil {
+		fmt.Fprintf(stderr, "plansite: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Started %s as a draft copy of %s.\n", dst, src)
+	fmt.Fprintf(stdout, "Next: update dnr and nästa_revision in %s/plan.md, revise the sections and activities,\n", dst)
+	fmt.Fprintf(stdout, "and check the changes with: plansite diff %s %d\n", strings.TrimPrefix(src, *dir+"/"), y)
+	return 0
+}

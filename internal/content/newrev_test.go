@@ -1,0 +1,77 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNewRevision starts 2021 from the valid fixture's newest revision and checks that it loads as a draft with
+// no decision dates, and that the command refuses to overwrite or go back in time.
+func TestNewRevision(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "testdata/valid", dir)
+	before, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := before.Revisions[len(before.Revisions)-1]
+	year := newest.Year + 1
+	dst, _, err := NewRevision(dir, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := Load(dir)
+	if err != nil {
+		t.Fatalf("the new revision does not load: %v", err)
+	}
+	rev := after.Revisions[len(after.Revisions)-1]
+	if rev.Year != year || rev.Status != Draft || !rev.Decided.IsZero() || !rev.ApprovedKS.IsZero() {
+		t.Errorf("new revision: year %d status %s decided %v ks %v", rev.Year, rev.Status, rev.Decided, rev.ApprovedKS)
+	}
+	if strings.Contains(rev.Title, itoa(newest.Year)) && !strings.Contains(rev.Title, itoa(year)) {
+		t.Errorf("title %q still names %d", rev.Title, newest.Year)
+	}
+	if len(rev.Sections) != len(newest.Sections) || len(rev.Activities()) != len(newest.Activities()) {
+		t.Errorf("copied %d sections, %d rows; want %d, %d", len(rev.Sections), len(rev.Activities()),
+			len(newest.Sections), len(newest.Activities()))
+	}
+	if filepath.Base(dst) != itoa(year) {
+		t.Errorf("folder %s", dst)
+	}
+	if _, _, err := NewRevision(dir, year); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("second NewRevision: %v, want a refusal", err)
+	}
+	if _, _, err := NewRevision(dir, newest.Year-5); err == nil {
+		t.Error("a year before the newest revision was accepted")
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".new-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
