@@ -44,6 +44,19 @@ func TestExitStatus(t *testing.T) {
 		{"build help", []string{"build", "-h"}, 0, `Usage: plansite build(.|\n)*-base-url`, `^$`},
 		{"serve help", []string{"serve", "--help"}, 0, `Usage: plansite serve(.|\n)*-bind`, `^$`},
 		{"version", []string{"version"}, 0, `^plansite \S+\n$`, `^$`},
+		{"diff", []string{"diff", "--content", "../../content", "2020", "2021"}, 0,
+			`^Ändringar från 2020 till 2021\n(.|\n)*Diarienummer: \[-3.1.1-212/2020-\]\{\+3.1.1-087/2021\+\}`, `^$`},
+		{"diff markdown, flag last", []string{"diff", "2020", "2021", "--content", "../../content", "--format", "markdown"}, 0,
+			`^# Ändringar från 2020 till 2021\n(.|\n)*~~725~~\*\*890\*\*`, `^$`},
+		{"diff of a revision with itself", []string{"diff", "--content", "../../content", "2020", "2020"}, 0,
+			`Inga ändringar`, `^$`},
+		{"diff of a missing year", []string{"diff", "--content", "../../content", "2020", "2030"}, 2, `^$`,
+			`no revision 2030 in ../../content \(there are: 2020, 2021\)`},
+		{"diff with one year", []string{"diff", "2020"}, 2, `^$`, `diff needs 2 year\(s\), got 1`},
+		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": use text or markdown`},
+		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
+		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
+		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" is not a year`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,6 +71,37 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("stderr %q does not match %q", stderr, c.stderr)
 			}
 		})
+	}
+}
+
+// TestNew starts 2021 from the minimal fixture and builds the result: a draft that the site shows with its banner,
+// and a comparison page between the two years.
+func TestNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../internal/site/testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("new", "--content", dir, "2021")
+	if code != 0 || !strings.Contains(stdout, "Started "+filepath.Join(dir, "2021")) {
+		t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stdout, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+		t.Fatalf("build after new: exit %d\n%s%s", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "2021/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "Det här är ett utkast") || !strings.Contains(string(page), "Datum ej angivet") {
+		t.Error("the new revision is not shown as an undated draft")
+	}
+	cmp, err := os.ReadFile(filepath.Join(out, "jamfor/2020-2021/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(cmp), "Status") || !strings.Contains(string(cmp), "Beslutad av nämnden") {
+		t.Error("the comparison of the new draft does not show its changed status and date")
 	}
 }
 

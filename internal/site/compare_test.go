@@ -1,0 +1,118 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestShippedComparison checks the comparison of the shipped 2020 plan with the 2021 example end to end: every
+// kind of change the example makes is in the summary with a working link, marked in the text, and the sections
+// that did not change are folded away.
+func TestShippedComparison(t *testing.T) {
+	out, _ := build(t, "../../content", Options{})
+	files := readTree(t, out)
+	page := string(files["jamfor/2020-2021/index.html"])
+	if page == "" {
+		t.Fatal("jamfor/2020-2021/index.html was not built")
+	}
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, n := range findAll(doc, func(n *html.Node) bool { return attr(n, "id") != "" }) {
+		ids[attr(n, "id")] = true
+	}
+	// The summary: each group with the items the example changes, each linking to an element on the page.
+	summary := first(doc, func(n *html.Node) bool { return n.Data == "nav" && hasClass(n, "summary") })
+	if summary == nil {
+		t.Fatal("no summary")
+	}
+	sumText := text(summary)
+	for _, want := range []string{
+		"Uppgifter om planen (7)", "Diarienummer", "Inledande text",
+		"Nya avsnitt (1)", "Erfarenheter från 2020",
+		"Borttagna avsnitt (1)", "Uppföljning",
+		"Avsnitt med nytt namn (1)", "tidigare ”Kompetenshöjande insatser inom förvaltningen”",
+		"Nya aktiviteter (3)", "Borttagna aktiviteter (3)", "Flyttade aktiviteter (1)", "Ändrade aktiviteter (15)",
+	} {
+		if !strings.Contains(sumText, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sumText)
+		}
+	}
+	for _, a := range findAll(summary, func(n *html.Node) bool { return n.Data == "a" }) {
+		if href := attr(a, "href"); !strings.HasPrefix(href, "#") || !ids[href[1:]] {
+			t.Errorf("summary link %q leads nowhere on the page", href)
+		}
+	}
+	// Rows by id: added, removed, moved, changed.
+	for id, label := range map[string]string{
+		"aktivitet-nyhetsbrev-vbe":                 "Ny aktivitet",
+		"aktivitet-workshop-hasselby-bromma":       "Borttagen aktivitet",
+		"aktivitet-information-arbetsplatstraffar": "Flyttad från tabellen ”Aktiviteter för Socialnämnden”",
+		"aktivitet-workshop-skarholmen-globen":     "Ändrad aktivitet",
+	} {
+		row := first(doc, func(n *html.Node) bool { return attr(n, "id") == id })
+		if row == nil || !strings.Contains(text(row), label) {
+			t.Errorf("row %s: want %q", id, label)
+		}
+	}
+	// Word by word: the figures in the web-training sentence, marked, with words for screen readers.
+	if !strings.Contains(page, `<del><span class="visually-hidden">Borttaget: </span>725<span class="visually-hidden"> (slut på borttaget)</span></del><ins><span class="visually-hidden">Tillagt: </span>890`) {
+		t.Error("the web-training figure 725 → 890 is not marked word by word")
+	}
+	// Unchanged sections are folded, with their full text inside.
+	folded := findAll(doc, func(n *html.Node) bool { return n.Data == "details" && hasClass(n, "diff-unchanged") })
+	var foldedIDs []string
+	for _, d := range folded {
+		foldedIDs = append(foldedIDs, attr(d, "id"))
+	}
+	if strings.Join(foldedIDs, " ") != "avsnitt-ansvar-och-samverkan avsnitt-rutin-vid-oro" {
+		t.Errorf("folded sections %q, want the two unchanged ones", foldedIDs)
+	}
+	for _, d := range folded {
+		if len(text(d)) < 500 {
+			t.Errorf("folded section %s has only %d characters of text", attr(d, "id"), len(text(d)))
+		}
+	}
+	// The legend, the banner for the example, and links to both revisions.
+	for _, want := range []string{"Teckenförklaring", "Revideringen 2021 är ett exempel", `href="../../2020/"`, `href="../../2021/"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	// The revision pages lead here, and the example says what it is.
+	if !strings.Contains(string(files["2021/index.html"]), `<a href="../jamfor/2020-2021/">Ändringar sedan 2020</a>`) {
+		t.Error("2021 does not link to the changes since 2020")
+	}
+	for _, p := range []string{"2020/index.html", "2021/index.html", "jamfor/index.html", "index.html"} {
+		if !strings.Contains(string(files[p]), `href="`) || !strings.Contains(string(files[p]), `class="versions"`) {
+			t.Errorf("%s has no version switcher", p)
+		}
+	}
+}
+
+// TestIdenticalComparison: a revision compared with an unchanged copy says there are no changes.
+func TestIdenticalComparison(t *testing.T) {
+	dir := copyDir(t, "testdata/minimal")
+	for p, b := range readTree(t, "testdata/minimal/2020") {
+		data := string(b)
+		if p == "plan.md" {
+			data = strings.Replace(data, "år: 2020", "år: 2021", 1)
+		}
+		full := filepath.Join(dir, "2021", filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, full, data)
+	}
+	out, _ := build(t, dir, Options{})
+	page := string(readTree(t, out)["jamfor/2020-2021/index.html"])
+	if !strings.Contains(page, "Inga ändringar.") || strings.Contains(page, ">Tillagt: <") || strings.Contains(page, ">Borttaget: <") {
+		t.Errorf("an identical copy does not give 'Inga ändringar':\n%s", page)
+	}
+}
