@@ -40,6 +40,10 @@ func TestBrowserAccessible(t *testing.T) {
 					tab := b.Tab(t)
 					tab.Do(chromedp.EmulateViewport(width, 800))
 					tab.Open(base + path)
+					if path == "/" {
+						// The start page leads on to the current plan; check the page it lands on, once loaded.
+						tab.WaitFor(`location.pathname !== '/' && document.readyState === 'complete' && !!document.documentElement`)
+					}
 					if lang := browser.Eval[string](tab, "document.documentElement.lang"); lang != "sv" {
 						t.Errorf("lang = %q, want sv", lang)
 					}
