@@ -9,6 +9,8 @@ package compare
 
 import (
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/aymanbagabas/go-udiff/lcs"
 	"github.com/stockholm/plansite/internal/content"
@@ -29,6 +31,7 @@ const (
 
 // Doc is a revision prepared for comparing.
 type Doc struct {
+	cache    *Cache
 	Rev      *content.Revision
 	Preface  []block
 	sections map[string]*docSection
@@ -39,21 +42,26 @@ type docSection struct {
 	s      *content.Section
 	blocks []block
 	key    string // title and text: equal keys mean an unchanged section
+	n      int    // key's number in the cache
 }
 
 type docRow struct {
 	a     *content.Activity
 	cells [4]block // Aktivitet, Ansvarig, Tidplan, Uppföljning
+	n     int      // the cells' number in the cache
 }
 
 type block struct {
 	markdown.Block
-	key   string   // kind, level and text
-	words words    // split once, however many revisions the block is compared with
-	bag   []uint64 // the words' hashes, sorted: an upper bound of what two blocks have in common, cheaply
+	key string // kind, level and text
+	*tokens
 }
 
-func (b *block) tokens() words { return b.words }
+// tokens are a text's words, made once per build however many revisions have the text.
+type tokens struct {
+	words words
+	bag   []uint64 // the words' hashes, sorted: an upper bound of what two blocks have in common, cheaply
+}
 
 // Input is a revision with its Markdown already turned into plain-text blocks, as the site has it after rendering.
 type Input struct {
@@ -63,18 +71,88 @@ type Input struct {
 	Cells    map[string][4]string        // by activity id: the plain text of Aktivitet, Ansvarig, Tidplan, Uppföljning
 }
 
-// Prepare makes a Doc from an Input.
-func Prepare(in Input) *Doc {
-	d := &Doc{Rev: in.Rev, Preface: toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
+// Cache remembers the comparisons of section texts and rows, so that when many revisions are compared pair by
+// pair, a section or row that reads the same in several revisions is compared with each other version once. Docs
+// prepared with the same Cache share it; it is safe for concurrent use.
+type Cache struct {
+	mu     sync.Mutex
+	keys   map[string]int
+	tokens map[string]*tokens
+	texts  map[[2]int]*cached[*TextDiff]
+	rows   map[[2]int]*cached[[4]Cell]
+}
+
+type cached[T any] struct {
+	once sync.Once
+	v    T
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache {
+	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
+}
+
+func (c *Cache) number(key string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.keys[key]
+	if !ok {
+		n = len(c.keys)
+		c.keys[key] = n
+	}
+	return n
+}
+
+// renumber copies a Doc into this cache.
+func (c *Cache) renumber(d *Doc) *Doc {
+	nd := &Doc{cache: c, Rev: d.Rev, Preface: d.Preface, sections: map[string]*docSection{}, rows: map[string]*docRow{}}
+	for id, s := range d.sections {
+		ns := *s
+		ns.n = c.number(s.key)
+		nd.sections[id] = &ns
+	}
+	for id, r := range d.rows {
+		nr := *r
+		var texts []string
+		for _, b := range r.cells {
+			texts = append(texts, b.Text)
+		}
+		nr.n = c.number("\x01" + strings.Join(texts, "\x00"))
+		nd.rows[id] = &nr
+	}
+	return nd
+}
+
+func lookup[T any](c *Cache, m map[[2]int]*cached[T], a, b int, compute func() T) T {
+	c.mu.Lock()
+	e := m[[2]int{a, b}]
+	if e == nil {
+		e = &cached[T]{}
+		m[[2]int{a, b}] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.v = compute() })
+	return e.v
+}
+
+// Prepare makes a Doc from an Input, with a Cache of its own.
+func Prepare(in Input) *Doc { return NewCache().Prepare(in) }
+
+// Prepare makes a Doc from an Input that shares the cache with the other Docs it prepares.
+func (c *Cache) Prepare(in Input) *Doc {
+	d := &Doc{cache: c, Rev: in.Rev, Preface: c.toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
 	for _, s := range in.Rev.Sections {
-		ds := &docSection{s: s, blocks: toBlocks(in.Sections[s.ID])}
+		ds := &docSection{s: s, blocks: c.toBlocks(in.Sections[s.ID])}
 		ds.key = s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
+		ds.n = c.number(ds.key)
 		d.sections[s.ID] = ds
 		for _, a := range s.Activities {
 			r := &docRow{a: a}
-			for i, t := range in.Cells[a.ID] {
-				r.cells[i] = newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
+			texts := in.Cells[a.ID]
+			for i, t := range texts {
+				r.cells[i] = c.newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
 			}
+			r.n = c.number("\x01" + strings.Join(texts[:], "\x00"))
 			d.rows[a.ID] = r
 		}
 	}
@@ -107,20 +185,33 @@ func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
 	return Prepare(in)
 }
 
-func newBlock(b markdown.Block) block {
-	w := split(b.Text)
-	bag := make([]uint64, len(w.keys))
-	for i, k := range w.keys {
-		bag[i] = fnv64(k)
+func (c *Cache) newBlock(b markdown.Block) block {
+	c.mu.Lock()
+	t := c.tokens[b.Text]
+	c.mu.Unlock()
+	if t == nil {
+		w := split(b.Text)
+		bag := make([]uint64, len(w.keys))
+		for i, k := range w.keys {
+			bag[i] = fnv64(k)
+		}
+		slices.Sort(bag)
+		t = &tokens{words: w, bag: bag}
+		c.mu.Lock()
+		if old := c.tokens[b.Text]; old != nil {
+			t = old // made meanwhile by another revision
+		} else {
+			c.tokens[b.Text] = t
+		}
+		c.mu.Unlock()
 	}
-	slices.Sort(bag)
-	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, words: w, bag: bag}
+	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, tokens: t}
 }
 
-func toBlocks(bs []markdown.Block) []block {
+func (c *Cache) toBlocks(bs []markdown.Block) []block {
 	out := make([]block, len(bs))
 	for i, b := range bs {
-		out[i] = newBlock(b)
+		out[i] = c.newBlock(b)
 	}
 	return out
 }
@@ -166,8 +257,18 @@ type Field struct {
 	Spans    []Span
 }
 
+// TextDiff is the comparison of a section's title and text. Pairs of revisions in which the section reads the same
+// share one TextDiff.
+type TextDiff struct {
+	Renamed bool
+	Title   []Span      // the title word by word when renamed
+	Blocks  []BlockDiff // the text, block by block
+	Changed bool        // anything but the rows changed
+}
+
 // SectionDiff is one section in the comparison.
 type SectionDiff struct {
+	Text      *TextDiff // shared: nil when the section is unchanged, added or removed
 	ID        string
 	Change    Change // Unchanged, Added, Removed or Changed
 	Old, New  *content.Section
@@ -271,6 +372,11 @@ func (r *Result) RowsBy(c Change) []*RowDiff {
 
 // Compare compares two prepared revisions, from the older to the newer.
 func Compare(from, to *Doc) *Result {
+	c := from.cache
+	if c != to.cache {
+		c = NewCache() // docs from different caches have different numbers for the same text
+		from, to = c.renumber(from), c.renumber(to)
+	}
 	r := &Result{From: from.Rev, To: to.Rev}
 	r.Meta = meta(from.Rev, to.Rev)
 	if pre := diffBlocks(from.Preface, to.Preface); changed(pre) {
@@ -295,7 +401,7 @@ func Compare(from, to *Doc) *Result {
 	}
 	index := map[string]*SectionDiff{}
 	for _, id := range order {
-		sd := compareSection(from.sections[id], to.sections[id])
+		sd := c.compareSection(from.sections[id], to.sections[id])
 		sd.ID = id
 		index[id] = sd
 		r.Sections = append(r.Sections, sd)
@@ -304,7 +410,7 @@ func Compare(from, to *Doc) *Result {
 	// Rows: the rows of the new revision, then those only in the old one, each under its section.
 	for _, s := range to.Rev.Sections {
 		for _, a := range s.Activities {
-			rd := compareRow(from.rows[a.ID], to.rows[a.ID])
+			rd := c.compareRow(from.rows[a.ID], to.rows[a.ID])
 			if rd.Change == Moved {
 				rd.From = from.Rev.Section(rd.Old.SectionID)
 			}
@@ -314,7 +420,7 @@ func Compare(from, to *Doc) *Result {
 	for _, s := range from.Rev.Sections {
 		for _, a := range s.Activities {
 			if to.rows[a.ID] == nil {
-				index[s.ID].add(compareRow(from.rows[a.ID], nil))
+				index[s.ID].add(c.compareRow(from.rows[a.ID], nil))
 			}
 		}
 	}
@@ -344,7 +450,7 @@ func (s *SectionDiff) add(d *RowDiff) {
 	}
 }
 
-func compareSection(a, b *docSection) *SectionDiff {
+func (c *Cache) compareSection(a, b *docSection) *SectionDiff {
 	switch {
 	case a == nil:
 		return &SectionDiff{Change: Added, New: b.s, Blocks: whole(b.blocks, Added)}
@@ -355,18 +461,26 @@ func compareSection(a, b *docSection) *SectionDiff {
 	if a.key == b.key {
 		return sd
 	}
-	if a.s.Title != b.s.Title {
-		sd.Renamed = true
-		sd.Title, _ = diffWords(split(a.s.Title), split(b.s.Title))
-	}
-	sd.Blocks = diffBlocks(a.blocks, b.blocks)
-	if sd.Renamed || changed(sd.Blocks) || a.s.TableCaption != b.s.TableCaption {
+	td := lookup(c, c.texts, a.n, b.n, func() *TextDiff { return compareText(a, b) })
+	sd.Text, sd.Renamed, sd.Title, sd.Blocks = td, td.Renamed, td.Title, td.Blocks
+	if td.Changed {
 		sd.Change = Changed
 	}
 	return sd
 }
 
-func compareRow(a, b *docRow) *RowDiff {
+func compareText(a, b *docSection) *TextDiff {
+	td := &TextDiff{}
+	if a.s.Title != b.s.Title {
+		td.Renamed = true
+		td.Title, _ = diffWords(split(a.s.Title), split(b.s.Title))
+	}
+	td.Blocks = diffBlocks(a.blocks, b.blocks)
+	td.Changed = td.Renamed || changed(td.Blocks) || a.s.TableCaption != b.s.TableCaption
+	return td
+}
+
+func (c *Cache) compareRow(a, b *docRow) *RowDiff {
 	switch {
 	case a == nil:
 		d := &RowDiff{ID: b.a.ID, Change: Added, New: b.a}
@@ -382,15 +496,13 @@ func compareRow(a, b *docRow) *RowDiff {
 		return d
 	}
 	d := &RowDiff{ID: a.a.ID, Change: Unchanged, Old: a.a, New: b.a}
-	cellsChanged := false
-	for i := range d.Cells {
-		if a.cells[i].Text == b.cells[i].Text {
+	cellsChanged := a.n != b.n
+	if cellsChanged {
+		d.Cells = lookup(c, c.rows, a.n, b.n, func() [4]Cell { return compareCells(a, b) })
+	} else {
+		for i := range d.Cells {
 			d.Cells[i] = Cell{Spans: []Span{{Equal, b.cells[i].Text}}}
-			continue
 		}
-		spans, _ := diffWords(a.cells[i].tokens(), b.cells[i].tokens())
-		d.Cells[i] = Cell{Changed: true, Spans: spans}
-		cellsChanged = true
 	}
 	switch {
 	case a.a.SectionID != b.a.SectionID:
@@ -399,6 +511,19 @@ func compareRow(a, b *docRow) *RowDiff {
 		d.Change = Changed
 	}
 	return d
+}
+
+func compareCells(a, b *docRow) [4]Cell {
+	var cells [4]Cell
+	for i := range cells {
+		if a.cells[i].Text == b.cells[i].Text {
+			cells[i] = Cell{Spans: []Span{{Equal, b.cells[i].Text}}}
+			continue
+		}
+		spans, _ := diffWords(a.cells[i].words, b.cells[i].words)
+		cells[i] = Cell{Changed: true, Spans: spans}
+	}
+	return cells
 }
 
 func changed(bs []BlockDiff) bool {
@@ -473,7 +598,7 @@ func pairBlocks(a, b []block) []BlockDiff {
 			if b[k].Kind != a[i].Kind || (la+lb > 0 && 2*float64(overlap(a[i].bag, b[k].bag))/float64(la+lb) < bestScore) {
 				continue // the words in common rule out beating the best so far
 			}
-			spans, score := diffWords(a[i].tokens(), b[k].tokens())
+			spans, score := diffWords(a[i].words, b[k].words)
 			if score > bestScore || (score == bestScore && best < 0) {
 				best, bestScore, bestSpans = k, score, spans
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/plangen"
 	"golang.org/x/tools/txtar"
 )
 
@@ -71,5 +72,47 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSharedCache compares every pair of a generated plan's revisions twice: with one Cache shared by all
+// revisions, as the site does, and with a fresh one per pair. The results must read the same.
+func TestSharedCache(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 5, Sections: 10, Activities: 15, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := content.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := markdown.New()
+	shared := NewCache()
+	docs := make([]*Doc, len(plan.Revisions))
+	for i, r := range plan.Revisions {
+		in := PrepareRevision(r, conv)
+		docs[i] = shared.renumber(in)
+	}
+	changes := 0
+	for j := range docs {
+		for i := range j {
+			var a, b bytes.Buffer
+			if err := Write(&a, Compare(docs[i], docs[j]), Text); err != nil {
+				t.Fatal(err)
+			}
+			fresh := Compare(PrepareRevision(plan.Revisions[i], conv), PrepareRevision(plan.Revisions[j], conv))
+			if err := Write(&b, fresh, Text); err != nil {
+				t.Fatal(err)
+			}
+			if a.String() != b.String() {
+				t.Errorf("%d-%d: the shared cache gives another comparison", plan.Revisions[i].Year, plan.Revisions[j].Year)
+			}
+			if !fresh.Empty() {
+				changes++
+			}
+		}
+	}
+	if changes == 0 {
+		t.Error("no pair of generated revisions differs: the test compares nothing")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -56,15 +57,26 @@ func Load(dir string) (*Plan, error) {
 		return nil, probs.Err()
 	}
 	plan := &Plan{}
+	// Revisions are read in parallel, each with its own problems, then put together in the folders' order.
+	type loaded struct {
+		rev   *Revision
+		probs problem.List
+	}
+	var revs []*loaded
+	var wg sync.WaitGroup
 	for _, e := range entries {
 		name := e.Name()
 		p := filepath.Join(dir, name)
 		switch {
 		case Ignored(name):
 		case e.IsDir() && yearDir.MatchString(name):
-			if r := loadRevision(p, name, &probs); r != nil {
-				plan.Revisions = append(plan.Revisions, r)
-			}
+			l := &loaded{}
+			revs = append(revs, l)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				l.rev = loadRevision(p, name, &l.probs)
+			}()
 		case e.IsDir() && name == pagesDir:
 			plan.Pages = loadPages(p, &probs)
 		case e.IsDir():
@@ -73,6 +85,13 @@ func Load(dir string) (*Plan, error) {
 		default:
 			probs.Add(p, 0, "unknown file in the content folder",
 				"put it in a revision's folder, like 2020/, or in sidor/ if it is a page")
+		}
+	}
+	wg.Wait()
+	for _, l := range revs {
+		probs = append(probs, l.probs...)
+		if l.rev != nil {
+			plan.Revisions = append(plan.Revisions, l.rev)
 		}
 	}
 	if len(plan.Revisions) == 0 && len(probs) == 0 {

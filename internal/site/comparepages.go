@@ -5,6 +5,7 @@ package site
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"runtime"
 	"strings"
@@ -21,6 +22,7 @@ type compareView struct {
 	FromLabel, ToLabel string
 	Notice             string // when either revision is not adopted
 	Summary            []summaryGroup
+	SummaryHTML        template.HTML // the same, rendered here: a distant pair has hundreds of items
 	Sections           []*compareSection
 	Meta               bool // the metadata or the preface changed
 }
@@ -36,13 +38,14 @@ type summaryItem struct {
 
 type compareSection struct {
 	*compare.SectionDiff
-	Anchor  string
-	Label   string
-	Caption string
-	HTML    template.HTML // an unchanged section's text, as on the newer revision's page
-	Table   *tableView    // an unchanged section's table
-	Rows    []rowDiffView
-	Body    template.HTML // a changed section's blocks, marked
+	Anchor   string
+	Label    string
+	Caption  string
+	HTML     template.HTML // an unchanged section's text, as on the newer revision's page
+	Table    *tableView    // an unchanged section's table
+	Rows     []rowDiffView
+	RowsHTML template.HTML // the rows, as <tr> elements
+	Body     template.HTML // a changed section's blocks, marked
 }
 
 type rowDiffView struct {
@@ -129,6 +132,7 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 		}
 	}
 	v.Summary = summary(r)
+	v.SummaryHTML = summaryHTML(v.Summary)
 	for _, s := range r.Sections {
 		cs := &compareSection{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: sectionLabel(s)}
 		if s.New != nil {
@@ -138,24 +142,43 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 		}
 		if s.Change == compare.Unchanged {
 			sv := to.sections[s.ID]
-			cs.HTML = sv.rebased()
-			cs.Table = sv.Table
+			h, err := sv.withTable(b.tpl.pages["jamfor.html"])
+			if err != nil {
+				return file{}, err
+			}
+			cs.HTML = h
 		}
 		for _, d := range s.Rows {
 			cs.Rows = append(cs.Rows, rowDiff(d))
 		}
+		cs.RowsHTML = rowsHTML(cs.Rows)
 		if s.Change != compare.Unchanged {
-			var body strings.Builder
-			for _, bl := range s.Blocks {
-				body.WriteString(string(blockHTML(bl)))
-				body.WriteByte('\n')
-			}
-			cs.Body = template.HTML(body.String())
+			cs.Body = b.marked(s)
 		}
 		v.Sections = append(v.Sections, cs)
 	}
 	data.Compare = v
 	return b.execute("jamfor.html", p, data)
+}
+
+// marked renders a compared section's blocks; sections whose comparison is shared by several pairs of revisions
+// are rendered once.
+func (b *builder) marked(s *compare.SectionDiff) template.HTML {
+	if s.Text != nil {
+		if h, ok := b.body.Load(s.Text); ok {
+			return h.(template.HTML)
+		}
+	}
+	var body strings.Builder
+	for _, bl := range s.Blocks {
+		body.WriteString(string(blockHTML(bl)))
+		body.WriteByte('\n')
+	}
+	h := template.HTML(body.String())
+	if s.Text != nil {
+		b.body.Store(s.Text, h)
+	}
+	return h
 }
 
 func sectionLabel(s *compare.SectionDiff) string {
@@ -188,6 +211,25 @@ func rowDiff(d *compare.RowDiff) rowDiffView {
 		v.Cells = append(v.Cells, cellView{Column: compare.Columns[i], HTML: spansHTML(c.Spans), Changed: c.Changed})
 	}
 	return v
+}
+
+// rowsHTML renders the compared rows of a table. It is done here rather than in the layout because a comparison
+// of distant revisions has thousands of cells, and the template's reflection made it the slowest part of the build.
+func rowsHTML(rows []rowDiffView) template.HTML {
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "<tr id=\"%s\" class=\"diff-row diff-row--%s\">\n<td data-label=\"Ändring\"><strong>%s</strong></td>\n",
+			html.EscapeString(r.Anchor), r.Class, html.EscapeString(r.Label))
+		for _, c := range r.Cells {
+			b.WriteString(`<td data-label="` + c.Column + `"`)
+			if c.Changed {
+				b.WriteString(` class="diff-cell--changed"`)
+			}
+			b.WriteString(">" + string(c.HTML) + "</td>\n")
+		}
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // summary lists every change with a link to it below.
@@ -230,6 +272,22 @@ func summary(r *compare.Result) []summaryGroup {
 	add("Flyttade aktiviteter", rows(compare.Moved))
 	add("Ändrade aktiviteter", rows(compare.Changed))
 	return groups
+}
+
+func summaryHTML(groups []summaryGroup) template.HTML {
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteString("<h3>" + html.EscapeString(g.Label) + "</h3>\n<ul>\n")
+		for _, it := range g.Items {
+			b.WriteString(`<li><a href="` + html.EscapeString(it.Href) + `">` + html.EscapeString(it.Text) + "</a>")
+			if it.Note != "" {
+				b.WriteString(" (" + html.EscapeString(it.Note) + ")")
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // plain is the new text of compared words, or the old text when old is set.

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -73,7 +74,27 @@ type sectionView struct {
 
 	rebasedOnce sync.Once
 	rebasedHTML template.HTML
+	tableOnce   sync.Once
+	tableHTML   template.HTML
+	tableErr    error
 	year        int
+}
+
+// withTable is the section's rebased HTML followed by its activity table, rendered once with the layouts'
+// "activities" template for every comparison page that shows the section unchanged.
+func (s *sectionView) withTable(tpl *template.Template) (template.HTML, error) {
+	s.tableOnce.Do(func() {
+		h := string(s.rebased())
+		if s.Table != nil {
+			var buf bytes.Buffer
+			if s.tableErr = tpl.ExecuteTemplate(&buf, "activities", s.Table); s.tableErr != nil {
+				return
+			}
+			h += rebase(buf.String(), fmt.Sprintf("../../%d/", s.year))
+		}
+		s.tableHTML = template.HTML(h)
+	})
+	return s.tableHTML, s.tableErr
 }
 
 // rebased is the section's HTML with its relative addresses made to work from a comparison page; it is made once,
@@ -170,6 +191,10 @@ func (b *builder) newPage(p, title string) *page {
 // execute renders a page with its layout.
 func (b *builder) execute(kind, p string, data *page) (file, error) {
 	var buf bytes.Buffer
+	// Pages of a kind are alike in size: start from the size of the last one, not from nothing.
+	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
+	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
+	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
 	if err := b.tpl.pages[kind].ExecuteTemplate(&buf, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}
@@ -270,7 +295,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	rr := &renderedRevision{doc: compare.Prepare(in), sections: map[string]*sectionView{}}
+	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}}
 	for _, sv := range view.Sections {
 		rr.sections[sv.ID] = sv
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/problem"
@@ -74,7 +75,7 @@ func Render(opt Options) ([]file, Stats, error) {
 	if err != nil {
 		return nil, stats, err
 	}
-	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base}
+	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache()}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
 		return nil, stats, err
@@ -112,10 +113,13 @@ func IsContentError(err error) bool {
 
 // builder renders one build.
 type builder struct {
-	plan *content.Plan
-	tpl  *templates
-	md   *markdown.Converter
-	base *url.URL
+	plan  *content.Plan
+	tpl   *templates
+	md    *markdown.Converter
+	base  *url.URL
+	cmp   *compare.Cache // shared by every revision, so comparisons repeat no work
+	body  sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	sizes sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
 }
 
 // render produces every file; revisions are rendered in parallel.

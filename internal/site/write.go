@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // file is one file of the built site.
@@ -40,8 +41,11 @@ func writeTree(out string, files []file) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	// Folders first, then the files by several writers: most of the time goes to the kernel, and a big site
+	// (190 comparison pages of up to a megabyte) writes faster when more than one file is under way.
 	made := map[string]bool{}
-	for _, f := range files {
+	paths := make([]string, len(files))
+	for i, f := range files {
 		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
 		if !strings.HasPrefix(p, tmp+string(filepath.Separator)) {
 			return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
@@ -52,14 +56,31 @@ func writeTree(out string, files []file) error {
 			}
 			made[d] = true
 		}
-		if f.Data == nil && f.Src != "" {
-			err = copyFile(f.Src, p)
-		} else {
-			err = os.WriteFile(p, f.Data, 0o644)
-		}
-		if err != nil {
-			return err
-		}
+		paths[i] = p
+	}
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if f := files[i]; f.Data == nil && f.Src != "" {
+					errs[i] = copyFile(f.Src, paths[i])
+				} else {
+					errs[i] = os.WriteFile(paths[i], f.Data, 0o644)
+				}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	if err := swap(tmp, out); err != nil {
 		return err
