@@ -24,7 +24,8 @@ type compareView struct {
 	Summary            []summaryGroup
 	SummaryHTML        template.HTML // the same, rendered here: a distant pair has hundreds of items
 	Sections           []*compareSection
-	Meta               bool // the metadata or the preface changed
+	SectionsHTML       template.HTML // the sections, rendered here for speed: 190 pages of up to 60 sections
+	Meta               bool          // the metadata or the preface changed
 }
 
 type summaryGroup struct {
@@ -157,6 +158,7 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 		}
 		v.Sections = append(v.Sections, cs)
 	}
+	v.SectionsHTML = sectionsHTML(v.Sections)
 	data.Compare = v
 	return b.execute("jamfor.html", p, data)
 }
@@ -211,6 +213,56 @@ func rowDiff(d *compare.RowDiff) rowDiffView {
 		v.Cells = append(v.Cells, cellView{Column: compare.Columns[i], HTML: spansHTML(c.Spans), Changed: c.Changed})
 	}
 	return v
+}
+
+var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
+
+// sectionsHTML renders the compared sections: unchanged ones folded in <details> with their whole text, the
+// others with their marked blocks and changed rows.
+func sectionsHTML(sections []*compareSection) template.HTML {
+	var b strings.Builder
+	size := 0
+	for _, s := range sections {
+		size += len(s.HTML) + len(s.Body) + len(s.RowsHTML) + 512
+	}
+	b.Grow(size)
+	esc := html.EscapeString
+	for _, s := range sections {
+		if s.Change == compare.Unchanged {
+			b.WriteString(`<details class="diff-unchanged" id="` + esc(s.Anchor) + `">` + "\n")
+			b.WriteString(`<summary><span class="diff-label">Oförändrat:</span> ` + esc(s.CurrentTitle()) + "</summary>\n")
+			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
+			b.WriteString(string(s.HTML))
+			b.WriteString("\n</div>\n</details>\n")
+			continue
+		}
+		a := esc(s.Anchor)
+		b.WriteString(`<section class="diff-section diff-section--` + sectionClass[s.Change] + `" id="` + a +
+			`" aria-labelledby="` + a + `-rubrik">` + "\n")
+		b.WriteString(`<h2 id="` + a + `-rubrik">`)
+		if s.Renamed {
+			writeSpans(&b, s.Title)
+		} else {
+			b.WriteString(esc(s.CurrentTitle()))
+		}
+		b.WriteString(` <span class="diff-label">` + esc(s.Label) + "</span></h2>\n")
+		b.WriteString(string(s.Body))
+		if len(s.Rows) > 0 {
+			b.WriteString(`<div class="table-wrap" role="region" aria-labelledby="` + a + `-tabell" tabindex="0">` + "\n")
+			b.WriteString(`<table class="activities diff-rows">` + "\n")
+			b.WriteString(`<caption id="` + a + `-tabell">Ändrade aktiviteter: ` + esc(s.Caption))
+			if s.Unchanged > 0 {
+				fmt.Fprintf(&b, " (%d oförändrade visas inte)", s.Unchanged)
+			}
+			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
+				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +
+				"\n</thead>\n<tbody>\n")
+			b.WriteString(string(s.RowsHTML))
+			b.WriteString("</tbody>\n</table>\n</div>\n")
+		}
+		b.WriteString("</section>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // rowsHTML renders the compared rows of a table. It is done here rather than in the layout because a comparison

@@ -5,7 +5,6 @@ package site
 
 import (
 	"fmt"
-	"html"
 	"html/template"
 	"strings"
 
@@ -22,15 +21,43 @@ func spansHTML(spans []compare.Span) template.HTML {
 
 func writeSpans(b *strings.Builder, spans []compare.Span) {
 	for _, s := range spans {
-		text := html.EscapeString(s.Text)
 		switch s.Op {
 		case compare.Insert:
-			b.WriteString(`<ins><span class="visually-hidden">Tillagt: </span>` + text + `<span class="visually-hidden"> (slut på tillägg)</span></ins>`)
+			b.WriteString(`<ins><span class="visually-hidden">Tillagt: </span>`)
+			escapeTo(b, s.Text)
+			b.WriteString(`<span class="visually-hidden"> (slut på tillägg)</span></ins>`)
 		case compare.Delete:
-			b.WriteString(`<del><span class="visually-hidden">Borttaget: </span>` + text + `<span class="visually-hidden"> (slut på borttaget)</span></del>`)
+			b.WriteString(`<del><span class="visually-hidden">Borttaget: </span>`)
+			escapeTo(b, s.Text)
+			b.WriteString(`<span class="visually-hidden"> (slut på borttaget)</span></del>`)
 		default:
-			b.WriteString(text)
+			escapeTo(b, s.Text)
 		}
+	}
+}
+
+// escapeTo writes s with &, <, >, " and ' escaped, as html.EscapeString does, without a copy when nothing needs it.
+func escapeTo(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, `&<>"'`)
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		default:
+			b.WriteString("&#39;")
+		}
+		s = s[i+1:]
 	}
 }
 
