@@ -4,6 +4,7 @@ package site
 // Each revision's text was prepared once while its page was rendered; the pairs are compared in parallel.
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -87,6 +88,11 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 			defer wg.Done()
 			for k := range next {
 				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j])
+				if errs[k] == nil && b.emit != nil {
+					errs[k] = b.emit(files[k])
+					files[k] = file{} // written: let it go
+					b.emitted.Add(1)
+				}
 			}
 		}()
 	}
@@ -112,6 +118,9 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 	if err != nil {
 		probs.Add("layouts/jamfor-index.html", 0, err.Error(), "")
 		return nil, probs
+	}
+	if b.emit != nil {
+		files = nil
 	}
 	return append(files, idx), nil
 }
@@ -158,9 +167,20 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 		}
 		v.Sections = append(v.Sections, cs)
 	}
-	v.SectionsHTML = sectionsHTML(v.Sections)
+	// The sections are most of the page, up to a megabyte: the layout gets a marker in their place, and they are
+	// spliced in afterwards, sparing the template engine two copies of them.
+	v.SectionsHTML = sectionsMarker
 	data.Compare = v
-	return b.execute("jamfor.html", p, data)
+	f, err := b.execute("jamfor.html", p, data)
+	if err != nil {
+		return f, err
+	}
+	i := bytes.Index(f.Data, []byte(sectionsMarker))
+	if i < 0 {
+		return f, fmt.Errorf("layouts/jamfor.html must show {{.SectionsHTML}} once")
+	}
+	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(v.Sections), f.Data[i+len(sectionsMarker):]}
+	return f, nil
 }
 
 // marked renders a compared section's blocks; sections whose comparison is shared by several pairs of revisions
@@ -215,12 +235,14 @@ func rowDiff(d *compare.RowDiff) rowDiffView {
 	return v
 }
 
+const sectionsMarker = "<!--plansite:sections-->"
+
 var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
 
 // sectionsHTML renders the compared sections: unchanged ones folded in <details> with their whole text, the
 // others with their marked blocks and changed rows.
-func sectionsHTML(sections []*compareSection) template.HTML {
-	var b strings.Builder
+func sectionsHTML(sections []*compareSection) []byte {
+	var b bytes.Buffer
 	size := 0
 	for _, s := range sections {
 		size += len(s.HTML) + len(s.Body) + len(s.RowsHTML) + 512
@@ -262,7 +284,7 @@ func sectionsHTML(sections []*compareSection) template.HTML {
 		}
 		b.WriteString("</section>\n")
 	}
-	return template.HTML(b.String())
+	return b.Bytes()
 }
 
 // rowsHTML renders the compared rows of a table. It is done here rather than in the layout because a comparison

@@ -6,6 +6,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -19,7 +20,7 @@ func spansHTML(spans []compare.Span) template.HTML {
 	return template.HTML(b.String())
 }
 
-func writeSpans(b *strings.Builder, spans []compare.Span) {
+func writeSpans(b io.StringWriter, spans []compare.Span) {
 	for _, s := range spans {
 		switch s.Op {
 		case compare.Insert:
@@ -37,7 +38,7 @@ func writeSpans(b *strings.Builder, spans []compare.Span) {
 }
 
 // escapeTo writes s with &, <, >, " and ' escaped, as html.EscapeString does, without a copy when nothing needs it.
-func escapeTo(b *strings.Builder, s string) {
+func escapeTo(b io.StringWriter, s string) {
 	for {
 		i := strings.IndexAny(s, `&<>"'`)
 		if i < 0 {

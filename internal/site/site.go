@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -49,19 +50,40 @@ func (s Stats) String() string {
 // folder as it was.
 func Build(opt Options) (Stats, error) {
 	start := time.Now()
-	files, stats, err := Render(opt)
+	t, err := newTree(opt.Out)
+	if err != nil {
+		return Stats{}, fmt.Errorf("writing %s: %w", opt.Out, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			t.abort()
+		}
+	}()
+	files, stats, err := render(opt, t.write)
 	if err != nil {
 		return stats, err
 	}
-	if err := writeTree(opt.Out, files); err != nil {
+	if err := t.writeAll(files); err != nil {
 		return stats, fmt.Errorf("writing %s: %w", opt.Out, err)
 	}
+	if err := t.commit(); err != nil {
+		return stats, fmt.Errorf("writing %s: %w", opt.Out, err)
+	}
+	committed = true
+	stats.Files = t.files
 	stats.Elapsed = time.Since(start)
 	return stats, nil
 }
 
 // Render loads the content and renders every file of the site in memory, without writing anything.
 func Render(opt Options) ([]file, Stats, error) {
+	return render(opt, nil)
+}
+
+// render renders the site. The comparison pages, the bulk of a site with many revisions, are handed to emit as
+// they are made when emit is not nil; the other files are returned.
+func render(opt Options, emit func(file) error) ([]file, Stats, error) {
 	var stats Stats
 	base, err := parseBaseURL(opt.BaseURL)
 	if err != nil {
@@ -75,7 +97,7 @@ func Render(opt Options) ([]file, Stats, error) {
 	if err != nil {
 		return nil, stats, err
 	}
-	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache()}
+	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
 		return nil, stats, err
@@ -86,7 +108,8 @@ func Render(opt Options) ([]file, Stats, error) {
 			stats.Pages++
 		}
 	}
-	stats.Files = len(files)
+	stats.Pages += int(b.emitted.Load())
+	stats.Files = len(files) + int(b.emitted.Load())
 	return files, stats, nil
 }
 
@@ -113,13 +136,15 @@ func IsContentError(err error) bool {
 
 // builder renders one build.
 type builder struct {
-	plan  *content.Plan
-	tpl   *templates
-	md    *markdown.Converter
-	base  *url.URL
-	cmp   *compare.Cache // shared by every revision, so comparisons repeat no work
-	body  sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	sizes sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
+	plan    *content.Plan
+	tpl     *templates
+	md      *markdown.Converter
+	base    *url.URL
+	cmp     *compare.Cache // shared by every revision, so comparisons repeat no work
+	body    sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	sizes   sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
+	emit    func(file) error
+	emitted atomic.Int64 // pages handed to emit
 }
 
 // render produces every file; revisions are rendered in parallel.

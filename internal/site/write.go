@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,49 +16,82 @@ import (
 
 // file is one file of the built site.
 type file struct {
-	Path string // slash-separated, relative to the output folder
-	Data []byte // contents, or nil to copy Src
+	Path string   // slash-separated, relative to the output folder
+	Data []byte   // contents, or nil to copy Src
+	More [][]byte // written after Data: a big page's parts, joined only on disk
 	Src  string
 }
 
-// writeTree writes files into out, replacing what out held. Nothing in out changes until every file is written.
-func writeTree(out string, files []file) error {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+// write writes the file's contents to p.
+func (f file) write(p string) error {
+	if f.Data == nil && f.Src != "" {
+		return copyFile(f.Src, p)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if len(f.More) == 0 {
+		return os.WriteFile(p, f.Data, 0o644)
+	}
+	w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	tmp = filepath.Clean(tmp)
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	bufs := append(net.Buffers{f.Data}, f.More...)
+	if _, err := bufs.WriteTo(w); err != nil {
+		w.Close()
 		return err
 	}
-	// Folders first, then the files by several writers: most of the time goes to the kernel, and a big site
-	// (190 comparison pages of up to a megabyte) writes faster when more than one file is under way.
-	made := map[string]bool{}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if !strings.HasPrefix(p, tmp+string(filepath.Separator)) {
-			return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
-		}
-		if d := filepath.Dir(p); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		paths[i] = p
+	return w.Close()
+}
+
+// tree is a site being written beside the output folder. Files go into a temporary folder as they are made, so
+// the biggest pages need not wait in memory; commit swaps the folder in for the output, abort throws it away.
+// Nothing in the output folder changes before commit.
+type tree struct {
+	out, tmp string
+	mu       sync.Mutex
+	made     map[string]bool // folders made
+	files    int
+}
+
+func newTree(out string) (*tree, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
 	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]bool{}}, nil
+}
+
+// write writes one file into the tree. It is safe for concurrent use.
+func (t *tree) write(f file) error {
+	p := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
+	if !strings.HasPrefix(p, t.tmp+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+	}
+	d := filepath.Dir(p)
+	t.mu.Lock()
+	if !t.made[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.mu.Unlock()
+			return err
+		}
+		t.made[d] = true
+	}
+	t.files++
+	t.mu.Unlock()
+	return f.write(p)
+}
+
+// writeAll writes files by several writers: most of the time goes to the kernel, and it is shorter when more than
+// one file is under way.
+func (t *tree) writeAll(files []file) error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -66,11 +100,7 @@ func writeTree(out string, files []file) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if f := files[i]; f.Data == nil && f.Src != "" {
-					errs[i] = copyFile(f.Src, paths[i])
-				} else {
-					errs[i] = os.WriteFile(paths[i], f.Data, 0o644)
-				}
+				errs[i] = t.write(files[i])
 			}
 		}()
 	}
@@ -79,15 +109,14 @@ func writeTree(out string, files []file) error {
 	}
 	close(next)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	if err := swap(tmp, out); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return errors.Join(errs...)
 }
+
+// commit puts the tree in the place of the output folder.
+func (t *tree) commit() error { return swap(t.tmp, t.out) }
+
+// abort removes the tree; the output folder stays as it was.
+func (t *tree) abort() { os.RemoveAll(t.tmp) }
 
 // swap puts the folder tmp in the place of out. On Linux the two are exchanged in one step; elsewhere, or when
 // out does not exist yet, by two renames. The old site is removed afterwards.
