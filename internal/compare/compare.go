@@ -79,6 +79,7 @@ type Cache struct {
 	keys   map[string]int
 	tokens map[string]*tokens
 	texts  map[[2]int]*cached[*TextDiff]
+	words  map[[2]*tokens]*cached[wordDiff]
 	rows   map[[2]int]*cached[[4]Cell]
 }
 
@@ -89,7 +90,7 @@ type cached[T any] struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
+	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
 }
 
 func (c *Cache) number(key string) int {
@@ -123,12 +124,28 @@ func (c *Cache) renumber(d *Doc) *Doc {
 	return nd
 }
 
-func lookup[T any](c *Cache, m map[[2]int]*cached[T], a, b int, compute func() T) T {
+// wordDiff is two texts compared word by word, with the share of words they have in common.
+type wordDiff struct {
+	spans []Span
+	score float64
+}
+
+// diffTokens compares two blocks' words. A block text that stays the same over several revisions is compared with
+// each version of its counterpart once.
+func (c *Cache) diffTokens(a, b *tokens) ([]Span, float64) {
+	d := lookup(c, c.words, [2]*tokens{a, b}, func() wordDiff {
+		spans, score := diffWords(a.words, b.words)
+		return wordDiff{spans, score}
+	})
+	return d.spans, d.score
+}
+
+func lookup[K comparable, T any](c *Cache, m map[K]*cached[T], key K, compute func() T) T {
 	c.mu.Lock()
-	e := m[[2]int{a, b}]
+	e := m[key]
 	if e == nil {
 		e = &cached[T]{}
-		m[[2]int{a, b}] = e
+		m[key] = e
 	}
 	c.mu.Unlock()
 	e.once.Do(func() { e.v = compute() })
@@ -379,7 +396,7 @@ func Compare(from, to *Doc) *Result {
 	}
 	r := &Result{From: from.Rev, To: to.Rev}
 	r.Meta = meta(from.Rev, to.Rev)
-	if pre := diffBlocks(from.Preface, to.Preface); changed(pre) {
+	if pre := c.diffBlocks(from.Preface, to.Preface); changed(pre) {
 		r.Preface = pre
 	}
 
@@ -461,7 +478,7 @@ func (c *Cache) compareSection(a, b *docSection) *SectionDiff {
 	if a.key == b.key {
 		return sd
 	}
-	td := lookup(c, c.texts, a.n, b.n, func() *TextDiff { return compareText(a, b) })
+	td := lookup(c, c.texts, [2]int{a.n, b.n}, func() *TextDiff { return c.compareText(a, b) })
 	sd.Text, sd.Renamed, sd.Title, sd.Blocks = td, td.Renamed, td.Title, td.Blocks
 	if td.Changed {
 		sd.Change = Changed
@@ -469,13 +486,13 @@ func (c *Cache) compareSection(a, b *docSection) *SectionDiff {
 	return sd
 }
 
-func compareText(a, b *docSection) *TextDiff {
+func (c *Cache) compareText(a, b *docSection) *TextDiff {
 	td := &TextDiff{}
 	if a.s.Title != b.s.Title {
 		td.Renamed = true
 		td.Title, _ = diffWords(split(a.s.Title), split(b.s.Title))
 	}
-	td.Blocks = diffBlocks(a.blocks, b.blocks)
+	td.Blocks = c.diffBlocks(a.blocks, b.blocks)
 	td.Changed = td.Renamed || changed(td.Blocks) || a.s.TableCaption != b.s.TableCaption
 	return td
 }
@@ -498,7 +515,7 @@ func (c *Cache) compareRow(a, b *docRow) *RowDiff {
 	d := &RowDiff{ID: a.a.ID, Change: Unchanged, Old: a.a, New: b.a}
 	cellsChanged := a.n != b.n
 	if cellsChanged {
-		d.Cells = lookup(c, c.rows, a.n, b.n, func() [4]Cell { return compareCells(a, b) })
+		d.Cells = lookup(c, c.rows, [2]int{a.n, b.n}, func() [4]Cell { return compareCells(a, b) })
 	} else {
 		for i := range d.Cells {
 			d.Cells[i] = Cell{Spans: []Span{{Equal, b.cells[i].Text}}}
@@ -556,7 +573,7 @@ const window = 4
 
 // diffBlocks aligns two sequences of blocks by their text, then pairs the blocks of each changed stretch that are
 // similar enough to be compared word by word.
-func diffBlocks(a, b []block) []BlockDiff {
+func (c *Cache) diffBlocks(a, b []block) []BlockDiff {
 	ak := make([]string, len(a))
 	for i := range a {
 		ak[i] = a[i].key
@@ -575,7 +592,7 @@ func diffBlocks(a, b []block) []BlockDiff {
 	}
 	for _, e := range lcs.DiffLines(ak, bk) {
 		equal(e.Start)
-		out = append(out, pairBlocks(a[e.Start:e.End], b[e.ReplStart:e.ReplEnd])...)
+		out = append(out, c.pairBlocks(a[e.Start:e.End], b[e.ReplStart:e.ReplEnd])...)
 		pa, pb = e.End, e.ReplEnd
 	}
 	equal(len(a))
@@ -584,7 +601,7 @@ func diffBlocks(a, b []block) []BlockDiff {
 
 // pairBlocks turns a stretch of removed blocks and the added blocks that replace it into changed blocks where an
 // old and a new block of the same kind are similar, in order, and removed and added blocks elsewhere.
-func pairBlocks(a, b []block) []BlockDiff {
+func (c *Cache) pairBlocks(a, b []block) []BlockDiff {
 	var out []BlockDiff
 	j := 0
 	for i := range a {
@@ -598,7 +615,7 @@ func pairBlocks(a, b []block) []BlockDiff {
 			if b[k].Kind != a[i].Kind || (la+lb > 0 && 2*float64(overlap(a[i].bag, b[k].bag))/float64(la+lb) < bestScore) {
 				continue // the words in common rule out beating the best so far
 			}
-			spans, score := diffWords(a[i].words, b[k].words)
+			spans, score := c.diffTokens(a[i].tokens, b[k].tokens)
 			if score > bestScore || (score == bestScore && best < 0) {
 				best, bestScore, bestSpans = k, score, spans
 			}

@@ -86,8 +86,14 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// When pages are written as they are made, a worker's buffers are free again once a page is
+			// written, and the next page reuses them instead of allocating a megabyte afresh.
+			var bufs *pageBuffers
+			if b.emit != nil {
+				bufs = new(pageBuffers)
+			}
 			for k := range next {
-				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j])
+				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], bufs)
 				if errs[k] == nil && b.emit != nil {
 					errs[k] = b.emit(files[k])
 					files[k] = file{} // written: let it go
@@ -125,7 +131,18 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 	return append(files, idx), nil
 }
 
-func (b *builder) comparison(from, to *renderedRevision) (file, error) {
+// pageBuffers are the buffers a comparison page is made in.
+type pageBuffers struct {
+	frame, sections bytes.Buffer
+}
+
+// comparison renders the page comparing two revisions; with bufs, in those buffers, reset first.
+func (b *builder) comparison(from, to *renderedRevision, bufs *pageBuffers) (file, error) {
+	if bufs == nil {
+		bufs = new(pageBuffers)
+	}
+	bufs.frame.Reset()
+	bufs.sections.Reset()
 	r := compare.Compare(from.doc, to.doc)
 	a, z := r.From, r.To
 	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)
@@ -171,7 +188,7 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 	// spliced in afterwards, sparing the template engine two copies of them.
 	v.SectionsHTML = sectionsMarker
 	data.Compare = v
-	f, err := b.execute("jamfor.html", p, data)
+	f, err := b.executeInto(&bufs.frame, "jamfor.html", p, data)
 	if err != nil {
 		return f, err
 	}
@@ -179,7 +196,7 @@ func (b *builder) comparison(from, to *renderedRevision) (file, error) {
 	if i < 0 {
 		return f, fmt.Errorf("layouts/jamfor.html must show {{.SectionsHTML}} once")
 	}
-	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(v.Sections), f.Data[i+len(sectionsMarker):]}
+	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(&bufs.sections, v.Sections), f.Data[i+len(sectionsMarker):]}
 	return f, nil
 }
 
@@ -241,8 +258,7 @@ var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Rem
 
 // sectionsHTML renders the compared sections: unchanged ones folded in <details> with their whole text, the
 // others with their marked blocks and changed rows.
-func sectionsHTML(sections []*compareSection) []byte {
-	var b bytes.Buffer
+func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 	size := 0
 	for _, s := range sections {
 		size += len(s.HTML) + len(s.Body) + len(s.RowsHTML) + 512
@@ -263,7 +279,7 @@ func sectionsHTML(sections []*compareSection) []byte {
 			`" aria-labelledby="` + a + `-rubrik">` + "\n")
 		b.WriteString(`<h2 id="` + a + `-rubrik">`)
 		if s.Renamed {
-			writeSpans(&b, s.Title)
+			writeSpans(b, s.Title)
 		} else {
 			b.WriteString(esc(s.CurrentTitle()))
 		}
@@ -274,7 +290,7 @@ func sectionsHTML(sections []*compareSection) []byte {
 			b.WriteString(`<table class="activities diff-rows">` + "\n")
 			b.WriteString(`<caption id="` + a + `-tabell">Ändrade aktiviteter: ` + esc(s.Caption))
 			if s.Unchanged > 0 {
-				fmt.Fprintf(&b, " (%d oförändrade visas inte)", s.Unchanged)
+				fmt.Fprintf(b, " (%d oförändrade visas inte)", s.Unchanged)
 			}
 			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
 				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +

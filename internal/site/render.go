@@ -190,12 +190,16 @@ func (b *builder) newPage(p, title string) *page {
 
 // execute renders a page with its layout.
 func (b *builder) execute(kind, p string, data *page) (file, error) {
-	var buf bytes.Buffer
+	return b.executeInto(new(bytes.Buffer), kind, p, data)
+}
+
+// executeInto renders into buf, which the file's Data then shares.
+func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (file, error) {
 	// Pages of a kind are alike in size: start from the size of the last one, not from nothing.
 	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
 	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
 	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
-	if err := b.tpl.pages[kind].ExecuteTemplate(&buf, kind, data); err != nil {
+	if err := b.tpl.pages[kind].ExecuteTemplate(buf, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}
 	return file{Path: p, Data: buf.Bytes()}, nil
