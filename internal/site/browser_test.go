@@ -179,4 +179,35 @@ func TestBrowserReading(t *testing.T) {
 			t.Errorf("table headers display %q when printed, want table-header-group (repeated on each page)", th)
 		}
 	})
+
+	t.Run("comparison marks changes without colour and prints them", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/jamfor/2020-2021/")
+		for _, media := range []string{"", "print"} {
+			tab.Media(media)
+			if d := browser.Eval[string](tab, "getComputedStyle(document.querySelector('section.diff-section ins')).textDecorationLine"); !strings.Contains(d, "underline") {
+				t.Errorf("%s: inserted text has text-decoration %q, want underline", media, d)
+			}
+			if d := browser.Eval[string](tab, "getComputedStyle(document.querySelector('section.diff-section del')).textDecorationLine"); !strings.Contains(d, "line-through") {
+				t.Errorf("%s: deleted text has text-decoration %q, want line-through", media, d)
+			}
+			if h := browser.Eval[float64](tab, "document.querySelector('nav.summary').getBoundingClientRect().height"); h == 0 {
+				t.Errorf("%s: the summary is hidden", media)
+			}
+		}
+		// Hidden words for screen readers are in the accessible text, though not seen.
+		said := browser.Eval[string](tab, "document.querySelector('section.diff-section del').textContent")
+		if !strings.HasPrefix(said, "Borttaget: ") {
+			t.Errorf("a deletion reads %q, want it to start with 'Borttaget: '", said)
+		}
+		if w := browser.Eval[float64](tab, "document.querySelector('section.diff-section del .visually-hidden').getBoundingClientRect().width"); w > 1 {
+			t.Errorf("the hidden words are %v px wide", w)
+		}
+		// An unchanged section opens in one click and shows its whole text.
+		tab.Media("")
+		tab.Do(chromedp.Click(chromedp.CSS("#avsnitt-rutin-vid-oro summary")))
+		if h := browser.Eval[float64](tab, "document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body').getBoundingClientRect().height"); h < 200 {
+			t.Errorf("the opened unchanged section is %v px high", h)
+		}
+	})
 }

@@ -111,8 +111,23 @@ func TestIdenticalComparison(t *testing.T) {
 		write(t, full, data)
 	}
 	out, _ := build(t, dir, Options{})
-	page := string(readTree(t, out)["jamfor/2020-2021/index.html"])
+	files := readTree(t, out)
+	page := string(files["jamfor/2020-2021/index.html"])
 	if !strings.Contains(page, "Inga ändringar.") || strings.Contains(page, ">Tillagt: <") || strings.Contains(page, ">Borttaget: <") {
 		t.Errorf("an identical copy does not give 'Inga ändringar':\n%s", page)
+	}
+	// 2021 is adopted too, so 2020 is now an older revision: it says so, and leads to the same places in 2021.
+	old := string(files["2020/index.html"])
+	for _, want := range []string{"<strong>Äldre version:</strong>", `<a href="../2021/">Gå till den gällande planen (2021)</a>`,
+		`<a href="../2021/#inledning">Samma avsnitt i den gällande planen</a>`, `href="../2021/#rutin">Vid oro</a>`} {
+		if !strings.Contains(old, want) {
+			t.Errorf("2020/index.html lacks %s", want)
+		}
+	}
+	if cur := string(files["2021/index.html"]); strings.Contains(cur, "Äldre version") || !strings.Contains(cur, `aria-current="page">2021</a> <span class="versions__status">(gällande)</span>`) {
+		t.Error("2021 is not shown as the current revision in its own version switcher")
+	}
+	if idx := string(files["index.html"]); !strings.Contains(idx, `url=2021/`) {
+		t.Error("the start page does not lead to 2021")
 	}
 }

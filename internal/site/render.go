@@ -289,7 +289,10 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	p := fmt.Sprintf("%d/index.html", rev.Year)
 	data := b.newPage(p, rev.Title)
 	data.Revision = view
-	data.WorryHref = "#" + rev.Worry().ID
+	if rev == home {
+		// On the plan in force the routine is on the same page; every other revision leads to the one in force.
+		data.WorryHref = "#" + rev.Worry().ID
+	}
 	f, err := b.execute("revision.html", p, data)
 	if err != nil {
 		probs.Add("layouts/revision.html", 0, err.Error(), "")
