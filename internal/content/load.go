@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/stockholm/plansite/internal/problem"
+	"gopkg.in/yaml.v3"
 )
 
 // The folder and file names of the content format.
@@ -413,8 +414,14 @@ func loadPages(dir string, probs *problem.List) []*Page {
 		if d == nil {
 			continue
 		}
-		d.known("titel")
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
+		var abbrs []Abbreviation
+		if slug == GlossarySlug {
+			d.known("titel", "förkortningar")
+			abbrs = abbreviations(d)
+		} else {
+			d.known("titel")
+		}
 		if !idPattern.MatchString(slug) {
 			probs.Add(p, 0, fmt.Sprintf("the file name %q cannot be a web address", e.Name()),
 				fmt.Sprintf("rename it to %s.md", idFrom(slug)))
@@ -424,7 +431,50 @@ func loadPages(dir string, probs *problem.List) []*Page {
 			Title: d.text("titel", true),
 			Body:  Text{Markdown: d.body, Pos: Pos{p, d.bodyLine}},
 			Pos:   Pos{p, d.start},
+
+			Abbreviations: abbrs,
 		})
 	}
 	return pages
+}
+
+var abbrPattern = regexp.MustCompile(`^[\p{L}\p{N}]{1,12}$`)
+
+// abbreviations reads the glossary: förkortningar: followed by indented lines "VBE: våldsbejakande extremism".
+func abbreviations(d *doc) []Abbreviation {
+	e, ok := d.keys["förkortningar"]
+	if !ok {
+		d.probs.Add(d.file, d.anchor, "the glossary has no abbreviations",
+			"add förkortningar: followed by indented lines like   VBE: våldsbejakande extremism")
+		return nil
+	}
+	if e.val.Kind != yaml.MappingNode {
+		d.probs.Add(d.file, d.line(e.key), "förkortningar must be indented lines of abbreviation: what it stands for",
+			"for example, on the next line:   VBE: våldsbejakande extremism")
+		return nil
+	}
+	var out []Abbreviation
+	seen := map[string]int{}
+	for i := 0; i+1 < len(e.val.Content); i += 2 {
+		k, v := e.val.Content[i], e.val.Content[i+1]
+		line := d.line(k)
+		short := strings.TrimSpace(k.Value)
+		switch {
+		case !abbrPattern.MatchString(short):
+			d.probs.Add(d.file, line, fmt.Sprintf("%q is not an abbreviation", short),
+				"an abbreviation is letters and digits, at most 12, like VBE or T1")
+			continue
+		case seen[short] != 0:
+			d.probs.Add(d.file, line, fmt.Sprintf("the abbreviation %s appears twice (first on line %d)", short, seen[short]),
+				"keep one of them")
+			continue
+		case v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "":
+			d.probs.Add(d.file, line, fmt.Sprintf("%s must be followed by what it stands for", short),
+				"write it after the colon, like   "+short+": våldsbejakande extremism")
+			continue
+		}
+		seen[short] = line
+		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(v.Value), Pos: Pos{d.file, line}})
+	}
+	return out
 }

@@ -148,4 +148,25 @@ type Page struct {
 	Title string
 	Body  Text
 	Pos   Pos
+
+	// Abbreviations, on the glossary page (sidor/forkortningar.md) only: each abbreviation with what it stands
+	// for, in the order written.
+	Abbreviations []Abbreviation
+}
+
+// Abbreviation is one entry of the glossary.
+type Abbreviation struct {
+	Short, Long string
+	Pos         Pos
+}
+
+// GlossarySlug is the page whose frontmatter holds the abbreviations.
+const GlossarySlug = "forkortningar"
+
+// Glossary returns the abbreviations of the glossary page, or nil when the site has none.
+func (p *Plan) Glossary() []Abbreviation {
+	if g := p.Page(GlossarySlug); g != nil {
+		return g.Abbreviations
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/search"
 )
 
 // page is what every layout gets.
@@ -41,6 +42,7 @@ type siteView struct {
 	CurrentYear   int
 	Versions      []versionLink // every revision, for the version switcher
 	CompareHref   string        // the index of comparisons
+	GlossaryHref  string        // the list of abbreviations, "" when there is none
 }
 
 // versionLink is one revision in the version switcher.
@@ -117,8 +119,9 @@ type rowView struct {
 }
 
 type pageView struct {
-	Slug, Title string
-	HTML        template.HTML
+	Slug, Title   string
+	HTML          template.HTML
+	Abbreviations []content.Abbreviation // the glossary page's
 }
 
 var statusLabels = map[content.Status]string{
@@ -165,6 +168,9 @@ func (b *builder) newPage(p, title string) *page {
 		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
 	}
 	pg.Site.CompareHref = root + "jamfor/"
+	if b.plan.Page(content.GlossarySlug) != nil {
+		pg.Site.GlossaryHref = root + content.GlossarySlug + "/"
+	}
 	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
 		r := b.plan.Revisions[i]
 		label := strings.ToLower(statusLabels[r.Status])
@@ -238,17 +244,19 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
 	}
 	in := compare.Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
+	var docs, actDocs []search.Doc // for the search index: sections first, then activities
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
 		res := b.md.Convert([]byte(rev.Preface.Markdown), markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, res)
-		view.Preface = template.HTML(res.HTML)
+		view.Preface = template.HTML(b.abbr.mark(string(res.HTML)))
 		in.Preface = res.Blocks
 	}
 	for _, s := range rev.Sections {
 		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks
-		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(res.HTML), Worry: s.Worry, year: rev.Year}
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))), Worry: s.Worry, year: rev.Year}
+		docs = append(docs, sectionDocs(rev, s, res)...)
 		if view.Older && home.Section(s.ID) != nil {
 			sv.InCurrent = fmt.Sprintf("../%d/#%s", home.Year, s.ID)
 		}
@@ -271,7 +279,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					}
 					plain[col] = strings.Join(texts, " ")
 					col++
-					return template.HTML(res.HTML)
+					return template.HTML(b.abbr.mark(string(res.HTML)))
 				}
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,
@@ -281,6 +289,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					Uppfoljning: cell(a.Uppfoljning),
 				})
 				in.Cells[a.ID] = plain
+				actDocs = append(actDocs, activityDoc(rev, s, a, plain))
 			}
 			sv.Table = t
 		}
@@ -302,7 +311,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}}
+	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}, search: append(docs, actDocs...)}
 	for _, sv := range view.Sections {
 		rr.sections[sv.ID] = sv
 	}
@@ -313,6 +322,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 type renderedRevision struct {
 	doc      *compare.Doc
 	sections map[string]*sectionView
+	search   []search.Doc
 }
 
 // previous returns the revision before rev, or nil.
@@ -347,7 +357,8 @@ func (b *builder) pages() ([]file, problem.List) {
 		}
 		p := pg.Slug + "/index.html"
 		data := b.newPage(p, pg.Title)
-		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(res.HTML)}
+		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))),
+			Abbreviations: pg.Abbreviations}
 		add("page.html", p, data)
 	}
 	return files, probs

@@ -97,7 +97,8 @@ func render(opt Options, emit func(file) error) ([]file, Stats, error) {
 	if err != nil {
 		return nil, stats, err
 	}
-	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit}
+	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit,
+		abbr: newAbbreviator(plan.Glossary())}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
 		return nil, stats, err
@@ -145,6 +146,7 @@ type builder struct {
 	sizes   sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
 	emit    func(file) error
 	emitted atomic.Int64 // pages handed to emit
+	abbr    *abbreviator // nil without a glossary
 }
 
 // render produces every file; revisions are rendered in parallel.
@@ -179,9 +181,20 @@ func (b *builder) render() ([]file, problem.List) {
 		revs[i] = r.rev
 	}
 	if len(probs) == 0 {
+		// The search index and the comparisons need only the rendered revisions: they are made side by side.
+		var sf []file
+		var sp problem.List
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			sf, sp = b.searchPages(revs)
+		}()
 		cf, cp := b.comparisons(revs)
+		<-done
 		files = append(files, cf...)
 		probs = append(probs, cp...)
+		files = append(files, sf...)
+		probs = append(probs, sp...)
 	}
 	files = append(files, b.assets()...)
 	return files, probs

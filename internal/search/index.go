@@ -1,0 +1,393 @@
+package search
+
+// The index: documents in, JSON files out.
+//
+//	sok/i/meta.json        revisions and their documents, stopwords, the Ansvarig filter: read once
+//	sok/i/<hex>.json       one shard per first two letters of a term: stems, compound parts and word forms
+//	sok/f/<n>.json         one fragment per document: its address, titles and text, for the results shown
+//
+// A query loads meta.json, the shards of its words and the fragments of the first results, nothing else.
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Kind is what a document is.
+type Kind string
+
+// The kinds of document.
+const (
+	Section  Kind = "s" // a section, or a subsection of one
+	Activity Kind = "a" // an activity row
+)
+
+// Field is a part of a document's text with the weight its words get: a title counts more than the body.
+type Field struct {
+	Text   string
+	Weight float64
+}
+
+// Doc is one search result: a section, subsection or activity of one revision.
+type Doc struct {
+	URL      string   // relative to the site's root, e.g. 2020/#rutin-vid-oro
+	Year     int      // the revision
+	Kind     Kind     //
+	Titles   []string // the title path, outermost first
+	Text     string   // the text shown in snippets
+	Ansvarig string   // activities
+	Tidplan  string   // activities
+	Fields   []Field  // what is indexed
+}
+
+// Revision describes one revision for the filters.
+type Revision struct {
+	Year   int    `json:"y"`
+	Status string `json:"s"`
+}
+
+// Field weights.
+const (
+	TitleWeight   = 3
+	HeadingWeight = 2
+	BodyWeight    = 1
+	partFactor    = 0.6 // a compound part ranks below the whole word
+	glossFactor   = 0.8 // an abbreviation's expansion, or the abbreviation of a phrase
+)
+
+// File is one file of the index, relative to the site's root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Build makes the index of the documents; docs must be grouped by revision, in the order of revisions, and within
+// one revision sections before activities. glossary maps abbreviations to what they stand for.
+func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string) []File {
+	// Vocabulary first: stems and parts depend on every word of the site.
+	// Tokenising is most of the work: the documents are split over the cores, each with its own memory of folds.
+	type docTokens struct{ toks [][]Token }
+	all := make([]docTokens, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fold := memoFold()
+			for i := w; i < len(docs); i += workers {
+				for _, f := range docs[i].Fields {
+					all[i].toks = append(all[i].toks, tokenize(f.Text, fold))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	formSet := map[string]bool{}
+	for i := range all {
+		for _, toks := range all[i].toks {
+			for _, t := range toks {
+				formSet[t.Form] = true
+			}
+		}
+	}
+	gloss := newGlossary(glossary)
+	for a, toks := range glossary {
+		formSet[strings.ToLower(a)] = true
+		for _, t := range Tokens(toks) {
+			formSet[t.Form] = true
+		}
+	}
+	vocab := make([]string, 0, len(formSet))
+	for f := range formSet {
+		vocab = append(vocab, f)
+	}
+	voc := newVocabulary(vocab)
+
+	// Weighted term frequencies: counted per document in small maps, then appended to each term's list, so the
+	// lists come out in document order.
+	stop := map[string]bool{}
+	for f := range formSet {
+		if IsStopword(f) {
+			stop[f] = true
+		}
+	}
+	stemTF := map[string][]tf{}
+	partTF := map[string][]tf{}
+	formDocs := map[string]map[string][]int{} // key → form → documents
+	dl := make([]float64, len(docs))
+	stems, parts := map[string]float64{}, map[string]float64{}
+	type seen struct{ key, form string }
+	forms := map[seen]bool{}
+	addToken := func(t Token, w float64) {
+		if t.Secondary {
+			w *= 0.5
+		}
+		stems[voc.stem[t.Form]] += w
+		forms[seen{t.Key, t.Form}] = true
+		for _, p := range voc.parts[t.Form] {
+			parts[p] += w * partFactor
+		}
+	}
+	for i, d := range docs {
+		clear(stems)
+		clear(parts)
+		clear(forms)
+		for fi, f := range d.Fields {
+			toks := all[i].toks[fi]
+			for _, t := range toks {
+				if stop[t.Form] {
+					continue
+				}
+				addToken(t, f.Weight)
+				dl[i]++
+				// An abbreviation stands for its expansion too.
+				for _, e := range gloss.tokens[t.Key] {
+					if !stop[e.Form] {
+						addToken(e, f.Weight*glossFactor)
+					}
+				}
+			}
+			// And a phrase stands for its abbreviation.
+			for _, abbr := range gloss.phrasesIn(toks) {
+				stems[voc.stemOf(abbr)] += f.Weight * glossFactor
+				forms[seen{Fold(abbr), abbr}] = true
+			}
+		}
+		for k, w := range stems {
+			stemTF[k] = append(stemTF[k], tf{i, w})
+		}
+		for k, w := range parts {
+			partTF[k] = append(partTF[k], tf{i, w})
+		}
+		for s := range forms {
+			if formDocs[s.key] == nil {
+				formDocs[s.key] = map[string][]int{}
+			}
+			formDocs[s.key][s.form] = append(formDocs[s.key][s.form], i)
+		}
+	}
+	var avgdl float64
+	for _, l := range dl {
+		avgdl += l
+	}
+	if len(docs) > 0 {
+		avgdl /= float64(len(docs))
+	}
+	if avgdl == 0 {
+		avgdl = 1
+	}
+	n := float64(len(docs))
+	bm25 := func(tfs []tf) []int {
+		df := float64(len(tfs))
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		out := make([]int, 0, 2*len(tfs))
+		for _, e := range tfs {
+			w := idf * e.n * 2.2 / (e.n + 1.2*(0.25+0.75*dl[e.doc]/avgdl))
+			out = append(out, e.doc, max(1, int(math.Round(w*100))))
+		}
+		return out
+	}
+
+	// Shards by the first two letters of each key.
+	type shard struct {
+		S map[string][]int `json:"s"`           // stem → document, weight, …
+		P map[string][]int `json:"p,omitempty"` // compound part → document, weight, …
+		F map[string][]any `json:"f"`           // folded form → stem, then form and its documents, …
+	}
+	shards := map[string]*shard{}
+	get := func(key string) *shard {
+		name := ShardName(key)
+		if shards[name] == nil {
+			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, F: map[string][]any{}}
+		}
+		return shards[name]
+	}
+	for key, tfs := range stemTF {
+		get(key).S[key] = bm25(tfs)
+	}
+	for key, tfs := range partTF {
+		get(key).P[key] = bm25(tfs)
+	}
+	for key, byForm := range formDocs {
+		formsOf := make([]string, 0, len(byForm))
+		for f := range byForm {
+			formsOf = append(formsOf, f)
+		}
+		sort.Strings(formsOf)
+		entry := []any{voc.stem[formsOf[0]]}
+		for _, f := range formsOf {
+			entry = append(entry, f, byForm[f])
+		}
+		get(key).F[key] = entry
+	}
+
+	var files []File
+	names := make([]string, 0, len(shards))
+	for name := range shards {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		files = append(files, File{Path: "sok/i/" + name + ".json", Data: mustJSON(shards[name])})
+	}
+
+	// Meta: the documents of each revision, the Ansvarig of each activity, stopwords.
+	type revMeta struct {
+		Revision
+		First      int `json:"first"` // the revision's documents are [first, end)
+		Activities int `json:"act"`   // its activities start here
+		End        int `json:"end"`
+	}
+	meta := struct {
+		Version   int       `json:"v"`
+		Current   int       `json:"cur"`
+		Revisions []revMeta `json:"revs"`
+		Stop      []string  `json:"stop"`
+		Ansvarig  []string  `json:"ans"`
+		DocAns    []int     `json:"da"` // per document: index in Ansvarig, or -1
+	}{Version: 1, Current: current, Stop: Stopwords(vocab)}
+	ansIndex := map[string]int{}
+	for _, d := range docs {
+		if d.Kind == Activity && d.Ansvarig != "" {
+			ansIndex[d.Ansvarig] = 0
+		}
+	}
+	for a := range ansIndex {
+		meta.Ansvarig = append(meta.Ansvarig, a)
+	}
+	sort.Strings(meta.Ansvarig)
+	for i, a := range meta.Ansvarig {
+		ansIndex[a] = i
+	}
+	for _, r := range revisions {
+		rm := revMeta{Revision: r, First: -1, Activities: -1}
+		for i, d := range docs {
+			if d.Year != r.Year {
+				continue
+			}
+			if rm.First < 0 {
+				rm.First = i
+			}
+			if d.Kind == Activity && rm.Activities < 0 {
+				rm.Activities = i
+			}
+			rm.End = i + 1
+		}
+		if rm.First < 0 {
+			rm.First, rm.End = 0, 0
+		}
+		if rm.Activities < 0 {
+			rm.Activities = rm.End
+		}
+		meta.Revisions = append(meta.Revisions, rm)
+	}
+	for _, d := range docs {
+		if d.Kind == Activity && d.Ansvarig != "" {
+			meta.DocAns = append(meta.DocAns, ansIndex[d.Ansvarig])
+		} else {
+			meta.DocAns = append(meta.DocAns, -1)
+		}
+	}
+	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
+
+	for i, d := range docs {
+		frag := struct {
+			URL      string   `json:"u"`
+			Year     int      `json:"y"`
+			Kind     Kind     `json:"k"`
+			Titles   []string `json:"t"`
+			Text     string   `json:"x"`
+			Ansvarig string   `json:"a,omitempty"`
+			Tidplan  string   `json:"p,omitempty"`
+		}{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan}
+		files = append(files, File{Path: fmt.Sprintf("sok/f/%d.json", i), Data: mustJSON(frag)})
+	}
+	return files
+}
+
+// tf is a weighted term frequency in one document.
+type tf struct {
+	doc int
+	n   float64
+}
+
+// ShardName is the file name (without .json) of the shard holding a folded key: its first two letters, in hex so
+// that any letter makes a safe file name.
+func ShardName(key string) string {
+	r := []rune(key)
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	return hex.EncodeToString([]byte(string(r)))
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only maps, slices, strings and numbers: cannot fail
+	}
+	return b
+}
+
+// glossary holds the abbreviations, by folded abbreviation, with the tokens of what they stand for.
+type glossary struct {
+	tokens  map[string][]Token
+	phrases [][]string // folded keys of each expansion, with the abbreviation's form last
+}
+
+func newGlossary(m map[string]string) *glossary {
+	g := &glossary{tokens: map[string][]Token{}}
+	abbrs := make([]string, 0, len(m))
+	for a := range m {
+		abbrs = append(abbrs, a)
+	}
+	sort.Strings(abbrs)
+	for _, a := range abbrs {
+		toks := Tokens(m[a])
+		g.tokens[Fold(a)] = toks
+		var keys []string
+		for _, t := range toks {
+			if !t.Secondary {
+				keys = append(keys, t.Key)
+			}
+		}
+		if len(keys) > 0 {
+			g.phrases = append(g.phrases, append(keys, strings.ToLower(a)))
+		}
+	}
+	return g
+}
+
+// phrasesIn returns the abbreviations whose expansions appear in the tokens, word for word (folded, and with the
+// expansion's last word allowed an ending: "stadsledningskontoret" for "stadsledningskontor").
+func (g *glossary) phrasesIn(toks []Token) []string {
+	var keys []string
+	for _, t := range toks {
+		if !t.Secondary {
+			keys = append(keys, t.Key)
+		}
+	}
+	var out []string
+	for _, p := range g.phrases {
+		words, abbr := p[:len(p)-1], p[len(p)-1]
+	scan:
+		for i := 0; i+len(words) <= len(keys); i++ {
+			for j, w := range words {
+				k := keys[i+j]
+				if k != w && !(j == len(words)-1 && strings.HasPrefix(k, w) && len(k)-len(w) <= 3) {
+					continue scan
+				}
+			}
+			out = append(out, abbr)
+			break
+		}
+	}
+	return out
+}

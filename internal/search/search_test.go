@@ -1,0 +1,153 @@
+package search
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// formatTokens writes tokens as the golden file has them: form/key, with * after a secondary token.
+func formatTokens(toks []Token) string {
+	var parts []string
+	for _, t := range toks {
+		s := t.Form + "/" + t.Key
+		if t.Secondary {
+			s += "*"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestTokensGolden checks Tokens on testdata/tokens.txt against testdata/tokens.golden, the file the browser
+// script is tested on too (internal/site's TestBrowserSearchTokens). UPDATE=1 rewrites it.
+func TestTokensGolden(t *testing.T) {
+	f, err := os.Open("testdata/tokens.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		in, _ := json.Marshal(line)
+		b.WriteString(string(in) + "\t" + formatTokens(Tokens(line)) + "\n")
+	}
+	if os.Getenv("UPDATE") != "" {
+		if err := os.WriteFile("testdata/tokens.golden", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/tokens.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("tokens:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Återvändare": "atervandare", "ÖVERSIKT": "oversikt", "Café": "cafe",
+		"vitmaktmiljön": "vitmaktmiljon", "ß": "ß", "": ""} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStems(t *testing.T) {
+	forms := []string{"radikalisering", "radikaliseras", "radikaliserar", "anhörig", "anhöriga", "nätverk", "nätverket",
+		"samordnare", "samordnaren", "miljön", "extremism"}
+	v := newVocabulary(forms)
+	for _, same := range [][]string{{"radikalisering", "radikaliseras", "radikaliserar"}, {"anhörig", "anhöriga"},
+		{"nätverk", "nätverket"}, {"samordnare", "samordnaren"}} {
+		for _, f := range same[1:] {
+			if v.stem[f] != v.stem[same[0]] {
+				t.Errorf("%s → %q but %s → %q", f, v.stem[f], same[0], v.stem[same[0]])
+			}
+		}
+	}
+	if v.stem["extremism"] == v.stem["nätverk"] {
+		t.Error("different words share a stem")
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	forms := []string{"socialtjänsten", "socialtjänstnätverket", "nätverk", "avhoppare", "avhopparverksamhet",
+		"verksamhet", "våld", "våldsbejakande", "förvaltningen", "för", "stadsdelsförvaltning", "stad", "stadsdel"}
+	v := newVocabulary(forms)
+	for word, part := range map[string]string{
+		"socialtjänstnätverket": v.stem["nätverk"],
+		"avhopparverksamhet":    v.stem["avhoppare"],
+		"våldsbejakande":        "bejak",
+		"stadsdelsförvaltning":  v.stemOf("förvaltning"),
+	} {
+		if !slices.Contains(v.parts[word], part) {
+			t.Errorf("parts of %s = %q, want %q among them", word, v.parts[word], part)
+		}
+	}
+	if ps := v.parts["förvaltningen"]; len(ps) > 0 {
+		t.Errorf("förvaltningen split into %q: a function word is no head", ps)
+	}
+}
+
+// query evaluates a one-word query against an index the simple way the browser does, for testing the weights.
+func query(t *testing.T, files []File, word string) map[int]int {
+	t.Helper()
+	key := Fold(word)
+	var shard struct {
+		S map[string][]int `json:"s"`
+		P map[string][]int `json:"p"`
+		F map[string][]any `json:"f"`
+	}
+	for _, f := range files {
+		if f.Path == "sok/i/"+ShardName(key)+".json" {
+			if err := json.Unmarshal(f.Data, &shard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	out := map[int]int{}
+	if e, ok := shard.F[key]; ok {
+		stem := e[0].(string)
+		for i := 0; i+1 < len(shard.S[stem]); i += 2 {
+			out[shard.S[stem][i]] = shard.S[stem][i+1]
+		}
+	}
+	for i := 0; i+1 < len(shard.P[key]); i += 2 {
+		if _, ok := out[shard.P[key][i]]; !ok {
+			out[shard.P[key][i]] = shard.P[key][i+1]
+		}
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	docs := []Doc{
+		{Year: 2020, Kind: Section, Titles: []string{"Samverkan"}, Fields: []Field{{"Samverkan", TitleWeight}, {"Förvaltningen samarbetar med polisen.", BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"Ansvar"}, Fields: []Field{{"Ansvar", TitleWeight}, {"Samverkan sker i ett nätverk. Polisen deltar.", BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"Övrigt"}, Fields: []Field{{"Övrigt", TitleWeight}, {"Socialtjänstnätverket träffas varje månad, och socialtjänsten leder det.", BodyWeight}}},
+		{Year: 2020, Kind: Activity, Titles: []string{"Tabell"}, Ansvarig: "SLK", Fields: []Field{{"Följs upp i VB.", 1.5}, {"SLK", BodyWeight}}},
+	}
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, map[string]string{"VB": "verksamhetsberättelse", "SLK": "stadsledningskontoret"})
+	if r := query(t, files, "samverkan"); !(r[0] > r[1] && r[1] > 0) {
+		t.Errorf("samverkan: %v; the title hit must outrank the body hit", r)
+	}
+	if r := query(t, files, "nätverk"); !(r[1] > r[2] && r[2] > 0) {
+		t.Errorf("nätverk: %v; the word must outrank the compound part, and the compound must be found", r)
+	}
+	if r := query(t, files, "verksamhetsberättelse"); r[3] == 0 {
+		t.Errorf("verksamhetsberättelse: %v; VB stands for it", r)
+	}
+	if r := query(t, files, "slk"); r[3] == 0 {
+		t.Errorf("slk: %v", r)
+	}
+	if r := query(t, files, "polisen"); r[0] == 0 || r[1] == 0 || r[0] <= r[1] {
+		t.Errorf("polisen: %v; the shorter document, with the word once, ranks higher (BM25 length)", r)
+	}
+}

@@ -1,0 +1,139 @@
+package search
+
+// Stems and compound parts, worked out once for the whole vocabulary of the site.
+//
+// Snowball's Swedish stemmer is light: it takes "radikaliseras" and "radikaliserar" to "radikaliser" but leaves
+// "radikalisering" and "nätverket" alone. So a stem is also reduced by the Swedish noun endings -ing, -ingen, -et,
+// -en and -n when what is left is itself a stem in the vocabulary: then "radikalisering" meets "radikaliser" and
+// "nätverket" meets "nätverk", without inventing stems the text does not have.
+//
+// A long word is split into compound parts where its head is a word of the vocabulary (allowing the linking s, and
+// a dropped final e or a: "avhoppar" from "avhoppare") and its tail is at least four letters. The parts are stemmed
+// too, so "nätverk" finds "socialtjänstnätverket" and "bejakande" finds "våldsbejakande".
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kljensen/snowball/swedish"
+)
+
+// stopwords are function words a query does not have to match: Snowball's Swedish list and a few common verbs of
+// questions ("vad gör jag vid oro").
+var extraStopwords = []string{"gör", "göra", "ska", "skall", "bör", "får", "finns", "kan", "vill", "också"}
+
+// IsStopword reports whether the lower-case word is a function word.
+func IsStopword(form string) bool {
+	return swedish.IsStopWord(form) || slices.Contains(extraStopwords, form)
+}
+
+// Stopwords lists the stopwords among the vocabulary's lower-case forms, and the extra ones, for the browser. They
+// are compared as written: "är" is a stopword, "år" and "ar" are not.
+func Stopwords(vocabulary []string) []string {
+	var out []string
+	for _, f := range vocabulary {
+		if IsStopword(f) {
+			out = append(out, f)
+		}
+	}
+	out = append(out, extraStopwords...)
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// vocabulary maps the words of the site to their stems and compound parts.
+type vocabulary struct {
+	stem  map[string]string   // form → folded stem key
+	parts map[string][]string // form → folded stem keys of its compound parts
+	stems map[string]bool     // Snowball's stems of the forms
+}
+
+var nounEndings = []string{"ingen", "ing", "et", "en", "n"}
+
+// newVocabulary works out stems and compound parts for a set of lower-case word forms.
+func newVocabulary(forms []string) *vocabulary {
+	sort.Strings(forms)
+	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}}
+	raw := map[string]string{}
+	stems := v.stems
+	for _, f := range forms {
+		s := swedish.Stem(f, true)
+		raw[f] = s
+		stems[s] = true
+	}
+	known := func(w string) bool { return stems[w] || raw[w] != "" }
+	for _, f := range forms {
+		v.stem[f] = Fold(v.conflate(raw[f]))
+	}
+	for _, f := range forms {
+		if ps := v.split(f, known, 0); len(ps) > 0 {
+			v.parts[f] = ps
+		}
+	}
+	return v
+}
+
+// conflate reduces a Snowball stem by a noun ending when what is left is a stem of the vocabulary.
+func (v *vocabulary) conflate(s string) string {
+	for _, end := range nounEndings {
+		if base, ok := strings.CutSuffix(s, end); ok && len([]rune(base)) >= 3 && v.stems[base] {
+			return base
+		}
+	}
+	return s
+}
+
+// stemOf stems a word that may not be in the vocabulary (a compound part).
+func (v *vocabulary) stemOf(w string) string {
+	if s, ok := v.stem[w]; ok {
+		return s
+	}
+	return Fold(v.conflate(swedish.Stem(w, true)))
+}
+
+// split returns the stem keys of the compound parts of w, or nil when it is not a compound of known words.
+func (v *vocabulary) split(w string, known func(string) bool, depth int) []string {
+	r := []rune(w)
+	if len(r) < 7 || depth > 3 {
+		return nil
+	}
+	// The longest head that is a word (not a function word) whose tail is a word too, or at least six letters.
+	for i := len(r) - 4; i >= 3; i-- {
+		head, tail := string(r[:i]), string(r[i:])
+		if IsStopword(head) || !knownHead(head, known) {
+			continue
+		}
+		if !known(tail) && !known(swedish.Stem(tail, true)) && len(r)-i < 6 {
+			continue
+		}
+		base := trimLink(head, known)
+		parts := []string{v.stemOf(base), v.stemOf(tail)}
+		parts = append(parts, v.split(base, known, depth+1)...)
+		parts = append(parts, v.split(tail, known, depth+1)...)
+		return parts
+	}
+	return nil
+}
+
+// knownHead reports whether a compound's head is a word: as it stands, without the linking s, or with the final
+// e or a that compounds drop.
+func knownHead(head string, known func(string) bool) bool {
+	return known(head) || known(trimLink(head, known)) && trimLink(head, known) != head ||
+		known(head+"e") || known(head+"a")
+}
+
+func trimLink(head string, known func(string) bool) string {
+	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && known(base) {
+		return base
+	}
+	if known(head) {
+		return head
+	}
+	for _, e := range []string{"e", "a"} {
+		if known(head + e) {
+			return head + e
+		}
+	}
+	return head
+}

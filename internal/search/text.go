@@ -1,0 +1,117 @@
+// Package search builds the site's search index at build time: the plan's sections, subsections and activity rows
+// as documents, their words folded, stemmed with a Swedish Snowball stemmer, split into compound parts and joined
+// with the glossary's abbreviations, and ranked BM25-style. The index is written in small shards so the browser
+// loads only what a query needs; the browser script (layouts/assets/sok.js) folds and splits a query exactly as
+// Tokens does here, which testdata/tokens.golden proves for both.
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word of a text as the index sees it.
+type Token struct {
+	Form      string // lower case, as written (with å, ä, ö)
+	Key       string // folded: no diacritics, so "återvändare" and "atervandare" meet
+	Secondary bool   // a part of a hyphenated word, or a word joined with the one before it
+}
+
+// Fold lower-cases s and removes diacritics: "Återvändare" becomes "atervandare". Letters that are not a base
+// letter with marks (ß, æ, ø) are kept as they are.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Tokens splits a text into words. A hyphenated word ("makt-miljön") gives the joined word ("maktmiljön") and, as
+// secondary tokens, its parts and the joined word with the word before it ("vitmaktmiljön" after "vit"), so that
+// "vit makt-miljön", "vitmakt-miljön" and "vitmaktmiljön" find each other. Digits count as letters.
+func Tokens(text string) []Token {
+	return tokenize(text, Fold)
+}
+
+// tokenize is Tokens with the folding given, so an index can fold each distinct word once.
+func tokenize(text string, fold func(string) string) []Token {
+	text = norm.NFC.String(text)
+	out := make([]Token, 0, len(text)/6+2) // about one word in six bytes of Swedish
+	prev := ""                             // the previous word, when only a space separates it from this one
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if !unicode.IsSpace(r) {
+				prev = ""
+			}
+			i += n
+			continue
+		}
+		// A word: letters and digits, with single hyphens inside.
+		var parts []string
+		start := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if r == '-' && i+n < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(next) {
+					parts = append(parts, text[start:i])
+					i += n
+					start = i
+					continue
+				}
+			}
+			break
+		}
+		parts = append(parts, text[start:i])
+		joined := strings.ToLower(strings.Join(parts, ""))
+		out = append(out, Token{Form: joined, Key: fold(joined)})
+		if len(parts) > 1 {
+			for _, p := range parts {
+				p = strings.ToLower(p)
+				out = append(out, Token{Form: p, Key: fold(p), Secondary: true})
+			}
+			if prev != "" {
+				out = append(out, Token{Form: prev + joined, Key: fold(prev + joined), Secondary: true})
+			}
+		}
+		prev = joined
+	}
+	return out
+}
+
+// memoFold folds with a memory of the words it has folded: a site has far fewer distinct words than words.
+func memoFold() func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		if k, ok := seen[s]; ok {
+			return k
+		}
+		k := Fold(s)
+		seen[s] = k
+		return k
+	}
+}

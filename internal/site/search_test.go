@@ -1,0 +1,188 @@
+package site
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stockholm/plansite/internal/browser"
+)
+
+// TestBrowserSearchTokens runs the browser's tokens() on every line of internal/search/testdata/tokens.golden and
+// expects what Go's search.Tokens gave: the two sides fold and split a query the same way.
+func TestBrowserSearchTokens(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, "testdata/minimal")
+	tab := b.Tab(t)
+	tab.Open(base + "/sok/")
+	tab.WaitFor(`!!window.plansiteSearch`)
+	f, err := os.Open("../search/testdata/tokens.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		in, want, _ := strings.Cut(sc.Text(), "\t")
+		got := browser.Eval[string](tab, `plansiteSearch.tokens(`+in+`).map(t => t.form + '/' + t.key + (t.secondary ? '*' : '')).join(' ')`)
+		if got != want {
+			var s string
+			_ = json.Unmarshal([]byte(in), &s)
+			t.Errorf("tokens(%q)\n browser %q\n     Go %q", s, got, want)
+		}
+		n++
+	}
+	if n < 10 {
+		t.Fatalf("only %d lines in tokens.golden", n)
+	}
+}
+
+// searchPage opens /sok/ with a query and waits for the results.
+func searchPage(t *testing.T, tab *browser.Tab, url string) []string {
+	t.Helper()
+	tab.Open(url)
+	tab.WaitFor(`document.documentElement.dataset.sokReady === 'true'`)
+	return browser.Eval[[]string](tab, `[...document.querySelectorAll('#sok-resultat a')].map(a => decodeURIComponent(new URL(a.href).pathname + new URL(a.href).hash))`)
+}
+
+// TestBrowserSearch searches the shipped plan the way an employee would.
+func TestBrowserSearch(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, "../../content")
+
+	t.Run("Swedish words find their targets", func(t *testing.T) {
+		tab := b.Tab(t)
+		for _, c := range []struct{ q, target string }{
+			{"återvändare", "/2020/#vagledning-atervandare-uppfoljning"},
+			{"atervandare", "/2020/#vagledning-atervandare-uppfoljning"},
+			{"radikaliseras", "/2020/#samverkan"},
+			{"nätverk", "/2020/#socialtjanstnatverk-vbe"},
+			{"avhoppare", "/2020/#avhopparverksamhet"},
+			{"bejakande", "/2020/#rutin-vid-oro"},
+			{"vitmaktmiljön", "/2020/#kartläggning"},
+			{"vit makt-miljön", "/2020/#kartläggning"},
+			{"SLK", "/2020/#kartläggning"},
+			{"radikalisring", "/2020/#samverkan"},
+			{"förebygande", "/2020/#förebyggande-arbete"},
+			{"vad gör jag vid oro", "/2020/#rutin-vid-oro"},
+			{"anhöriga", "/2020/#stöd-till-anhöriga"},
+			{"Järva", "/2020/#"},
+		} {
+			got := searchPage(t, tab, base+"/sok/?q="+c.q)
+			top := got[:min(5, len(got))]
+			if !strings.Contains(strings.Join(top, " "), c.target) {
+				t.Errorf("%q: first results %q, want %s among the first five", c.q, top, c.target)
+			}
+		}
+		if got := searchPage(t, tab, base+"/sok/?q=vad gör jag vid oro"); len(got) == 0 || got[0] != "/2020/#rutin-vid-oro" {
+			t.Errorf("a worried question does not lead first to the routine: %q", got)
+		}
+		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
+			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")
+		}
+	})
+
+	t.Run("typing updates the results, the address and the count", func(t *testing.T) {
+		tab := b.Tab(t)
+		searchPage(t, tab, base+"/sok/")
+		tab.Do(chromedp.SendKeys(chromedp.ID("sok-q"), "webbutbildning"))
+		tab.WaitFor(`document.querySelectorAll('#sok-resultat li').length > 0 && location.search === '?q=webbutbildning'`)
+		status := browser.Eval[string](tab, `document.getElementById('sok-status').textContent`)
+		if !strings.Contains(status, "träff") || !strings.Contains(status, "webbutbildning") {
+			t.Errorf("status %q", status)
+		}
+		if live := browser.Eval[string](tab, `document.getElementById('sok-status').getAttribute('aria-live')`); live != "polite" {
+			t.Errorf("the count is not announced: aria-live=%q", live)
+		}
+		if marks := browser.Eval[int](tab, `document.querySelectorAll('#sok-resultat mark').length`); marks == 0 {
+			t.Error("no matched word is marked in the snippets")
+		}
+	})
+
+	t.Run("filters narrow the results", func(t *testing.T) {
+		tab := b.Tab(t)
+		all := searchPage(t, tab, base+"/sok/?q=samordnare")
+		acts := searchPage(t, tab, base+"/sok/?q=samordnare&typ=a")
+		if len(acts) == 0 || len(acts) >= len(all) {
+			t.Errorf("activities only: %d of %d results", len(acts), len(all))
+		}
+		if kinds := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-result__meta')].map(p => p.textContent.split(' ')[0])`); strings.Contains(strings.Join(kinds, " "), "Avsnitt") {
+			t.Errorf("a section among activities only: %q", kinds)
+		}
+		years := searchPage(t, tab, base+"/sok/?q=samordnare&omfang=alla")
+		if !strings.Contains(strings.Join(years, " "), "/2021/") || !strings.Contains(strings.Join(years, " "), "/2020/") {
+			t.Errorf("all years: %q", years)
+		}
+		// One Ansvarig: pick the first one offered; every result must have it.
+		browser.Eval[bool](tab, `(s => { s.value = '0'; return s.dispatchEvent(new Event('change')); })(document.getElementById('sok-ansvarig'))`)
+		tab.WaitFor(`location.search.includes('ansvarig=0')`)
+		tab.WaitFor(`document.getElementById('sok-status').textContent !== ''`)
+		want := browser.Eval[string](tab, `document.querySelector('#sok-ansvarig option[value="0"]').textContent`)
+		got := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-result__facts div:first-child dd')].map(d => d.textContent)`)
+		for _, g := range got {
+			if !strings.HasPrefix(g, strings.TrimSuffix(want, " …")) {
+				t.Errorf("Ansvarig filter %q let through %q", want, g)
+			}
+		}
+	})
+
+	t.Run("following a result and coming back", func(t *testing.T) {
+		tab := b.Tab(t)
+		got := searchPage(t, tab, base+"/sok/?q=anhöriga")
+		if len(got) == 0 {
+			t.Fatal("no results")
+		}
+		tab.Do(chromedp.Click(chromedp.CSS(`#sok-resultat a`)))
+		tab.WaitFor(`location.pathname === '/2020/' && location.hash !== '' && document.readyState === 'complete' && !!document.querySelector(':target')`)
+		if bg := browser.Eval[string](tab, `getComputedStyle(document.querySelector(':target')).backgroundColor`); bg == "rgba(0, 0, 0, 0)" {
+			t.Error("the result's target is not highlighted")
+		}
+		browser.Eval[bool](tab, `history.back(), true`) // the back button
+		tab.WaitFor(`location.pathname === '/sok/' && document.querySelectorAll('#sok-resultat li').length > 0`)
+		if v := browser.Eval[string](tab, `document.getElementById('sok-q').value`); v != "anhöriga" {
+			t.Errorf("after going back the field holds %q", v)
+		}
+	})
+
+	t.Run("slash focuses the search field", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Open(base + "/2020/")
+		tab.Do(chromedp.KeyEvent("/"))
+		if id := browser.Eval[string](tab, `document.activeElement.id`); id != "sok-falt" {
+			t.Errorf("focus on %q after /, want the search field", id)
+		}
+	})
+
+	t.Run("accessible, and says plainly that it needs JavaScript", func(t *testing.T) {
+		tab := b.Tab(t)
+		for _, width := range []int64{1280, 360} {
+			tab.Do(chromedp.EmulateViewport(width, 800))
+			searchPage(t, tab, base+"/sok/?q=samverkan")
+			if res := tab.Axe(); len(res.Violations) > 0 {
+				for _, v := range res.Violations {
+					t.Errorf("%d px: %s", width, v)
+				}
+			}
+		}
+		tab.Open(base + "/forkortningar/")
+		if res := tab.Axe(); len(res.Violations) > 0 {
+			t.Errorf("glossary: %v", res.Violations)
+		}
+		if out := tab.Outside(base); len(out) > 0 {
+			t.Errorf("requests outside the site: %q", out)
+		}
+		nojs := b.Tab(t)
+		if _, err := chromedp.Call(nojs.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+			t.Fatal(err)
+		}
+		nojs.Open(base + "/sok/?q=samverkan")
+		if txt := browser.Eval[string](nojs, `document.body.innerText`); !strings.Contains(txt, "Sökningen behöver JavaScript") {
+			t.Error("without JavaScript the page does not say that search needs it")
+		}
+	})
+}
