@@ -3,7 +3,7 @@ GO ?= go
 PORT ?= 1313
 
 
-.PHONY: build serve test bench lint fuzz large clean
+.PHONY: build serve test bench bench-search lint fuzz large clean
 
 build: ## Build content/ into public/
 	$(GO) run ./cmd/plansite build
@@ -17,6 +17,10 @@ test: node_modules/.package-lock.json ## Run every test, the real-browser ones i
 
 bench: ## Benchmarks: building the shipped plan and a generated large plan
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/site/
+
+bench-search: ## plansite's search against Pagefind in Chromium: relevance, bytes, latency (writes bench/search/results.md)
+	cd bench && npm ci --no-audit --no-fund
+	cd bench/search && $(GO) test -tags searchbench -count=1 -timeout 20m -run TestCompareSearch -v .
 
 lint: ## gofmt, go vet and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }

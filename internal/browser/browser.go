@@ -177,6 +177,8 @@ type Tab struct {
 	ctx    context.Context
 	mu     sync.Mutex
 	urls   []string
+	ids    map[network.RequestID]string // request → address
+	bytes  map[string]int64             // address → bytes received over the wire
 	cancel func()
 }
 
@@ -184,15 +186,18 @@ type Tab struct {
 func (b *Browser) Tab(tb testing.TB) *Tab {
 	tb.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
-	t := &Tab{b: b, tb: tb, ctx: ctx}
-	t.cancel = func() { cancelTimeout(); cancel() }
+	t := &Tab{b: b, tb: tb, ctx: ctx, ids: map[network.RequestID]string{}, bytes: map[string]int64{}}
+	t.cancel = cancel
 	tb.Cleanup(t.cancel)
 	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			t.mu.Lock()
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
 			t.urls = append(t.urls, e.Request.URL)
-			t.mu.Unlock()
+			t.ids[e.RequestID] = e.Request.URL
+		case *network.EventLoadingFinished:
+			t.bytes[t.ids[e.RequestID]] += int64(e.EncodedDataLength)
 		}
 	}); err != nil {
 		tb.Fatalf("browser: opening a tab: %v", err)
@@ -203,10 +208,17 @@ func (b *Browser) Tab(tb testing.TB) *Tab {
 // Context is the tab's chromedp context, for actions this package does not wrap.
 func (t *Tab) Context() context.Context { return t.ctx }
 
+// timeout is the limit of one action.
+const timeout = 30 * time.Second
+
+func (t *Tab) action() (context.Context, context.CancelFunc) { return context.WithTimeout(t.ctx, timeout) }
+
 // Do runs chromedp steps in the tab and fails the test on an error.
 func (t *Tab) Do(steps ...chromedp.Action[chromedp.Void]) {
 	t.tb.Helper()
-	if err := chromedp.Do(t.ctx, steps...); err != nil {
+	ctx, cancel := t.action()
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.tb.Fatalf("browser: %v", err)
 	}
 }
@@ -220,7 +232,9 @@ func (t *Tab) Open(url string) {
 // Eval evaluates a JavaScript expression in the page and returns its value decoded into T.
 func Eval[T any](t *Tab, expr string) T {
 	t.tb.Helper()
-	v, err := chromedp.Run(t.ctx, chromedp.Evaluate[T](expr))
+	ctx, cancel := t.action()
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {
 		t.tb.Fatalf("browser: evaluating %q: %v", expr, err)
 	}
@@ -230,7 +244,9 @@ func Eval[T any](t *Tab, expr string) T {
 // Location is the address of the page the tab shows.
 func (t *Tab) Location() string {
 	t.tb.Helper()
-	loc, err := chromedp.Run(t.ctx, chromedp.Location())
+	ctx, cancel := t.action()
+	defer cancel()
+	loc, err := chromedp.Run(ctx, chromedp.Location())
 	if err != nil {
 		t.tb.Fatalf("browser: %v", err)
 	}
@@ -242,6 +258,28 @@ func (t *Tab) Requests() []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return slices.Clone(t.urls)
+}
+
+// Transferred returns the bytes received so far for the addresses that match, headers included, as the
+// browser's network panel counts them.
+func (t *Tab) Transferred(match func(url string) bool) int64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var n int64
+	for u, b := range t.bytes {
+		if match(u) {
+			n += b
+		}
+	}
+	return n
+}
+
+// NoCache turns the browser's cache off for the tab, so every load is a cold one.
+func (t *Tab) NoCache() {
+	t.tb.Helper()
+	if _, err := chromedp.Call(t.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.tb.Fatalf("browser: %v", err)
+	}
 }
 
 // Outside returns the requests that left origin (e.g. "http://127.0.0.1:1234"), ignoring data: and about: URLs
@@ -281,14 +319,16 @@ func (v Violation) String() string {
 // read as "no violations".
 func (t *Tab) Axe() AxeResult {
 	t.tb.Helper()
-	if _, err := chromedp.Run(t.ctx, chromedp.Evaluate[bool](t.b.axe+";true")); err != nil {
+	ctx, cancel := t.action()
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](t.b.axe+";true")); err != nil {
 		t.tb.Fatalf("browser: loading axe-core: %v", err)
 	}
 	const run = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
 	.then(r => ({version: r.testEngine.version, passes: r.passes.length,
 		violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
 			nodes: v.nodes.map(n => n.target.join(' '))}))}))`
-	res, err := chromedp.Run(t.ctx, chromedp.Evaluate[AxeResult](run, chromedp.EvalAwaitPromise))
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[AxeResult](run, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.tb.Fatalf("browser: running axe-core: %v", err)
 	}
@@ -312,7 +352,9 @@ func (t *Tab) WaitFor(expr string) {
 	t.tb.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		ok, err := chromedp.Run(t.ctx, chromedp.Evaluate[bool](expr))
+		ctx, cancel := t.action()
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		cancel()
 		if err == nil && ok {
 			return
 		}
@@ -321,4 +363,16 @@ func (t *Tab) WaitFor(expr string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// Await evaluates a JavaScript expression that gives a promise, waits for it, and returns its value decoded into T.
+func Await[T any](t *Tab, expr string) T {
+	t.tb.Helper()
+	ctx, cancel := t.action()
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.tb.Fatalf("browser: evaluating %q: %v", expr, err)
+	}
+	return v
 }

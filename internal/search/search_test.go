@@ -79,13 +79,15 @@ func TestStems(t *testing.T) {
 
 func TestCompounds(t *testing.T) {
 	forms := []string{"socialtjänsten", "socialtjänstnätverket", "nätverk", "avhoppare", "avhopparverksamhet",
-		"verksamhet", "våld", "våldsbejakande", "förvaltningen", "för", "stadsdelsförvaltning", "stad", "stadsdel"}
+		"verksamhet", "våld", "våldsbejakande", "förvaltningen", "för", "stadsdelsförvaltning", "stad", "stadsdel",
+		"anmälningsskyldighet"}
 	v := newVocabulary(forms)
 	for word, part := range map[string]string{
 		"socialtjänstnätverket": v.stem["nätverk"],
 		"avhopparverksamhet":    v.stem["avhoppare"],
 		"våldsbejakande":        "bejak",
 		"stadsdelsförvaltning":  v.stemOf("förvaltning"),
+		"anmälningsskyldighet":  v.stemOf("skyldighet"),
 	} {
 		if !slices.Contains(v.parts[word], part) {
 			t.Errorf("parts of %s = %q, want %q among them", word, v.parts[word], part)

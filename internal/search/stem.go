@@ -113,8 +113,22 @@ func (v *vocabulary) split(w string, known func(string) bool, depth int) []strin
 		parts = append(parts, v.split(tail, known, depth+1)...)
 		return parts
 	}
+	// No head is a word of the site: split after a linking s that follows one of the endings that take it
+	// ("anmälnings|skyldighet", "utrednings|placering", "kunskaps|höjning", "verksamhets|berättelse").
+	for i := len(r) - 5; i >= 5; i-- {
+		head, tail := string(r[:i]), string(r[i:])
+		for _, end := range linkingEndings {
+			if strings.HasSuffix(head, end) {
+				parts := []string{v.stemOf(strings.TrimSuffix(head, "s")), v.stemOf(tail)}
+				return append(parts, v.split(tail, known, depth+1)...)
+			}
+		}
+	}
 	return nil
 }
+
+// linkingEndings are endings after which Swedish compounds put a linking s.
+var linkingEndings = []string{"ings", "hets", "tions", "skaps", "doms", "ets", "nads"}
 
 // knownHead reports whether a compound's head is a word: as it stands, without the linking s, or with the final
 // e or a that compounds drop.

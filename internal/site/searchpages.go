@@ -46,6 +46,12 @@ func sectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 	}
 	flush()
 	intro.Fields = append([]search.Field{{Text: s.Title, Weight: search.TitleWeight}}, intro.Fields...)
+	if s.Worry {
+		// The contact box is shown with the routine: who to contact is part of what it answers.
+		c := rev.Contact
+		intro.Fields = append(intro.Fields, search.Field{Text: strings.Join([]string{"Kontakt", c.Name, c.Unit, c.Email, c.Phone}, " "),
+			Weight: search.HeadingWeight})
+	}
 	out := make([]search.Doc, 0, len(docs))
 	for _, d := range docs {
 		out = append(out, *d)
