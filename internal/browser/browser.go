@@ -211,7 +211,9 @@ func (t *Tab) Context() context.Context { return t.ctx }
 // timeout is the limit of one action.
 const timeout = 30 * time.Second
 
-func (t *Tab) action() (context.Context, context.CancelFunc) { return context.WithTimeout(t.ctx, timeout) }
+func (t *Tab) action() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(t.ctx, timeout)
+}
 
 // Do runs chromedp steps in the tab and fails the test on an error.
 func (t *Tab) Do(steps ...chromedp.Action[chromedp.Void]) {

@@ -98,20 +98,24 @@ func (v *vocabulary) split(w string, known func(string) bool, depth int) []strin
 	if len(r) < 7 || depth > 3 {
 		return nil
 	}
-	// The longest head that is a word (not a function word) whose tail is a word too, or at least six letters.
-	for i := len(r) - 4; i >= 3; i-- {
-		head, tail := string(r[:i]), string(r[i:])
-		if IsStopword(head) || !knownHead(head, known) {
-			continue
+	// The longest head that is a word (not a function word) whose tail is a word too; failing that, whose tail is
+	// at least six letters.
+	for _, tailKnown := range []bool{true, false} {
+		for i := len(r) - 4; i >= 3; i-- {
+			head, tail := string(r[:i]), string(r[i:])
+			if IsStopword(head) || !knownHead(head, known) {
+				continue
+			}
+			isKnown := known(tail) || known(swedish.Stem(tail, true))
+			if tailKnown && !isKnown || !tailKnown && !isKnown && len(r)-i < 6 {
+				continue
+			}
+			base := trimLink(head, known)
+			parts := []string{v.stemOf(base), v.stemOf(tail)}
+			parts = append(parts, v.split(base, known, depth+1)...)
+			parts = append(parts, v.split(tail, known, depth+1)...)
+			return parts
 		}
-		if !known(tail) && !known(swedish.Stem(tail, true)) && len(r)-i < 6 {
-			continue
-		}
-		base := trimLink(head, known)
-		parts := []string{v.stemOf(base), v.stemOf(tail)}
-		parts = append(parts, v.split(base, known, depth+1)...)
-		parts = append(parts, v.split(tail, known, depth+1)...)
-		return parts
 	}
 	// No head is a word of the site: split after a linking s that follows one of the endings that take it
 	// ("anmälnings|skyldighet", "utrednings|placering", "kunskaps|höjning", "verksamhets|berättelse").

@@ -86,14 +86,22 @@
   function shard(key) { return load('i/' + shardName(key) + '.json', { s: {}, p: {}, f: {} }); }
   function fragment(doc) { return load('f/' + doc + '.json', null); }
 
-  // longestPrefix finds the longest key of obj that begins key, at least four letters long and at most six shorter.
+  // prefixOf reports whether k could be the stem of key: it begins key, and what is left is an ending (at most
+  // six letters after a stem of four or more, three after a stem of three: "oro" for "orolig").
+  function prefixOf(k, key) {
+    var rest = key.length - k.length;
+    return rest > 0 && (k.length >= 4 ? rest <= 6 : k.length === 3 && rest <= 3) && key.lastIndexOf(k, 0) === 0;
+  }
+
+  // prefixes lists the keys of obj that could be stems of key, longest first.
+  function prefixes(obj, key) {
+    var out = [];
+    for (var k in obj) if (prefixOf(k, key)) out.push(k);
+    return out.sort(function (a, b) { return b.length - a.length; });
+  }
+
   function longestPrefix(obj, key) {
-    var best = null;
-    for (var k in obj) {
-      if (k.length >= 4 && k.length < key.length && key.length - k.length <= 6 && key.lastIndexOf(k, 0) === 0 &&
-          (best === null || k.length > best.length)) best = k;
-    }
-    return best;
+    return prefixes(obj, key)[0] || null;
   }
 
   // oneEdit reports whether a and b differ by one letter added, removed, changed, or two letters swapped.
@@ -122,10 +130,19 @@
     var keys = [];
     var sh = await shard(t.key);
     var entry = sh.f[t.key];
-    var stem = entry ? entry[0] : longestPrefix(sh.s, t.key);
-    if (stem) {
+    var stem = entry ? entry[0] : null;
+    if (!entry) {
+      // A form the text does not have ("stödjer"): the stems it may be built on, the longest weighing most.
+      var cands = prefixes(sh.s, t.key);
+      for (var c = 0; c < cands.length; c++) {
+        addPostings(scores, sh.s[cands[c]], c === 0 ? 0.9 : 0.7);
+        keys.push(cands[c]);
+      }
+      stem = cands[0] || null;
+    }
+    if (entry) {
       var st = await shard(stem);
-      addPostings(scores, st.s[stem], entry ? 1 : 0.9);
+      addPostings(scores, st.s[stem], 1);
       keys.push(stem);
       // The exact spelling, with å, ä and ö as typed, ranks higher than a folded match.
       if (entry) {
@@ -334,7 +351,7 @@
     }
     var m = await meta();
     var found = await search(q, opts);
-    var top = found.docs.slice(0, 20);
+    var top = found.docs.slice(0, 10);
     var frags = await Promise.all(top.map(function (r) { return fragment(r.doc); }));
     if (mine !== generation) return; // a newer query has started
     render(q, found, frags, m, opts);
@@ -379,7 +396,7 @@
     document.documentElement.dataset.sokReady = 'true';
   }
 
-  window.plansiteSearch = { fold: fold, tokens: tokens, search: search, run: run };
+  window.plansiteSearch = { fold: fold, tokens: tokens, search: search, fragment: fragment, run: run };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 })();
