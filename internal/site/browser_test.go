@@ -114,6 +114,7 @@ func TestBrowserReading(t *testing.T) {
 			t.Errorf("%d links in the table of contents, want every section and table", n)
 		}
 		tab.Do(chromedp.Click(chromedp.CSS(`nav.toc a[href="#lokal-lagesbild"]`)))
+		tab.WaitFor(`(r => r.top >= -1 && r.top <= 100)(document.getElementById('lokal-lagesbild').getBoundingClientRect())`)
 		if top := browser.Eval[float64](tab, "document.getElementById('lokal-lagesbild').getBoundingClientRect().top"); top < -1 || top > 100 {
 			t.Errorf("after following the contents link, the section is %v px from the top", top)
 		}
@@ -124,7 +125,9 @@ func TestBrowserReading(t *testing.T) {
 		tab.Do(chromedp.EmulateViewport(360, 700))
 		tab.Open(base + "/tillganglighet/")
 		tab.Do(chromedp.Click(chromedp.CSS("a.worry-link")))
-		tab.WaitFor(`location.pathname === '/2020/' && location.hash !== ''`)
+		tab.WaitFor(`location.pathname === '/2020/' && location.hash !== '' && document.readyState === 'complete'`)
+		// The browser scrolls to the target once the page has loaded; give it the moment it takes.
+		tab.WaitFor(`(h => h && h.getBoundingClientRect().top >= -1 && h.getBoundingClientRect().top <= 100)(document.getElementById(decodeURIComponent(location.hash.slice(1))))`)
 		id := browser.Eval[string](tab, "location.hash.slice(1)")
 		heading := browser.Eval[string](tab, "document.getElementById(location.hash.slice(1)).textContent")
 		if !strings.Contains(heading, "Rutin vid oro") {
@@ -158,6 +161,7 @@ func TestBrowserReading(t *testing.T) {
 		}
 		// The same row, followed by its anchor, is in view.
 		tab.Open(base + "/2020/#webbutbildning-alla")
+		tab.WaitFor(`(r => r.top >= -1 && r.top <= 100)(document.getElementById('webbutbildning-alla').getBoundingClientRect())`)
 		if top := browser.Eval[float64](tab, "document.getElementById('webbutbildning-alla').getBoundingClientRect().top"); top < -1 || top > 100 {
 			t.Errorf("row anchor is %v px from the top", top)
 		}
