@@ -70,37 +70,39 @@ type File struct {
 // Build makes the index of the documents; docs must be grouped by revision, in the order of revisions, and within
 // one revision sections before activities. glossary maps abbreviations to what they stand for.
 func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string) []File {
-	// Vocabulary first: stems and parts depend on every word of the site.
-	// Tokenising is most of the work: the documents are split over the cores, each with its own memory of folds.
-	type docTokens struct{ toks [][]Token }
-	all := make([]docTokens, len(docs))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fold := memoFold()
-			for i := w; i < len(docs); i += workers {
-				for _, f := range docs[i].Fields {
-					all[i].toks = append(all[i].toks, tokenize(f.Text, fold))
-				}
+	// Revisions repeat most of their text, so each distinct field text is tokenised and counted once, whatever
+	// number of documents has it. Vocabulary first: stems and parts depend on every word of the site.
+	textIndex := map[string]int{}
+	var texts []string
+	fieldText := make([][]int, len(docs))
+	for i, d := range docs {
+		for _, f := range d.Fields {
+			n, ok := textIndex[f.Text]
+			if !ok {
+				n = len(texts)
+				textIndex[f.Text] = n
+				texts = append(texts, f.Text)
 			}
-		}()
+			fieldText[i] = append(fieldText[i], n)
+		}
 	}
-	wg.Wait()
+	toks := make([][]Token, len(texts))
+	parallel(len(texts), func(from, to int) {
+		fold := memoFold()
+		for n := from; n < to; n++ {
+			toks[n] = tokenize(texts[n], fold)
+		}
+	})
 	formSet := map[string]bool{}
-	for i := range all {
-		for _, toks := range all[i].toks {
-			for _, t := range toks {
-				formSet[t.Form] = true
-			}
+	for _, ts := range toks {
+		for _, t := range ts {
+			formSet[t.Form] = true
 		}
 	}
 	gloss := newGlossary(glossary)
-	for a, toks := range glossary {
+	for a, exp := range glossary {
 		formSet[strings.ToLower(a)] = true
-		for _, t := range Tokens(toks) {
+		for _, t := range Tokens(exp) {
 			formSet[t.Form] = true
 		}
 	}
@@ -109,56 +111,44 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		vocab = append(vocab, f)
 	}
 	voc := newVocabulary(vocab)
-
-	// Weighted term frequencies: counted per document in small maps, then appended to each term's list, so the
-	// lists come out in document order.
 	stop := map[string]bool{}
 	for f := range formSet {
 		if IsStopword(f) {
 			stop[f] = true
 		}
 	}
+
+	// What each distinct text adds to a document, at weight 1.
+	contribs := make([]contrib, len(texts))
+	parallel(len(texts), func(from, to int) {
+		for n := from; n < to; n++ {
+			contribs[n] = count(toks[n], voc, gloss, stop)
+		}
+	})
+
+	// Weighted term frequencies per document, appended to each term's list in document order.
 	stemTF := map[string][]tf{}
 	partTF := map[string][]tf{}
 	formDocs := map[string]map[string][]int{} // key → form → documents
 	dl := make([]float64, len(docs))
 	stems, parts := map[string]float64{}, map[string]float64{}
-	type seen struct{ key, form string }
 	forms := map[seen]bool{}
-	addToken := func(t Token, w float64) {
-		if t.Secondary {
-			w *= 0.5
-		}
-		stems[voc.stem[t.Form]] += w
-		forms[seen{t.Key, t.Form}] = true
-		for _, p := range voc.parts[t.Form] {
-			parts[p] += w * partFactor
-		}
-	}
 	for i, d := range docs {
 		clear(stems)
 		clear(parts)
 		clear(forms)
 		for fi, f := range d.Fields {
-			toks := all[i].toks[fi]
-			for _, t := range toks {
-				if stop[t.Form] {
-					continue
-				}
-				addToken(t, f.Weight)
-				dl[i]++
-				// An abbreviation stands for its expansion too.
-				for _, e := range gloss.tokens[t.Key] {
-					if !stop[e.Form] {
-						addToken(e, f.Weight*glossFactor)
-					}
-				}
+			c := &contribs[fieldText[i][fi]]
+			for _, e := range c.stems {
+				stems[e.key] += e.w * f.Weight
 			}
-			// And a phrase stands for its abbreviation.
-			for _, abbr := range gloss.phrasesIn(toks) {
-				stems[voc.stemOf(abbr)] += f.Weight * glossFactor
-				forms[seen{Fold(abbr), abbr}] = true
+			for _, e := range c.parts {
+				parts[e.key] += e.w * f.Weight
 			}
+			for _, s := range c.forms {
+				forms[s] = true
+			}
+			dl[i] += c.words
 		}
 		for k, w := range stems {
 			stemTF[k] = append(stemTF[k], tf{i, w})
@@ -310,6 +300,96 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		files = append(files, File{Path: fmt.Sprintf("sok/f/%d.json", i), Data: mustJSON(frag)})
 	}
 	return files
+}
+
+// parallel runs work(from, to) over [0, n) in as many chunks as there are cores.
+func parallel(n int, work func(from, to int)) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(from, to)
+		}()
+	}
+	wg.Wait()
+}
+
+// seen is a word form a document has, under its folded key.
+type seen struct{ key, form string }
+
+type weighted struct {
+	key string
+	w   float64
+}
+
+// contrib is what one text adds to a document at weight 1: its stems and compound parts with their counts, its
+// word forms, and its number of words.
+type contrib struct {
+	stems, parts []weighted
+	forms        []seen
+	words        float64
+}
+
+// count works out a text's contribution. Function words count for nothing; an abbreviation counts for its
+// expansion too, and an expansion for its abbreviation.
+func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool) contrib {
+	var c contrib
+	stems, parts := map[string]float64{}, map[string]float64{}
+	var stemOrder, partOrder []string
+	forms := map[seen]bool{}
+	add := func(t Token, w float64) {
+		if t.Secondary {
+			w *= 0.5
+		}
+		k := voc.stem[t.Form]
+		if _, ok := stems[k]; !ok {
+			stemOrder = append(stemOrder, k)
+		}
+		stems[k] += w
+		if s := (seen{t.Key, t.Form}); !forms[s] {
+			forms[s] = true
+			c.forms = append(c.forms, s)
+		}
+		for _, p := range voc.parts[t.Form] {
+			if _, ok := parts[p]; !ok {
+				partOrder = append(partOrder, p)
+			}
+			parts[p] += w * partFactor
+		}
+	}
+	for _, t := range toks {
+		if stop[t.Form] {
+			continue
+		}
+		add(t, 1)
+		c.words++
+		for _, e := range gloss.tokens[t.Key] {
+			if !stop[e.Form] {
+				add(e, glossFactor)
+			}
+		}
+	}
+	for _, abbr := range gloss.phrasesIn(toks) {
+		k := voc.stemOf(abbr)
+		if _, ok := stems[k]; !ok {
+			stemOrder = append(stemOrder, k)
+		}
+		stems[k] += glossFactor
+		if s := (seen{Fold(abbr), abbr}); !forms[s] {
+			forms[s] = true
+			c.forms = append(c.forms, s)
+		}
+	}
+	for _, k := range stemOrder {
+		c.stems = append(c.stems, weighted{k, stems[k]})
+	}
+	for _, k := range partOrder {
+		c.parts = append(c.parts, weighted{k, parts[k]})
+	}
+	return c
 }
 
 // tf is a weighted term frequency in one document.
