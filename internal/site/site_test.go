@@ -242,3 +242,52 @@ func TestLayoutOverride(t *testing.T) {
 		t.Error("assets of the site and the built-in ones are not both published")
 	}
 }
+
+// TestRebuildLinksUnchanged: a rebuild writes only what changed; files that are the same byte for byte are the
+// very files of the previous build (linked, not copied), and the result is still exactly a clean build.
+func TestRebuildLinksUnchanged(t *testing.T) {
+	dir := copyDir(t, "testdata/minimal")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Content: dir, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, p := range []string{"404.html", "2020/index.html", "assets/style.css"} {
+		info, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = info
+	}
+	sec := filepath.Join(dir, "2020", "avsnitt", "b.md")
+	src, err := os.ReadFile(sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, sec, strings.Replace(string(src), "Gör så här.", "Gör så här i stället.", 1))
+	if _, err := Build(Options{Content: dir, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	for p, info := range before {
+		now, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := os.SameFile(info, now); same != (p != "2020/index.html") {
+			t.Errorf("%s: same file as before = %v", p, same)
+		}
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	if _, err := Build(Options{Content: dir, Out: clean}); err != nil {
+		t.Fatal(err)
+	}
+	a, b := readTree(t, out), readTree(t, clean)
+	if len(a) != len(b) {
+		t.Fatalf("%d files after the rebuild, %d in a clean build", len(a), len(b))
+	}
+	for p := range b {
+		if string(a[p]) != string(b[p]) {
+			t.Errorf("%s differs from a clean build", p)
+		}
+	}
+}

@@ -4,6 +4,7 @@ package site
 // or interrupted build never leaves a half-built public/ behind.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -86,7 +87,41 @@ func (t *tree) write(f file) error {
 	}
 	t.files++
 	t.mu.Unlock()
+	// A file the published site already has, byte for byte, is linked rather than written again: a rebuild of
+	// a big site then writes only what changed, and replacing the old site frees only what is gone.
+	if old := filepath.Join(t.out, filepath.FromSlash(f.Path)); f.Data != nil && sameContent(old, f) {
+		if os.Link(old, p) == nil {
+			return nil
+		}
+	}
 	return f.write(p)
+}
+
+// sameContent reports whether the regular file at path holds exactly f's contents.
+func sameContent(path string, f file) bool {
+	info, err := os.Lstat(path)
+	size := int64(len(f.Data))
+	for _, m := range f.More {
+		size += int64(len(m))
+	}
+	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
+		return false
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	if !bytes.HasPrefix(b, f.Data) {
+		return false
+	}
+	b = b[len(f.Data):]
+	for _, m := range f.More {
+		if !bytes.HasPrefix(b, m) {
+			return false
+		}
+		b = b[len(m):]
+	}
+	return len(b) == 0
 }
 
 // writeAll writes files by several writers: most of the time goes to the kernel, and it is shorter when more than
