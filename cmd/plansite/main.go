@@ -16,15 +16,14 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"strconv"
-	"time"
+	"syscall"
 
+	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/problem"
-	"github.com/stockholm/plansite/internal/serve"
 	"github.com/stockholm/plansite/internal/site"
 )
 
@@ -176,27 +175,19 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	layoutsDefault(fs, o)
-	if code := build(o, stdout, stderr); code != 0 {
-		return code
-	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "plansite: %v (is another server running? try --port %d)\n", err, *port+1)
 		return 1
 	}
-	srv := &http.Server{Handler: serve.Handler(o.Out), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "Serving %s on http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	fmt.Fprintf(stdout, "Serving %s on http://%s/ and rebuilding when %s changes (Ctrl-C to stop)\n", o.Out, ln.Addr(), o.Content)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	p := &preview.Server{Site: *o, Log: stdout}
+	if err := p.Run(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}
+	fmt.Fprintln(stdout, "Stopped.")
 	return 0
 }

@@ -1,0 +1,51 @@
+package preview
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stockholm/plansite/internal/browser"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	browser.CloseShared()
+	os.Exit(code)
+}
+
+// TestBrowserLiveReload opens a page in the preview, edits the section file it shows, and expects the open page to
+// reload with the new text; a broken file shows its problem over the page, and fixing it clears it.
+func TestBrowserLiveReload(t *testing.T) {
+	b := browser.Require(t)
+	r := startPreview(t)
+	orig := r.read("2020/" + section)
+	tab := b.Tab(t)
+	tab.Open(r.url + "/2020/")
+	tab.WaitFor(`document.readyState === 'complete'`)
+	browser.Eval[bool](tab, `window.plansiteMark = 'still the same page', true`)
+
+	r.write("2020/"+section, strings.Replace(orig, "Gör så här.", "Gör så här, nytt i förhandsvisningen.", 1))
+	r.next()
+	tab.WaitFor(`document.body.innerText.includes('nytt i förhandsvisningen')`)
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "undefined" {
+		t.Error("the text changed without a reload")
+	}
+
+	r.write("2020/"+section, "---\nid: rutin\ntitel: Rutin vid oro\nordning: 20\nvid_oro: true\ntabell: Aktiviteter\nfärg: röd\n---\nTrasig.\n")
+	r.next()
+	tab.WaitFor(`!!document.getElementById('plansite-problems')`)
+	if txt := browser.Eval[string](tab, `document.getElementById('plansite-problems').innerText`); !strings.Contains(txt, `unknown key "färg"`) || !strings.Contains(txt, "b.md:7") {
+		t.Errorf("the overlay says %q", txt)
+	}
+	if !browser.Eval[bool](tab, `document.body.innerText.includes('nytt i förhandsvisningen')`) {
+		t.Error("the last good page is gone behind the overlay")
+	}
+	if res := tab.Axe(); len(res.Violations) > 0 {
+		t.Errorf("the overlay: %v", res.Violations)
+	}
+
+	r.write("2020/"+section, orig)
+	r.next()
+	tab.WaitFor(`!document.getElementById('plansite-problems') && document.readyState === 'complete' && !document.body.innerText.includes('nytt i förhandsvisningen')`)
+}

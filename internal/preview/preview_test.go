@@ -1,0 +1,299 @@
+package preview
+
+import (
+	"bufio"
+	"context"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stockholm/plansite/internal/site"
+)
+
+// running is a preview of a copy of the minimal fixture, in temporary folders.
+type running struct {
+	t       *testing.T
+	content string
+	out     string
+	url     string
+	results chan Result
+}
+
+func startPreview(t *testing.T) *running {
+	t.Helper()
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &running{t: t, content: content, out: out, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	s := &Server{Site: site.Options{Content: content, Out: out}, Built: r.results}
+	go func() { done <- s.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("first build: %v", res.Problems)
+	}
+	return r
+}
+
+func (r *running) next() Result {
+	r.t.Helper()
+	select {
+	case res := <-r.results:
+		return res
+	case <-time.After(10 * time.Second):
+		r.t.Fatal("no build within 10 s")
+	}
+	return Result{}
+}
+
+func (r *running) write(rel, data string) {
+	r.t.Helper()
+	p := filepath.Join(r.content, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *running) read(rel string) string {
+	r.t.Helper()
+	b, err := os.ReadFile(filepath.Join(r.content, filepath.FromSlash(rel)))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return string(b)
+}
+
+func (r *running) get(path string) (int, string) {
+	r.t.Helper()
+	resp, err := http.Get(r.url + path)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		b.WriteString(sc.Text() + "\n")
+	}
+	return resp.StatusCode, b.String()
+}
+
+const section = "avsnitt/b.md"
+
+func TestPreview(t *testing.T) {
+	r := startPreview(t)
+	orig := r.read("2020/" + section)
+
+	t.Run("a plain write rebuilds and the page has the script", func(t *testing.T) {
+		r.write("2020/"+section, strings.Replace(orig, "Gör så här.", "Gör så här, steg för steg.", 1))
+		if res := r.next(); res.Problems != nil {
+			t.Fatal(res.Problems)
+		}
+		code, page := r.get("/2020/")
+		if code != 200 || !strings.Contains(page, "steg för steg") || !strings.Contains(page, `<script src="/__plansite/live.js"`) {
+			t.Errorf("status %d; new text or live script missing", code)
+		}
+		if built, err := os.ReadFile(filepath.Join(r.out, "2020", "index.html")); err != nil || strings.Contains(string(built), "__plansite") {
+			t.Errorf("the live script reached the built files (%v)", err)
+		}
+	})
+
+	t.Run("an atomic save", func(t *testing.T) {
+		tmp := filepath.Join(r.content, "2020", "avsnitt", ".b.md.tmp")
+		if err := os.WriteFile(tmp, []byte(strings.Replace(orig, "Gör så här.", "Gör så här, atomärt.", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, filepath.Join(r.content, "2020", filepath.FromSlash(section))); err != nil {
+			t.Fatal(err)
+		}
+		r.next()
+		if _, page := r.get("/2020/"); !strings.Contains(page, "atomärt") {
+			t.Error("the atomic save is not on the page")
+		}
+	})
+
+	t.Run("a new year folder", func(t *testing.T) {
+		err := fs.WalkDir(os.DirFS(filepath.Join(r.content, "2020")), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data := r.read("2020/" + p)
+			if p == "plan.md" {
+				data = strings.Replace(strings.Replace(data, "år: 2020", "år: 2021", 1), "status: antagen", "status: utkast", 1)
+			}
+			r.write("2021/"+p, data)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.After(10 * time.Second)
+		for {
+			if code, _ := r.get("/2021/"); code == 200 {
+				break
+			}
+			select {
+			case <-r.results:
+			case <-deadline:
+				t.Fatal("/2021/ was never built")
+			}
+		}
+	})
+
+	t.Run("a deleted file", func(t *testing.T) {
+		if err := os.RemoveAll(filepath.Join(r.content, "2021")); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.After(10 * time.Second)
+		for {
+			if code, _ := r.get("/2021/"); code == 404 {
+				break
+			}
+			select {
+			case <-r.results:
+			case <-deadline:
+				t.Fatal("/2021/ is still served after its folder was deleted")
+			}
+		}
+	})
+
+	t.Run("a content error keeps the last good site and reports the problems until fixed", func(t *testing.T) {
+		r.write("2020/"+section, "---\nid: rutin\ntitel: Rutin vid oro\nordning: 20\nvid_oro: true\ntabell: Aktiviteter\nfärg: röd\n---\nTrasig.\n")
+		res := r.next()
+		if len(res.Problems) == 0 || !strings.Contains(strings.Join(res.Problems, "\n"), `b.md:7: unknown key "färg"`) {
+			t.Fatalf("problems %q", res.Problems)
+		}
+		if _, page := r.get("/2020/"); strings.Contains(page, "Trasig") || !strings.Contains(page, "atomärt") {
+			t.Error("the broken content replaced the last good site")
+		}
+		events := r.events()
+		if ev := <-events; !strings.HasPrefix(ev, "problems ") || !strings.Contains(ev, "färg") {
+			t.Errorf("a new page was told %q, want the problems", ev)
+		}
+		r.write("2020/"+section, orig)
+		if res := r.next(); res.Problems != nil {
+			t.Fatal(res.Problems)
+		}
+		select {
+		case ev := <-events:
+			if !strings.HasPrefix(ev, "build ") {
+				t.Errorf("after the fix the page was told %q, want a new build", ev)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("the page was not told about the fixed build")
+		}
+	})
+
+	t.Run("a burst of 200 changes ends in exactly the site a clean build makes", func(t *testing.T) {
+		for i := range 200 {
+			r.write("2020/"+section, strings.Replace(orig, "Gör så här.", "Gör så här, version "+strings.Repeat("i", i%7)+".", 1))
+		}
+		final := strings.Replace(orig, "Gör så här.", "Gör så här, slutligen.", 1)
+		r.write("2020/"+section, final)
+		// Wait for the build that has the final text, then for quiet.
+		deadline := time.After(15 * time.Second)
+		for {
+			if _, page := r.get("/2020/"); strings.Contains(page, "slutligen") {
+				break
+			}
+			select {
+			case <-r.results:
+			case <-deadline:
+				t.Fatal("the final text never reached the site")
+			}
+		}
+		clean := filepath.Join(t.TempDir(), "clean")
+		if _, err := site.Build(site.Options{Content: r.content, Out: clean}); err != nil {
+			t.Fatal(err)
+		}
+		a, b := tree(t, r.out), tree(t, clean)
+		if len(a) != len(b) {
+			t.Errorf("%d files in the preview, %d in a clean build", len(a), len(b))
+		}
+		for p, data := range b {
+			if a[p] != data {
+				t.Errorf("%s differs from a clean build", p)
+			}
+		}
+	})
+
+	t.Run("paths outside the site are refused", func(t *testing.T) {
+		for _, p := range []string{"/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/2020/..%2f..%2fetc/passwd", "/..%5c..%5cetc", "/%00"} {
+			resp, err := http.Get(r.url + p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 400 && resp.StatusCode != 404 {
+				t.Errorf("%s: status %d, want 400 or 404", p, resp.StatusCode)
+			}
+		}
+	})
+}
+
+// events listens to the live-reload stream as a page does, and sends "kind data" for each event.
+func (r *running) events() <-chan string {
+	r.t.Helper()
+	req, _ := http.NewRequest("GET", r.url+"/__plansite/events", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	r.t.Cleanup(cancel)
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		kind := ""
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				kind = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				out <- kind + " " + strings.TrimPrefix(line, "data: ")
+			}
+		}
+	}()
+	return out
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
