@@ -2,6 +2,7 @@
 //
 //	plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL]
 //	plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]
+//	plansite check [--content DIR] [--layouts DIR] [--format text|github]
 //	plansite diff [--content DIR] [--format text|markdown] FROM TO
 //	plansite new [--content DIR] YEAR
 //	plansite version
@@ -18,8 +19,10 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/stockholm/plansite/internal/preview"
@@ -32,6 +35,7 @@ const usage = `plansite builds the action plan's website from Markdown in conten
 Usage:
   plansite build [flags]    build the site into public/
   plansite serve [flags]    build, then serve the site on http://127.0.0.1:1313/
+  plansite check [flags]    check the content and its links without writing anything
   plansite diff FROM TO     show what changed between two revisions (--format markdown for a memo)
   plansite new YEAR         start next year's revision as a draft copy of the newest one
   plansite version          print the version
@@ -54,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "diff":
 		return cmdDiff(args[1:], stdout, stderr)
 	case "new":
@@ -164,6 +170,54 @@ func reportError(err error, out string, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "plansite: %v\n", err)
 	return 1
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	o := buildFlags(fs)
+	format := fs.String("format", "text", "`text`, or github for GitHub Actions annotations on the changed lines")
+	if code, stop := parse(fs, args, stdout, stderr, "plansite check [--content DIR] [--layouts DIR] [--format text|github]"); stop {
+		return code
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "plansite: --format %q: use text or github\n", *format)
+		return 2
+	}
+	layoutsDefault(fs, o)
+	stats, err := site.Check(*o)
+	var probs problem.List
+	switch {
+	case err == nil:
+		fmt.Fprintf(stdout, "Checked %d revisions and their links: no problems\n", stats.Revisions)
+		return 0
+	case !errors.As(err, &probs):
+		fmt.Fprintf(stderr, "plansite: %v\n", err)
+		return 1
+	}
+	for _, p := range probs {
+		if *format == "github" {
+			fmt.Fprintln(stdout, githubAnnotation(p))
+		} else {
+			fmt.Fprintln(stderr, p)
+		}
+	}
+	fmt.Fprintf(stderr, "Check failed: %d problems in the content.\n", len(probs))
+	return 1
+}
+
+// githubAnnotation formats a problem as a GitHub Actions workflow command, so it shows on the file's line.
+func githubAnnotation(p problem.Problem) string {
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	data := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	msg := p.Msg
+	if p.Hint != "" {
+		msg += " (" + p.Hint + ")"
+	}
+	line := ""
+	if p.Line > 0 {
+		line = fmt.Sprintf(",line=%d", p.Line)
+	}
+	return fmt.Sprintf("::error file=%s%s,title=plansite::%s", prop.Replace(filepath.ToSlash(p.File)), line, data.Replace(msg))
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

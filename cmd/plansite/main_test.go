@@ -56,6 +56,10 @@ func TestExitStatus(t *testing.T) {
 		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": use text or markdown`},
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
 		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
+		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 2 revisions and their links: no problems\n$`, `^$`},
+		{"check broken content for GitHub", []string{"check", "--content", broken, "--format", "github"}, 1,
+			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Check failed: \d+ problems`},
+		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},
 		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" is not a year`},
 	}
 	for _, c := range cases {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -121,6 +122,7 @@ func (c *Converter) Convert(src []byte, opt Options) Result {
 	}
 	w := &walker{src: src, opt: opt, res: &res, lines: newLineIndex(src), prevLevel: 1}
 	w.walk(doc)
+	w.undefinedFootnotes(doc)
 	res.Blocks = blocks(doc, src)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
@@ -181,6 +183,35 @@ func (w *walker) walk(n ast.Node) {
 		c = next
 	}
 }
+
+// undefinedFootnotes reports references like [^2] that goldmark left as text because no [^2]: line defines them.
+func (w *walker) undefinedFootnotes(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock || !n.HasChildren() || n.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		// The text of the block as goldmark left it: a reference it did not resolve is split over text nodes.
+		var b strings.Builder
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch t := c.(type) {
+			case *ast.Text:
+				if entering {
+					b.Write(t.Segment.Value(w.src))
+				}
+			case *extast.FootnoteLink:
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		for _, m := range undefinedRef.FindAllString(b.String(), -1) {
+			w.issue(w.lineOf(n), fmt.Sprintf("the footnote %s has no text", m),
+				fmt.Sprintf("add a line %s: … with the footnote's text, or remove the reference", m))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+var undefinedRef = regexp.MustCompile(`\[\^[^\]\s]+\]`)
 
 func (w *walker) heading(h *ast.Heading) {
 	line := w.lineOf(h)

@@ -218,6 +218,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		for _, is := range res.Issues {
 			probs.Add(t.Pos.File, t.Pos.Line+is.Line-1, is.Msg, is.Hint)
 		}
+		b.noteLinks(fmt.Sprintf("%d/", rev.Year), t, res.Links)
 		for _, img := range res.Images {
 			rel := path.Clean(img.Dest)
 			if strings.HasPrefix(rel, "../") || !slices.ContainsFunc(rev.Assets, func(a content.Asset) bool { return a.Rel == rel }) {
@@ -355,6 +356,7 @@ func (b *builder) pages() ([]file, problem.List) {
 		for _, is := range res.Issues {
 			probs.Add(pg.Body.Pos.File, pg.Body.Pos.Line+is.Line-1, is.Msg, is.Hint)
 		}
+		b.noteLinks(pg.Slug+"/", pg.Body, res.Links)
 		p := pg.Slug + "/index.html"
 		data := b.newPage(p, pg.Title)
 		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))),

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,24 +85,33 @@ func Render(opt Options) ([]file, Stats, error) {
 // render renders the site. The comparison pages, the bulk of a site with many revisions, are handed to emit as
 // they are made when emit is not nil; the other files are returned.
 func render(opt Options, emit func(file) error) ([]file, Stats, error) {
+	_, files, stats, err := renderWith(opt, emit)
+	if err != nil {
+		return nil, stats, err
+	}
+	return files, stats, err
+}
+
+// renderWith renders and returns the builder too, for the checks that look at the whole site.
+func renderWith(opt Options, emit func(file) error) (*builder, []file, Stats, error) {
 	var stats Stats
 	base, err := parseBaseURL(opt.BaseURL)
 	if err != nil {
-		return nil, stats, err
+		return nil, nil, stats, err
 	}
 	tpl, err := loadTemplates(opt.Layouts)
 	if err != nil {
-		return nil, stats, err
+		return nil, nil, stats, err
 	}
 	plan, err := content.Load(opt.Content)
 	if err != nil {
-		return nil, stats, err
+		return nil, nil, stats, err
 	}
 	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit,
 		abbr: newAbbreviator(plan.Glossary())}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
-		return nil, stats, err
+		return b, files, stats, err // the files as far as they were made, for Check
 	}
 	stats.Revisions = len(plan.Revisions)
 	for _, f := range files {
@@ -111,7 +121,7 @@ func render(opt Options, emit func(file) error) ([]file, Stats, error) {
 	}
 	stats.Pages += int(b.emitted.Load())
 	stats.Files = len(files) + int(b.emitted.Load())
-	return files, stats, nil
+	return b, files, stats, nil
 }
 
 // parseBaseURL accepts an absolute http(s) address or a path, and makes it end in a slash.
@@ -147,6 +157,9 @@ type builder struct {
 	emit    func(file) error
 	emitted atomic.Int64 // pages handed to emit
 	abbr    *abbreviator // nil without a glossary
+
+	linksMu sync.Mutex
+	links   []linkRef // every link the content makes, for Check
 }
 
 // render produces every file; revisions are rendered in parallel.
@@ -180,8 +193,10 @@ func (b *builder) render() ([]file, problem.List) {
 		probs = append(probs, r.probs...)
 		revs[i] = r.rev
 	}
-	if len(probs) == 0 {
-		// The search index and the comparisons need only the rendered revisions: they are made side by side.
+	rendered := !slices.Contains(revs, nil)
+	if len(probs) == 0 || b.emit == nil && rendered {
+		// The search index and the comparisons need only the rendered revisions: they are made side by side. With
+		// problems they are made only for Check, whose links may lead to them.
 		var sf []file
 		var sp problem.List
 		done := make(chan struct{})

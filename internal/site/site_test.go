@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"bytes"
 	"flag"
 	"io/fs"
@@ -183,11 +184,6 @@ Text.
 	}
 }
 
-func asList(err error, l *problem.List) bool {
-	pl, ok := err.(problem.List)
-	*l = pl
-	return ok
-}
 
 // TestReplacesOutput: a successful build removes what an earlier build wrote and the content no longer has.
 func TestReplacesOutput(t *testing.T) {
@@ -289,5 +285,38 @@ func TestRebuildLinksUnchanged(t *testing.T) {
 		if string(a[p]) != string(b[p]) {
 			t.Errorf("%s differs from a clean build", p)
 		}
+	}
+}
+
+// TestCheckLinks: links inside the site to places that do not exist are reported with their line, together with
+// what the build itself finds, and nothing is written.
+func TestCheckLinks(t *testing.T) {
+	dir := copyDir(t, "testdata/minimal")
+	sec := filepath.Join(dir, "2020", "avsnitt", "a.md")
+	src, err := os.ReadFile(sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Count(string(src), "\n")
+	write(t, sec, string(src)+"\nSe [rutinen](#rutin), [fel](#rutinn), [2019](../2019/), [raden](../2020/#natverk), [bild](figurer/s.svg),"+
+		" [jämför](/jamfor/), [sidan](/tillganglighet/#saknas) och [webb](https://example.se/x#y).[^9]\n")
+	line := lines + 2
+	_, err = Check(Options{Content: dir})
+	var probs problem.List
+	if !asList(err, &probs) {
+		t.Fatalf("Check: %v", err)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%d %s", p.Line, p.Msg))
+	}
+	want := []string{
+		fmt.Sprintf("%d the footnote [^9] has no text", line),
+		fmt.Sprintf("%d the link #rutinn leads to #rutinn, which is not on /2020/", line),
+		fmt.Sprintf("%d the link ../2019/ leads to /2019/, which does not exist", line),
+		fmt.Sprintf("%d the link /tillganglighet/#saknas leads to #saknas, which is not on /tillganglighet/", line),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

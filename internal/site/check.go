@@ -1,0 +1,145 @@
+package site
+
+// Check: everything a build validates, without writing anything, and then the links — a link inside the site to
+// a section, activity, heading, revision, page or file that does not exist.
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// linkRef is a link in the content: where it is, and the page it is on.
+type linkRef struct {
+	page string // the page's folder, e.g. 2020/
+	file string
+	line int
+	dest string
+}
+
+func (b *builder) noteLinks(page string, t content.Text, links []markdown.Ref) {
+	if len(links) == 0 {
+		return
+	}
+	b.linksMu.Lock()
+	defer b.linksMu.Unlock()
+	for _, l := range links {
+		b.links = append(b.links, linkRef{page: page, file: t.Pos.File, line: t.Pos.Line + l.Line - 1, dest: l.Dest})
+	}
+}
+
+// Check renders the site in memory and reports every problem a build would, and every broken link inside the
+// site. It writes nothing.
+func Check(opt Options) (Stats, error) {
+	b, files, stats, err := renderWith(opt, nil)
+	var probs problem.List
+	if err != nil && !asList(err, &probs) || b == nil {
+		return stats, err // the content could not be loaded, or a layout is broken
+	}
+	probs = append(probs, b.checkLinks(files)...)
+	return stats, probs.Err()
+}
+
+var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
+
+func (b *builder) checkLinks(files []file) problem.List {
+	exists := map[string]bool{}         // file paths
+	ids := map[string]map[string]bool{} // page folder → ids on it
+	for _, f := range files {
+		exists[f.Path] = true
+		if dir, ok := strings.CutSuffix(f.Path, "index.html"); ok {
+			set := map[string]bool{}
+			for _, m := range idAttr.FindAllSubmatch(f.Data, -1) {
+				set[html.UnescapeString(string(m[1]))] = true
+			}
+			ids[dir] = set
+		}
+	}
+	var years []string
+	for _, r := range b.plan.Revisions {
+		years = append(years, fmt.Sprint(r.Year))
+	}
+	site, _ := url.Parse("http://site.invalid/")
+	var probs problem.List
+	for _, l := range b.links {
+		u, err := url.Parse(strings.TrimSpace(l.dest))
+		if err != nil || u.Scheme != "" || u.Host != "" {
+			continue // another site, mail or phone: not checked here
+		}
+		target := site.ResolveReference(&url.URL{Path: "/" + l.page}).ResolveReference(u)
+		p := strings.TrimPrefix(target.Path, "/")
+		page := p
+		if !strings.HasSuffix(p, "/") && p != "" {
+			if exists[p] {
+				continue // a file, such as a figure
+			}
+			if _, ok := ids[p+"/"]; ok {
+				page = p + "/"
+			} else {
+				probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to %s, which is not part of the site", l.dest, "/"+p),
+					"link to a revision (/2020/), a section or activity in it (/2020/#rutin-vid-oro), a page, or a file in the revision's folder")
+				continue
+			}
+		}
+		set, ok := ids[page]
+		if !ok {
+			hint := "link to a page of the site, such as /" + strings.Join(years, "/, /") + "/"
+			if first, _, _ := strings.Cut(page, "/"); len(first) == 4 && first[0] >= '0' && first[0] <= '9' {
+				hint = "there are the revisions " + strings.Join(years, ", ")
+			}
+			probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to /%s, which does not exist", l.dest, page), hint)
+			continue
+		}
+		if frag := target.Fragment; frag != "" && !set[frag] {
+			probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to #%s, which is not on /%s", l.dest, frag, page),
+				"use the id of a section or activity (its id: line), or of a heading as the table of contents links it: "+
+					closest(frag, set))
+		}
+	}
+	probs.Sort()
+	return probs
+}
+
+func asList(err error, l *problem.List) bool { return errors.As(err, l) }
+
+// closest suggests the ids most like the one that was not found.
+func closest(id string, set map[string]bool) string {
+	var all []string
+	for k := range set {
+		if !strings.HasPrefix(k, "fn-") {
+			all = append(all, k)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		di, dj := common(id, all[i]), common(id, all[j])
+		if di != dj {
+			return di > dj
+		}
+		return all[i] < all[j]
+	})
+	if len(all) > 3 {
+		all = all[:3]
+	}
+	for i := range all {
+		all[i] = "#" + all[i]
+	}
+	return "perhaps " + strings.Join(all, ", ")
+}
+
+// common is the length of the longest common prefix, as a cheap likeness.
+func common(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
