@@ -89,6 +89,7 @@ func buildFlags(fs *flag.FlagSet) *site.Options {
 	fs.StringVar(&o.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
 	fs.StringVar(&o.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
 	fs.StringVar(&o.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
+	fs.StringVar(&o.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
 	return o
 }
 

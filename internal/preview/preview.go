@@ -43,8 +43,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		s.Log = io.Discard
 	}
 	s.live = serve.NewLive(s.Site.Out)
-	s.rebuild(time.Now())
-
+	// Watch first, then build: a change made while the first build runs is then not missed.
 	roots := []string{s.Site.Content}
 	if s.Site.Layouts != "" {
 		roots = append(roots, s.Site.Layouts)
@@ -53,6 +52,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		return fmt.Errorf("watching %v: %w", roots, err)
 	}
+	s.rebuild(time.Now())
 	srv := &http.Server{Handler: s.live, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -142,4 +142,3 @@ func common(a, b string) int {
 	}
 	return n
 }
-

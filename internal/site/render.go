@@ -68,6 +68,7 @@ type revisionView struct {
 
 type sectionView struct {
 	ID, Title string
+	EditHref  string // the source file in the repository's editor; "" without --edit-url
 	HTML      template.HTML
 	Subs      []markdown.Heading // level-3 headings, for the contents
 	Worry     bool
@@ -114,7 +115,7 @@ type tableView struct {
 }
 
 type rowView struct {
-	ID                                        string
+	ID, EditHref                              string
 	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
 }
 
@@ -256,7 +257,8 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks
-		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))), Worry: s.Worry, year: rev.Year}
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))), Worry: s.Worry, year: rev.Year,
+			EditHref: b.editHref(s.Pos.File)}
 		docs = append(docs, sectionDocs(rev, s, res)...)
 		if view.Older && home.Section(s.ID) != nil {
 			sv.InCurrent = fmt.Sprintf("../%d/#%s", home.Year, s.ID)
@@ -284,6 +286,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 				}
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,
+					EditHref:    b.editHref(a.Pos.File),
 					Aktivitet:   cell(a.Aktivitet),
 					Ansvarig:    cell(a.Ansvarig),
 					Tidplan:     cell(a.Tidplan),

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -25,6 +26,9 @@ type Options struct {
 	Layouts string // a folder whose files replace the built-in layouts of the same name; "" for none
 	Out     string // the output folder
 	BaseURL string // the address the site is published at, e.g. https://intranet.example/vbe/; may be empty
+	// EditURL, when set, makes each section and activity link to its source file for editing: the address of the
+	// content folder in the repository's web editor, e.g. https://gitlab.example/org/plan/-/edit/main/content/.
+	EditURL string
 }
 
 // Stats describe a finished build.
@@ -107,8 +111,12 @@ func renderWith(opt Options, emit func(file) error) (*builder, []file, Stats, er
 	if err != nil {
 		return nil, nil, stats, err
 	}
+	edit, err := parseEditURL(opt.EditURL)
+	if err != nil {
+		return nil, nil, stats, err
+	}
 	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit,
-		abbr: newAbbreviator(plan.Glossary())}
+		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
 		return b, files, stats, err // the files as far as they were made, for Check
@@ -139,6 +147,35 @@ func parseBaseURL(s string) (*url.URL, error) {
 	return u, nil
 }
 
+// parseEditURL accepts an absolute http(s) address and makes it end in a slash.
+func parseEditURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("--edit-url %q is not a web address like https://gitlab.example/org/plan/-/edit/main/content/", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+
+// editHref is the address that edits the content file, or "" without an edit URL.
+func (b *builder) editHref(file string) string {
+	if b.edit == nil {
+		return ""
+	}
+	rel, err := filepath.Rel(b.content, file)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	u := *b.edit
+	u.Path += filepath.ToSlash(rel)
+	return u.String()
+}
+
 // IsContentError reports whether err is about the content (exit status 1) rather than the machine.
 func IsContentError(err error) bool {
 	var l problem.List
@@ -157,6 +194,8 @@ type builder struct {
 	emit    func(file) error
 	emitted atomic.Int64 // pages handed to emit
 	abbr    *abbreviator // nil without a glossary
+	edit    *url.URL     // the repository's editor for the content folder; nil for no edit links
+	content string       // the content folder, to make source paths relative to it
 
 	linksMu sync.Mutex
 	links   []linkRef // every link the content makes, for Check

@@ -1,14 +1,15 @@
 package site
 
 import (
-	"fmt"
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -184,7 +185,6 @@ Text.
 	}
 }
 
-
 // TestReplacesOutput: a successful build removes what an earlier build wrote and the content no longer has.
 func TestReplacesOutput(t *testing.T) {
 	dir := copyDir(t, "testdata/minimal")
@@ -318,5 +318,48 @@ func TestCheckLinks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestEditLinks: with an edit URL each section and activity links to its file in the repository's editor; without
+// one there are no such links; an address that is not a web address is refused.
+func TestEditLinks(t *testing.T) {
+	out, _ := build(t, "testdata/minimal", Options{EditURL: "https://gitlab.example/org/plan/-/edit/main/content"})
+	page := string(readTree(t, out)["2020/index.html"])
+	for _, want := range []string{
+		`<a href="https://gitlab.example/org/plan/-/edit/main/content/2020/avsnitt/a.md">Redigera avsnittet`,
+		`<a href="https://gitlab.example/org/plan/-/edit/main/content/2020/aktiviteter/x.md">Redigera<span class="visually-hidden"> aktiviteten natverk</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	plain, _ := build(t, "testdata/minimal", Options{})
+	if strings.Contains(string(readTree(t, plain)["2020/index.html"]), "Redigera") {
+		t.Error("edit links without an edit URL")
+	}
+	if _, err := Build(Options{Content: "testdata/minimal", Out: t.TempDir(), EditURL: "javascript:alert(1)"}); err == nil || !strings.Contains(err.Error(), "--edit-url") {
+		t.Errorf("a javascript: edit URL gave %v", err)
+	}
+}
+
+// TestSourceDateEpoch: no date that is not from the content appears on the site, so SOURCE_DATE_EPOCH, which
+// reproducible builds set to the commit's time, leaves the output byte for byte the same.
+func TestSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "0")
+	a, _ := build(t, "testdata/minimal", Options{})
+	t.Setenv("SOURCE_DATE_EPOCH", "1900000000")
+	b, _ := build(t, "testdata/minimal", Options{})
+	ta, tb := readTree(t, a), readTree(t, b)
+	for p := range tb {
+		if string(ta[p]) != string(tb[p]) {
+			t.Errorf("%s depends on SOURCE_DATE_EPOCH", p)
+		}
+	}
+	year := fmt.Sprint(time.Now().Year())
+	for p, data := range ta {
+		if strings.HasSuffix(p, ".html") && strings.Contains(string(data), time.Now().Format("2006-01-02")) && year != "2020" {
+			t.Errorf("%s shows today's date", p)
+		}
 	}
 }
