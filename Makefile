@@ -3,7 +3,7 @@ GO ?= go
 PORT ?= 1313
 
 
-.PHONY: build serve test bench bench-search lint fuzz large clean
+.PHONY: build serve test bench bench-search bench-live lint fuzz large clean
 
 build: ## Build content/ into public/
 	$(GO) run ./cmd/plansite build
@@ -21,6 +21,9 @@ bench: ## Benchmarks: building the shipped plan and a generated large plan
 bench-search: ## plansite's search against Pagefind in Chromium: relevance, bytes, latency (writes bench/search/results.md)
 	cd bench && npm ci --no-audit --no-fund
 	cd bench/search && $(GO) test -tags searchbench -count=1 -timeout 20m -run TestCompareSearch -v .
+
+bench-live: ## the live preview: time from saving a file to the reload event, p50 and p95
+	$(GO) test -tags livebench -count=1 -timeout 10m -run TestSaveToReload -v ./bench/live/
 
 lint: ## gofmt, go vet and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }

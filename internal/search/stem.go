@@ -47,6 +47,17 @@ type vocabulary struct {
 	stem  map[string]string   // form → folded stem key
 	parts map[string][]string // form → folded stem keys of its compound parts
 	stems map[string]bool     // Snowball's stems of the forms
+	memo  map[string]string   // Snowball's stem of any word looked at, so each is stemmed once
+}
+
+// snowball stems a word with the library's Swedish stemmer, once per word.
+func (v *vocabulary) snowball(w string) string {
+	if s, ok := v.memo[w]; ok {
+		return s
+	}
+	s := swedish.Stem(w, true)
+	v.memo[w] = s
+	return s
 }
 
 var nounEndings = []string{"ingen", "ing", "et", "en", "n"}
@@ -54,11 +65,11 @@ var nounEndings = []string{"ingen", "ing", "et", "en", "n"}
 // newVocabulary works out stems and compound parts for a set of lower-case word forms.
 func newVocabulary(forms []string) *vocabulary {
 	sort.Strings(forms)
-	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}}
+	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}, memo: map[string]string{}}
 	raw := map[string]string{}
 	stems := v.stems
 	for _, f := range forms {
-		s := swedish.Stem(f, true)
+		s := v.snowball(f)
 		raw[f] = s
 		stems[s] = true
 	}
@@ -89,7 +100,7 @@ func (v *vocabulary) stemOf(w string) string {
 	if s, ok := v.stem[w]; ok {
 		return s
 	}
-	return Fold(v.conflate(swedish.Stem(w, true)))
+	return Fold(v.conflate(v.snowball(w)))
 }
 
 // split returns the stem keys of the compound parts of w, or nil when it is not a compound of known words.
@@ -106,7 +117,7 @@ func (v *vocabulary) split(w string, known func(string) bool, depth int) []strin
 			if IsStopword(head) || !knownHead(head, known) {
 				continue
 			}
-			isKnown := known(tail) || known(swedish.Stem(tail, true))
+			isKnown := known(tail) || known(v.snowball(tail))
 			if tailKnown && !isKnown || !tailKnown && !isKnown && len(r)-i < 6 {
 				continue
 			}

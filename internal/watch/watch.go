@@ -22,7 +22,8 @@ type Batch struct {
 
 // Options tune a Watcher.
 type Options struct {
-	// Quiet is how long the trees must be still before a burst is reported; 0 means 40 ms.
+	// Quiet is how long the trees must be still before a burst is reported; 0 means 15 ms, longer than the gaps in an
+	// editor's save or a git checkout.
 	Quiet time.Duration
 	// Ignore reports names (not paths) whose changes do not count, such as editors' swap files.
 	Ignore func(name string) bool
@@ -33,7 +34,7 @@ type Options struct {
 // watching goes on.
 func Watch(ctx context.Context, roots []string, opt Options) (<-chan Batch, <-chan error, error) {
 	if opt.Quiet <= 0 {
-		opt.Quiet = 40 * time.Millisecond
+		opt.Quiet = 15 * time.Millisecond
 	}
 	if opt.Ignore == nil {
 		opt.Ignore = func(string) bool { return false }
