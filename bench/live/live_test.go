@@ -81,7 +81,9 @@ func measure(t *testing.T, name, content string, edits int) string {
 		time.Sleep(100 * time.Millisecond) // let the next save be a burst of its own
 	}
 	slices.Sort(d)
-	p := func(q float64) float64 { return float64(d[min(len(d)-1, int(q*float64(len(d))))]) / float64(time.Millisecond) }
+	p := func(q float64) float64 {
+		return float64(d[min(len(d)-1, int(q*float64(len(d))))]) / float64(time.Millisecond)
+	}
 	return fmt.Sprintf("| %s | %d | %.0f ms | %.0f ms | %.0f ms |\n", name, edits, p(0.5), p(0.95), float64(d[len(d)-1])/float64(time.Millisecond))
 }
 
