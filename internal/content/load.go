@@ -279,7 +279,7 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 	if d == nil {
 		return nil
 	}
-	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning")
+	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning", "status")
 	a := &Activity{
 		SectionID:   d.text("avsnitt", true),
 		Aktivitet:   d.markdown("aktivitet", true),
@@ -291,6 +291,7 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 	a.ID, line = d.id("id")
 	a.Pos = Pos{file, line}
 	a.Order, _ = d.integer("ordning", true)
+	a.FollowUp = followUp(d)
 	a.sectionLine = a.Pos.Line
 	if e, ok := d.keys["avsnitt"]; ok {
 		a.sectionLine = d.line(e.key)
@@ -300,6 +301,76 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 			"move the text into aktivitet: (or another column) in the frontmatter")
 	}
 	return a
+}
+
+// followUp reads an activity's statuses:
+//
+//	status:
+//	  VP: pågår
+//	  T1: genomförd – Alla tre workshops är hållna.
+//
+// Each report period gets a state and, after a dash, an optional comment.
+func followUp(d *doc) []FollowUp {
+	e, ok := d.keys["status"]
+	if !ok {
+		return nil
+	}
+	if e.val.Kind != yaml.MappingNode {
+		d.probs.Add(d.file, d.line(e.key), "status must be indented lines of report period: state",
+			"for example, on the next lines:   VP: pågår   and   T1: genomförd – Alla workshops är hållna.")
+		return nil
+	}
+	byPeriod := map[string]FollowUp{}
+	for i := 0; i+1 < len(e.val.Content); i += 2 {
+		k, v := e.val.Content[i], e.val.Content[i+1]
+		line := d.line(k)
+		period := strings.ToUpper(strings.TrimSpace(k.Value))
+		if !slices.Contains(Periods, period) {
+			d.probs.Add(d.file, line, fmt.Sprintf("%q is not a report period", k.Value), "use VP, T1, T2 or VB")
+			continue
+		}
+		if _, dup := byPeriod[period]; dup {
+			d.probs.Add(d.file, line, fmt.Sprintf("the report period %s appears twice", period), "keep one of them")
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			d.probs.Add(d.file, line, fmt.Sprintf("%s must be followed by a state on the same line", period),
+				"write for example   "+period+": pågår – what has been done")
+			continue
+		}
+		stateText, comment, _ := strings.Cut(v.Value, "–")
+		if st, c, ok := strings.Cut(v.Value, " - "); ok && !strings.Contains(v.Value, "–") {
+			stateText, comment = st, c
+		}
+		state, ok := parseState(stateText)
+		if !ok {
+			d.probs.Add(d.file, line, fmt.Sprintf("%q is not a state", strings.TrimSpace(stateText)),
+				"use ej påbörjad, pågår, genomförd or stoppad/uppskjuten, then – and a comment if you like")
+			continue
+		}
+		byPeriod[period] = FollowUp{Period: period, State: state, Comment: strings.TrimSpace(comment), Pos: Pos{d.file, line}}
+	}
+	var out []FollowUp
+	for _, p := range Periods {
+		if f, ok := byPeriod[p]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func parseState(s string) (State, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "ej påbörjad", "inte påbörjad", "ej startad":
+		return NotStarted, true
+	case "pågår", "pågående":
+		return Ongoing, true
+	case "genomförd", "klar", "slutförd":
+		return Done, true
+	case "stoppad", "uppskjuten", "stoppad/uppskjuten", "stoppad eller uppskjuten":
+		return Stopped, true
+	}
+	return "", false
 }
 
 func leadingBlankLines(s string) int {

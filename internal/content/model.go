@@ -133,8 +133,45 @@ type Activity struct {
 	Uppfoljning Text
 	Pos         Pos // the line of its id
 
+	// FollowUp is the status reported in each report period of the year, in the order VP, T1, T2, VB; periods
+	// without a report are left out.
+	FollowUp []FollowUp
+
 	sectionLine int // the line of avsnitt, for the message when it names no section
 }
+
+// Latest returns the status of the latest report period, or nil when nothing has been reported.
+func (a *Activity) Latest() *FollowUp {
+	if len(a.FollowUp) == 0 {
+		return nil
+	}
+	return &a.FollowUp[len(a.FollowUp)-1]
+}
+
+// FollowUp is an activity's status in one report period.
+type FollowUp struct {
+	Period  string // VP, T1, T2 or VB
+	State   State
+	Comment string
+	Pos     Pos
+}
+
+// State is how far an activity has come.
+type State string
+
+// The states of an activity.
+const (
+	NotStarted State = "ej påbörjad"
+	Ongoing    State = "pågår"
+	Done       State = "genomförd"
+	Stopped    State = "stoppad/uppskjuten"
+)
+
+// States lists the states in order; Periods the report periods of a year in order.
+var (
+	States  = []State{NotStarted, Ongoing, Done, Stopped}
+	Periods = []string{"VP", "T1", "T2", "VB"}
+)
 
 // Asset is a file published unchanged at the same path below its revision, such as a figure.
 type Asset struct {

@@ -116,6 +116,7 @@ type tableView struct {
 
 type rowView struct {
 	ID, EditHref                              string
+	Status                                    *statusView // the latest follow-up; nil when none
 	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
 }
 
@@ -287,6 +288,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,
 					EditHref:    b.editHref(a.Pos.File),
+					Status:      newStatusView(a.Latest()),
 					Aktivitet:   cell(a.Aktivitet),
 					Ansvarig:    cell(a.Ansvarig),
 					Tidplan:     cell(a.Tidplan),
@@ -312,6 +314,11 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		return nil, nil, probs
 	}
 	files := []file{f}
+	ex, err := exports(rev, in.Cells)
+	if err != nil {
+		probs.Add(rev.Pos.File, 0, "the exports cannot be made: "+err.Error(), "")
+	}
+	files = append(files, ex...)
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}

@@ -1,0 +1,141 @@
+package site
+
+// Follow-up: each activity's status per report period (VP, T1, T2, VB) on the plan page, the overview at
+// /<year>/uppfoljning/ with its filtered views, and the exports of a revision's activities as CSV (for Swedish
+// Excel) and JSON.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/content"
+)
+
+// statusView is a status as the pages show it: words and a symbol, never colour alone.
+type statusView struct {
+	Period, Comment string
+	Label           string // "Pågår"
+	Symbol          string // ◐
+	Class           string // for the stylesheet: ej-paborjad, pagar, genomford, stoppad
+}
+
+var stateLooks = map[content.State]struct{ label, symbol, class string }{
+	content.NotStarted: {"Ej påbörjad", "○", "ej-paborjad"},
+	content.Ongoing:    {"Pågår", "◐", "pagar"},
+	content.Done:       {"Genomförd", "●", "genomford"},
+	content.Stopped:    {"Stoppad/uppskjuten", "✕", "stoppad"},
+}
+
+func newStatusView(f *content.FollowUp) *statusView {
+	if f == nil {
+		return nil
+	}
+	l := stateLooks[f.State]
+	return &statusView{Period: f.Period, Comment: f.Comment, Label: l.label, Symbol: l.symbol, Class: l.class}
+}
+
+// exportRow is one activity in the exports; its JSON form is documented in docs/exports.md and
+// docs/aktiviteter.schema.json.
+type exportRow struct {
+	ID          string         `json:"id"`
+	Avsnitt     string         `json:"avsnitt"`
+	Tabell      string         `json:"tabell"`
+	Ordning     int            `json:"ordning"`
+	Aktivitet   string         `json:"aktivitet"`
+	Ansvarig    string         `json:"ansvarig"`
+	Tidplan     string         `json:"tidplan"`
+	Uppfoljning string         `json:"uppföljning"`
+	Status      *exportStatus  `json:"status"`    // the latest, or null
+	Historik    []exportStatus `json:"historik"`  // every report period with a status, in order
+	Adress      string         `json:"adress"`    // the row on the plan page, relative to the site's root
+}
+
+type exportStatus struct {
+	Period    string `json:"period"`
+	Status    string `json:"status"`
+	Kommentar string `json:"kommentar,omitempty"`
+}
+
+type exportFile struct {
+	Schema    string      `json:"$schema"`
+	Ar        int         `json:"år"`
+	Titel     string      `json:"titel"`
+	Namnd     string      `json:"nämnd"`
+	Dnr       string      `json:"dnr"`
+	Status    string      `json:"status"`
+	Beslutad  *string     `json:"beslutad"`
+	Aktiviteter []exportRow `json:"aktiviteter"`
+}
+
+// exports makes a revision's aktiviteter.csv and aktiviteter.json. plain holds each activity's four cells as
+// text (the Markdown rendered, then its text).
+func exports(rev *content.Revision, plain map[string][4]string) ([]file, error) {
+	var rows []exportRow
+	for _, s := range rev.Sections {
+		for _, a := range s.Activities {
+			cells := plain[a.ID]
+			r := exportRow{ID: a.ID, Avsnitt: s.ID, Tabell: s.TableCaption, Ordning: a.Order, Aktivitet: cells[0],
+				Ansvarig: cells[1], Tidplan: cells[2], Uppfoljning: cells[3], Historik: []exportStatus{},
+				Adress: fmt.Sprintf("%d/#%s", rev.Year, a.ID)}
+			for _, f := range a.FollowUp {
+				r.Historik = append(r.Historik, exportStatus{Period: f.Period, Status: string(f.State), Kommentar: f.Comment})
+			}
+			if n := len(r.Historik); n > 0 {
+				latest := r.Historik[n-1]
+				r.Status = &latest
+			}
+			rows = append(rows, r)
+		}
+	}
+
+	// CSV for Swedish Excel: UTF-8 with a byte-order mark, semicolons, CRLF.
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	w.UseCRLF = true
+	_ = w.Write([]string{"Id", "Tabell", "Aktivitet", "Ansvarig", "Tidplan", "Uppföljning", "Status", "Period", "Kommentar"})
+	for _, r := range rows {
+		st, period, comment := "", "", ""
+		if r.Status != nil {
+			st, period, comment = r.Status.Status, r.Status.Period, r.Status.Kommentar
+		}
+		_ = w.Write([]string{r.ID, r.Tabell, oneLine(r.Aktivitet), oneLine(r.Ansvarig), oneLine(r.Tidplan),
+			oneLine(r.Uppfoljning), st, period, comment})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, err
+	}
+
+	ef := exportFile{Schema: "../assets/aktiviteter.schema.json", Ar: rev.Year, Titel: rev.Title, Namnd: rev.Board, Dnr: rev.Dnr,
+		Status: string(rev.Status), Aktiviteter: rows}
+	if rows == nil {
+		ef.Aktiviteter = []exportRow{}
+	}
+	if !rev.Decided.IsZero() {
+		d := rev.Decided.Format("2006-01-02")
+		ef.Beslutad = &d
+	}
+	j, err := json.MarshalIndent(ef, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return []file{
+		{Path: fmt.Sprintf("%d/aktiviteter.csv", rev.Year), Data: buf.Bytes()},
+		{Path: fmt.Sprintf("%d/aktiviteter.json", rev.Year), Data: append(j, '\n')},
+	}, nil
+}
+
+// oneLine joins a cell's paragraphs with a space, as a spreadsheet cell reads best. A cell that a spreadsheet
+// would take for a formula (=, +, -, @) gets an apostrophe first, so content stays data when the file is opened.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
