@@ -48,9 +48,9 @@ type exportRow struct {
 	Ansvarig    string         `json:"ansvarig"`
 	Tidplan     string         `json:"tidplan"`
 	Uppfoljning string         `json:"uppföljning"`
-	Status      *exportStatus  `json:"status"`    // the latest, or null
-	Historik    []exportStatus `json:"historik"`  // every report period with a status, in order
-	Adress      string         `json:"adress"`    // the row on the plan page, relative to the site's root
+	Status      *exportStatus  `json:"status"`   // the latest, or null
+	Historik    []exportStatus `json:"historik"` // every report period with a status, in order
+	Adress      string         `json:"adress"`   // the row on the plan page, relative to the site's root
 }
 
 type exportStatus struct {
@@ -60,13 +60,13 @@ type exportStatus struct {
 }
 
 type exportFile struct {
-	Schema    string      `json:"$schema"`
-	Ar        int         `json:"år"`
-	Titel     string      `json:"titel"`
-	Namnd     string      `json:"nämnd"`
-	Dnr       string      `json:"dnr"`
-	Status    string      `json:"status"`
-	Beslutad  *string     `json:"beslutad"`
+	Schema      string      `json:"$schema"`
+	Ar          int         `json:"år"`
+	Titel       string      `json:"titel"`
+	Namnd       string      `json:"nämnd"`
+	Dnr         string      `json:"dnr"`
+	Status      string      `json:"status"`
+	Beslutad    *string     `json:"beslutad"`
 	Aktiviteter []exportRow `json:"aktiviteter"`
 }
 
