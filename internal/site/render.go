@@ -30,6 +30,7 @@ type page struct {
 	Revision  *revisionView
 	Page      *pageView
 	Compare   *compareView
+	FollowUp  *followUpView
 	Pairs     []pairLink // the comparison index
 }
 
@@ -319,6 +320,11 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		probs.Add(rev.Pos.File, 0, "the exports cannot be made: "+err.Error(), "")
 	}
 	files = append(files, ex...)
+	fu, err := b.followUpPages(rev, in.Cells)
+	if err != nil {
+		probs.Add("layouts/uppfoljning.html", 0, err.Error(), "")
+	}
+	files = append(files, fu...)
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
