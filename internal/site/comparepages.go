@@ -145,6 +145,9 @@ func (b *builder) comparison(from, to *renderedRevision, bufs *pageBuffers) (fil
 	bufs.sections.Reset()
 	r := compare.Compare(from.doc, to.doc)
 	a, z := r.From, r.To
+	if b.previous(z) == a {
+		b.changes.note(z.Year, r)
+	}
 	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)
 	data := b.newPage(p, fmt.Sprintf("Ändringar från %d till %d", a.Year, z.Year))
 	v := &compareView{Result: r,

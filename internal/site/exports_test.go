@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -93,5 +95,43 @@ func TestCSVFormulaIsData(t *testing.T) {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFeed parses /feed.xml as Atom: one entry per revision, newest first, with its status and what changed.
+func TestFeed(t *testing.T) {
+	out, _ := build(t, "../../content", Options{BaseURL: "https://intranet.example/vbe/"})
+	var f struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Updated string   `xml:"updated"`
+		Entries []struct {
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Category struct {
+				Term string `xml:"term,attr"`
+			} `xml:"category"`
+			Summary string `xml:"summary"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(readTree(t, out)["feed.xml"], &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != 2 || !strings.HasSuffix(f.Entries[0].Title, "2021") || !strings.HasSuffix(f.Entries[1].Title, "2020") {
+		t.Fatalf("entries %+v", f.Entries)
+	}
+	e := f.Entries[0]
+	if e.Link.Href != "https://intranet.example/vbe/2021/" || e.Category.Term != "exempel" || e.Updated != "2021-03-23T00:00:00Z" {
+		t.Errorf("2021 entry %+v", e)
+	}
+	for _, want := range []string{"Status: exempel.", "Ändringar sedan 2020:", "1 nytt avsnitt", "3 nya aktiviteter", "1 flyttad aktivitet"} {
+		if !strings.Contains(e.Summary, want) {
+			t.Errorf("summary %q lacks %q", e.Summary, want)
+		}
+	}
+	if _, err := time.Parse(time.RFC3339, f.Updated); err != nil || f.Updated != e.Updated {
+		t.Errorf("feed updated %q", f.Updated)
 	}
 }

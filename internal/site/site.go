@@ -194,6 +194,7 @@ type builder struct {
 	emit    func(file) error
 	emitted atomic.Int64 // pages handed to emit
 	abbr    *abbreviator // nil without a glossary
+	changes changeNotes  // what changed in each revision, for the feed
 	edit    *url.URL     // the repository's editor for the content folder; nil for no edit links
 	content string       // the content folder, to make source paths relative to it
 
@@ -249,6 +250,11 @@ func (b *builder) render() ([]file, problem.List) {
 		probs = append(probs, cp...)
 		files = append(files, sf...)
 		probs = append(probs, sp...)
+		if f, err := b.feed(); err != nil {
+			probs.Add("feed.xml", 0, err.Error(), "")
+		} else {
+			files = append(files, f)
+		}
 	}
 	files = append(files, b.assets()...)
 	return files, probs
