@@ -202,7 +202,7 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 	if d == nil {
 		return nil
 	}
-	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "godkänd_av_ks", "nästa_revision", "kontakt")
+	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "godkänd_av_ks", "nästa_revision", "kontakt", "nyckeltal")
 	r := &Revision{
 		Year:           folderYear,
 		Title:          d.text("titel", true),
@@ -250,6 +250,7 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 			Web:   c.text("webb", false),
 		}
 	}
+	r.Indicators = indicators(d)
 	return r
 }
 

@@ -72,8 +72,30 @@ type Revision struct {
 	Preface        Text // text under the metadata, may be empty
 	Pos            Pos  // plan.md
 
-	Sections []*Section // by ordning
-	Assets   []Asset    // files published as they are, by path
+	Sections   []*Section   // by ordning
+	Assets     []Asset      // files published as they are, by path
+	Indicators []*Indicator // nyckeltal, in the order written
+}
+
+// Indicator is a key figure the plan follows over the years, such as the share of employees who have done the
+// web training. A revision records the values it knows, earlier years' too.
+type Indicator struct {
+	ID     string
+	Name   string
+	Unit   string   // e.g. procent
+	Target *float64 // the goal, when there is one
+	Values []IndicatorValue
+	Pos    Pos
+}
+
+// IndicatorValue is one measurement.
+type IndicatorValue struct {
+	Period string   // e.g. 2020, or 2020/2021
+	Value  float64  //
+	Count  string   // how it was counted, e.g. "725 av 955"; may be empty
+	Target *float64 // the goal for this period, when it differs from the indicator's
+	Source string   // where the figure comes from
+	Pos    Pos
 }
 
 // Worry returns the section with the routine for when an employee is worried (vid_oro), or nil.

@@ -22,28 +22,30 @@ import (
 
 // page is what every layout gets.
 type page struct {
-	Title     string // the <title>
-	Root      string // relative path from the page to the site's root: "", "../"
-	Canonical string // absolute address of the page when --base-url is given
-	Site      siteView
-	WorryHref string // the "Vid oro" link
-	Revision  *revisionView
-	Page      *pageView
-	Compare   *compareView
-	FollowUp  *followUpView
-	Pairs     []pairLink // the comparison index
+	Title      string // the <title>
+	Root       string // relative path from the page to the site's root: "", "../"
+	Canonical  string // absolute address of the page when --base-url is given
+	Site       siteView
+	WorryHref  string // the "Vid oro" link
+	Revision   *revisionView
+	Page       *pageView
+	Compare    *compareView
+	FollowUp   *followUpView
+	Indicators []*indicatorView
+	Pairs      []pairLink // the comparison index
 }
 
 // siteView is what the header and footer show.
 type siteView struct {
-	Name          string // e.g. "Handlingsplan mot våldsbejakande extremism"
-	Board         string
-	StatementHref string
-	CurrentHref   string
-	CurrentYear   int
-	Versions      []versionLink // every revision, for the version switcher
-	CompareHref   string        // the index of comparisons
-	GlossaryHref  string        // the list of abbreviations, "" when there is none
+	Name           string // e.g. "Handlingsplan mot våldsbejakande extremism"
+	Board          string
+	StatementHref  string
+	CurrentHref    string
+	CurrentYear    int
+	Versions       []versionLink // every revision, for the version switcher
+	CompareHref    string        // the index of comparisons
+	GlossaryHref   string        // the list of abbreviations, "" when there is none
+	IndicatorsHref string        // the indicators page, "" when there are none
 }
 
 // versionLink is one revision in the version switcher.
@@ -56,15 +58,17 @@ type versionLink struct {
 
 type revisionView struct {
 	*content.Revision
-	StatusLabel string
-	Notice      string // banner text for revisions that are not adopted; "" when adopted
-	Older       bool   // an older revision than the current one
-	CurrentHref string
-	CurrentYear int
-	PrevYear    int    // the revision before, 0 when this is the first
-	ChangesHref string // "Ändringar sedan PrevYear"
-	Preface     template.HTML
-	Sections    []*sectionView
+	StatusLabel    string
+	Notice         string // banner text for revisions that are not adopted; "" when adopted
+	Older          bool   // an older revision than the current one
+	CurrentHref    string
+	CurrentYear    int
+	PrevYear       int    // the revision before, 0 when this is the first
+	ChangesHref    string // "Ändringar sedan PrevYear"
+	Preface        template.HTML
+	Sections       []*sectionView
+	Indicators     []*indicatorView
+	IndicatorsHref string
 }
 
 type sectionView struct {
@@ -171,6 +175,11 @@ func (b *builder) newPage(p, title string) *page {
 		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
 	}
 	pg.Site.CompareHref = root + "jamfor/"
+	for _, r := range b.plan.Revisions {
+		if len(r.Indicators) > 0 {
+			pg.Site.IndicatorsHref = root + "nyckeltal/"
+		}
+	}
 	if b.plan.Page(content.GlossarySlug) != nil {
 		pg.Site.GlossaryHref = root + content.GlossarySlug + "/"
 	}
@@ -231,7 +240,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		}
 	}
 	// Sections and rows own their ids; headings get what is left.
-	taken := []string{"huvudinnehall", "innehall", "titel", "kontakt"}
+	taken := []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal"}
 	for _, s := range rev.Sections {
 		taken = append(taken, s.ID, "tabell-"+s.ID)
 		for _, a := range s.Activities {
@@ -242,7 +251,8 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 
 	home := b.home()
 	view := &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status],
-		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year}
+		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year,
+		Indicators: revisionIndicators(rev), IndicatorsHref: "../nyckeltal/"}
 	if prev := b.previous(rev); prev != nil {
 		view.PrevYear = prev.Year
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
@@ -367,6 +377,11 @@ func (b *builder) pages() ([]file, problem.List) {
 	home := b.home()
 	add("index.html", "index.html", b.newPage("index.html", home.Title))
 	add("404.html", "404.html", b.newPage("404.html", "Sidan finns inte"))
+	if ind := allIndicators(b.plan); len(ind) > 0 {
+		data := b.newPage("nyckeltal/index.html", "Nyckeltal")
+		data.Indicators = ind
+		add("nyckeltal.html", "nyckeltal/index.html", data)
+	}
 	for _, pg := range b.plan.Pages {
 		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-"})
 		for _, is := range res.Issues {

@@ -37,7 +37,7 @@ func TestShippedPlan(t *testing.T) {
 		"Uppföljning",
 	}
 	var h2 []string
-	for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == "section" }) {
+	for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "section") }) {
 		if h := first(n, func(n *html.Node) bool { return n.Data == "h2" }); h != nil {
 			h2 = append(h2, text(h))
 		}

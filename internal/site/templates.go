@@ -17,7 +17,7 @@ import (
 )
 
 // The page kinds; each is a template file of the same name.
-var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html"}
+var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html"}
 
 type templates struct {
 	pages  map[string]*template.Template
