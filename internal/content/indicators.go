@@ -58,9 +58,9 @@ func indicators(d *doc) []*Indicator {
 			if v == nil {
 				continue
 			}
-			v.known("period", "värde", "antal", "mål", "källa")
+			v.known("period", "värde", "antal", "mål", "enhet", "källa")
 			val := IndicatorValue{Period: v.text("period", true), Count: v.text("antal", false), Target: v.number("mål", false),
-				Source: v.text("källa", true), Pos: Pos{d.file, v.anchor}}
+				Unit: v.text("enhet", false), Source: v.text("källa", true), Pos: Pos{d.file, v.anchor}}
 			if n := v.number("värde", true); n != nil {
 				val.Value = *n
 				ind.Values = append(ind.Values, val)

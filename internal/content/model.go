@@ -94,6 +94,7 @@ type IndicatorValue struct {
 	Value  float64  //
 	Count  string   // how it was counted, e.g. "725 av 955"; may be empty
 	Target *float64 // the goal for this period, when it differs from the indicator's
+	Unit   string   // the unit, when it differs from the indicator's
 	Source string   // where the figure comes from
 	Pos    Pos
 }

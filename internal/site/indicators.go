@@ -51,10 +51,14 @@ func newIndicatorView(ind *content.Indicator, values []content.IndicatorValue) *
 		v.Target = withUnit(*ind.Target, ind.Unit)
 	}
 	for _, x := range values {
-		vv := indicatorValueView{Period: x.Period, Value: withUnit(x.Value, ind.Unit), Count: x.Count, Source: x.Source, value: x.Value}
+		unit := ind.Unit
+		if x.Unit != "" {
+			unit = x.Unit
+		}
+		vv := indicatorValueView{Period: x.Period, Value: withUnit(x.Value, unit), Count: x.Count, Source: x.Source, value: x.Value}
 		switch {
 		case x.Target != nil:
-			vv.Target = withUnit(*x.Target, ind.Unit)
+			vv.Target = withUnit(*x.Target, unit)
 		case ind.Target != nil:
 			vv.Target = v.Target
 		}
