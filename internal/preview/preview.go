@@ -1,5 +1,5 @@
-// Package preview is `plansite serve`: it builds the site, serves it with live reload, and rebuilds once per
-// burst of changes to the content or the layouts. A build that fails leaves the last good site in place and shows
+// Package preview is `plansite serve`: it renders the site in memory, serves it with live reload, and renders
+// again once per burst of changes to the content or the layouts. A build that fails leaves the last good site in place and shows
 // its problems on the open pages until the content is fixed.
 package preview
 
@@ -42,7 +42,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if s.Log == nil {
 		s.Log = io.Discard
 	}
-	s.live = serve.NewLive(s.Site.Out)
+	s.live = serve.NewLive(s.Site.Out) // until the first build: whatever public/ holds
 	// Watch first, then build: a change made while the first build runs is then not missed.
 	roots := []string{s.Site.Content}
 	if s.Site.Layouts != "" {
@@ -81,9 +81,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 }
 
-// rebuild builds the site and tells the pages.
+// rebuild renders the site in memory, serves it, and tells the pages. Nothing is written to disk: the preview
+// never touches public/, and a rebuild costs only the rendering.
 func (s *Server) rebuild(start time.Time) {
-	stats, err := site.Build(s.Site)
+	fsys, stats, err := site.RenderFS(s.Site)
 	res := Result{Stats: stats, Started: start}
 	if err != nil {
 		var probs problem.List
@@ -100,6 +101,7 @@ func (s *Server) rebuild(start time.Time) {
 			fmt.Fprintln(s.Log, "  "+p)
 		}
 	} else {
+		s.live.Serve(serve.HandlerFS(fsys))
 		s.live.Built()
 		fmt.Fprintln(s.Log, stats)
 	}

@@ -13,12 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // Live serves a built site for previewing, with live reload.
 type Live struct {
-	site http.Handler
+	site atomic.Pointer[http.Handler]
 
 	mu      sync.Mutex
 	build   int      // the number of the last good build
@@ -28,8 +29,13 @@ type Live struct {
 
 // NewLive serves the site in dir with live reload.
 func NewLive(dir string) *Live {
-	return &Live{site: Handler(dir), clients: map[chan struct{}]bool{}}
+	l := &Live{clients: map[chan struct{}]bool{}}
+	l.Serve(Handler(dir))
+	return l
 }
+
+// Serve makes h the site served from now on, such as a new build held in memory.
+func (l *Live) Serve(h http.Handler) { l.site.Store(&h) }
 
 const livePrefix = "/__plansite/"
 
@@ -82,7 +88,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	build, _ := l.state()
 	iw := &injector{ResponseWriter: w, tag: []byte(fmt.Sprintf(`<script src="%slive.js" data-build="%d"></script>`, livePrefix, build))}
-	l.site.ServeHTTP(iw, r)
+	(*l.site.Load()).ServeHTTP(iw, r)
 	iw.flush()
 }
 

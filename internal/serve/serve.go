@@ -17,6 +17,11 @@ func Handler(dir string) http.Handler {
 	return &handler{root: os.DirFS(dir)}
 }
 
+// HandlerFS serves the files of fsys, such as a site rendered in memory.
+func HandlerFS(fsys fs.FS) http.Handler {
+	return &handler{root: fsys}
+}
+
 type handler struct {
 	root fs.FS
 }
