@@ -9,6 +9,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
+	"html/template"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -151,6 +153,7 @@ type followUpView struct {
 	Ansvariga  []ansvarigView
 	StateLinks []filterLink
 	Rows       []followUpRow
+	RowsHTML   template.HTML // the rows, rendered here: a view has a cell per activity and report period
 	AllHref    string
 	CSVHref    string
 }
@@ -263,6 +266,7 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 			v.Ansvariga = append(v.Ansvariga, ansvarigView{Name: n, Href: fmt.Sprintf("%suppfoljning/ansvarig/%d/", up, i+1),
 				Counts: perAns[i], This: i == thisAns})
 		}
+		v.RowsHTML = followUpRowsHTML(v.Rows)
 		data := b.newPage(p, fmt.Sprintf("Uppföljning %d", rev.Year)+map[bool]string{true: " – " + filter}[filter != ""])
 		data.FollowUp = v
 		data.Revision = &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status]}
@@ -291,4 +295,31 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 		}
 	}
 	return files, nil
+}
+
+// followUpRowsHTML renders the activities of a follow-up view, a cell per report period, the same markup as the
+// layouts' "status" template.
+func followUpRowsHTML(rows []followUpRow) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, r := range rows {
+		fmt.Fprintf(&b, `<tr id="%s"><td data-label="Aktivitet"><a href="%s">%s</a></td><td data-label="Ansvarig">%s</td>`,
+			esc(r.ID), esc(r.Href), esc(r.Aktivitet), esc(r.Ansvarig))
+		for i, st := range r.Periods {
+			fmt.Fprintf(&b, `<td data-label="%s">`, content.Periods[i])
+			if st == nil {
+				b.WriteString(`<span class="follow-up__none">–<span class="visually-hidden"> ingen rapport</span></span>`)
+			} else {
+				fmt.Fprintf(&b, `<p class="status-line status-line--%s"><span class="status-symbol" aria-hidden="true">%s</span> <strong>%s</strong> (%s)`,
+					st.Class, st.Symbol, esc(st.Label), esc(st.Period))
+				if st.Comment != "" {
+					b.WriteString(": " + esc(st.Comment))
+				}
+				b.WriteString("</p>")
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
 }
