@@ -147,7 +147,7 @@ type followUpView struct {
 	Year       int
 	PlanHref   string
 	Filter     string // what the view shows, e.g. "Status: Pågår"; "" for all
-	Reported   bool   // any activity has a status
+	Reported   bool   // any activity has a status; without any, there are no filtered views
 	States     []countView
 	Periods    []periodView
 	Ansvariga  []ansvarigView
@@ -280,6 +280,13 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 	all := func(act) bool { return true }
 	if err := render(fmt.Sprintf("%d/uppfoljning/index.html", rev.Year), "", all, "", -1); err != nil {
 		return nil, err
+	}
+	reported := false
+	for _, x := range acts {
+		reported = reported || len(x.a.FollowUp) > 0
+	}
+	if !reported {
+		return files, nil // nothing to filter: the overview says so, and links to no empty views
 	}
 	for _, s := range content.States {
 		sv := newStatusView(&content.FollowUp{State: s})
