@@ -3,8 +3,8 @@ package search
 // The index: documents in, JSON files out.
 //
 //	sok/i/meta.json        revisions and their documents, stopwords, the Ansvarig filter: read once
-//	sok/i/<hex>.json       one shard per first two letters of a term: stems, compound parts and word forms
-//	sok/f/<n>.json         one fragment per document: its address, titles and text, for the results shown
+//	sok/i/<hex>.json       one shard per first letter (two on a big site) of a term: stems, parts and word forms
+//	sok/f/<n>.json         the fragments of eight documents: address, titles and text, for the results shown
 //
 // A query loads meta.json, the shards of its words and the fragments of the first results, nothing else.
 
@@ -191,9 +191,15 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		P map[string][]int `json:"p,omitempty"` // compound part → document, weight, …
 		F map[string][]any `json:"f"`           // folded form → stem, then form and its documents, …
 	}
+	// A small site's index is split by the first letter only, a big one's by the first two: the files stay few
+	// where there are few words, and small where there are many.
+	prefix := 2
+	if len(stemTF)+len(partTF) < smallIndex {
+		prefix = 1
+	}
 	shards := map[string]*shard{}
 	get := func(key string) *shard {
-		name := ShardName(key)
+		name := ShardName(key, prefix)
 		if shards[name] == nil {
 			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, F: map[string][]any{}}
 		}
@@ -237,12 +243,14 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	meta := struct {
 		Version   int       `json:"v"`
+		Prefix    int       `json:"pl"` // letters of a term that name its shard
+		Chunk     int       `json:"fc"` // documents per fragment file
 		Current   int       `json:"cur"`
 		Revisions []revMeta `json:"revs"`
 		Stop      []string  `json:"stop"`
 		Ansvarig  []string  `json:"ans"`
 		DocAns    []int     `json:"da"` // per document: index in Ansvarig, or -1
-	}{Version: 1, Current: current, Stop: Stopwords(vocab)}
+	}{Version: 1, Prefix: prefix, Chunk: FragmentsPerFile, Current: current, Stop: Stopwords(vocab)}
 	ansIndex := map[string]int{}
 	for _, d := range docs {
 		if d.Kind == Activity && d.Ansvarig != "" {
@@ -287,20 +295,31 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
 
-	for i, d := range docs {
-		frag := struct {
-			URL      string   `json:"u"`
-			Year     int      `json:"y"`
-			Kind     Kind     `json:"k"`
-			Titles   []string `json:"t"`
-			Text     string   `json:"x"`
-			Ansvarig string   `json:"a,omitempty"`
-			Tidplan  string   `json:"p,omitempty"`
-		}{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan}
-		files = append(files, File{Path: fmt.Sprintf("sok/f/%d.json", i), Data: mustJSON(frag)})
+	type fragment struct {
+		URL      string   `json:"u"`
+		Year     int      `json:"y"`
+		Kind     Kind     `json:"k"`
+		Titles   []string `json:"t"`
+		Text     string   `json:"x"`
+		Ansvarig string   `json:"a,omitempty"`
+		Tidplan  string   `json:"p,omitempty"`
+	}
+	for start := 0; start < len(docs); start += FragmentsPerFile {
+		var chunk []fragment
+		for _, d := range docs[start:min(start+FragmentsPerFile, len(docs))] {
+			chunk = append(chunk, fragment{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan})
+		}
+		files = append(files, File{Path: fmt.Sprintf("sok/f/%d.json", start/FragmentsPerFile), Data: mustJSON(chunk)})
 	}
 	return files
 }
+
+// FragmentsPerFile is how many documents' fragments share a file: neighbouring documents (sections of one
+// revision) often answer the same query, and fewer files make the build faster.
+const FragmentsPerFile = 8
+
+// smallIndex is the number of terms below which shards are named by one letter.
+const smallIndex = 20000
 
 // parallel runs work(from, to) over [0, n) in as many chunks as there are cores.
 func parallel(n int, work func(from, to int)) {
@@ -398,12 +417,12 @@ type tf struct {
 	n   float64
 }
 
-// ShardName is the file name (without .json) of the shard holding a folded key: its first two letters, in hex so
-// that any letter makes a safe file name.
-func ShardName(key string) string {
+// ShardName is the file name (without .json) of the shard holding a folded key: its first letters (prefix of
+// them), in hex so that any letter makes a safe file name.
+func ShardName(key string, prefix int) string {
 	r := []rune(key)
-	if len(r) > 2 {
-		r = r[:2]
+	if len(r) > prefix {
+		r = r[:prefix]
 	}
 	return hex.EncodeToString([]byte(string(r)))
 }

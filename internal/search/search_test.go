@@ -108,7 +108,7 @@ func query(t *testing.T, files []File, word string) map[int]int {
 		F map[string][]any `json:"f"`
 	}
 	for _, f := range files {
-		if f.Path == "sok/i/"+ShardName(key)+".json" {
+		if f.Path == "sok/i/"+ShardName(key, 1)+".json" {
 			if err := json.Unmarshal(f.Data, &shard); err != nil {
 				t.Fatal(err)
 			}

@@ -62,8 +62,11 @@
     return out;
   }
 
+  var prefixLen = 2; // letters of a term that name its shard; meta.json says
+  var chunk = 1;     // documents per fragment file; meta.json says
+
   function shardName(key) {
-    var s = Array.from(key).slice(0, 2).join('');
+    var s = Array.from(key).slice(0, prefixLen).join('');
     var bytes = new TextEncoder().encode(s);
     var hex = '';
     for (var i = 0; i < bytes.length; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
@@ -82,9 +85,18 @@
     }
     return cache.get(path);
   }
-  function meta() { return load('i/meta.json', null); }
+  function meta() {
+    return load('i/meta.json', null).then(function (m) {
+      if (m) { prefixLen = m.pl || 2; chunk = m.fc || 1; }
+      return m;
+    });
+  }
   function shard(key) { return load('i/' + shardName(key) + '.json', { s: {}, p: {}, f: {} }); }
-  function fragment(doc) { return load('f/' + doc + '.json', null); }
+  function fragment(doc) {
+    return meta().then(function () {
+      return load('f/' + Math.floor(doc / chunk) + '.json', null);
+    }).then(function (list) { return list ? list[doc % chunk] : null; });
+  }
 
   // prefixOf reports whether k could be the stem of key: it begins key, and what is left is an ending (at most
   // six letters after a stem of four or more, three after a stem of three: "oro" for "orolig").
