@@ -38,28 +38,30 @@ func writeSpans(b io.StringWriter, spans []compare.Span) {
 }
 
 // escapeTo writes s with &, <, >, " and ' escaped, as html.EscapeString does, without a copy when nothing needs it.
+// It is the innermost loop of the comparison pages, so it scans bytes itself.
 func escapeTo(b io.StringWriter, s string) {
-	for {
-		i := strings.IndexAny(s, `&<>"'`)
-		if i < 0 {
-			b.WriteString(s)
-			return
-		}
-		b.WriteString(s[:i])
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
 		switch s[i] {
 		case '&':
-			b.WriteString("&amp;")
+			rep = "&amp;"
 		case '<':
-			b.WriteString("&lt;")
+			rep = "&lt;"
 		case '>':
-			b.WriteString("&gt;")
+			rep = "&gt;"
 		case '"':
-			b.WriteString("&#34;")
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
 		default:
-			b.WriteString("&#39;")
+			continue
 		}
-		s = s[i+1:]
+		_, _ = b.WriteString(s[last:i])
+		_, _ = b.WriteString(rep)
+		last = i + 1
 	}
+	_, _ = b.WriteString(s[last:])
 }
 
 var blockChange = map[compare.Change]string{
