@@ -31,6 +31,20 @@ var stateLooks = map[content.State]struct{ label, symbol, class string }{
 	content.Stopped:    {"Stoppad/uppskjuten", "✕", "stoppad"},
 }
 
+// HTML is the status as the pages show it: a symbol hidden from screen readers, the state in words, the report
+// period and the comment. The plan's tables and the follow-up views share it.
+func (st *statusView) HTML() template.HTML {
+	esc := html.EscapeString
+	var b strings.Builder
+	fmt.Fprintf(&b, `<p class="status-line status-line--%s"><span class="status-symbol" aria-hidden="true">%s</span> <strong>%s</strong> (%s)`,
+		st.Class, st.Symbol, esc(st.Label), esc(st.Period))
+	if st.Comment != "" {
+		b.WriteString(": " + esc(st.Comment))
+	}
+	b.WriteString("</p>")
+	return template.HTML(b.String())
+}
+
 func newStatusView(f *content.FollowUp) *statusView {
 	if f == nil {
 		return nil
@@ -304,8 +318,7 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 	return files, nil
 }
 
-// followUpRowsHTML renders the activities of a follow-up view, a cell per report period, the same markup as the
-// layouts' "status" template.
+// followUpRowsHTML renders the activities of a follow-up view, a cell per report period.
 func followUpRowsHTML(rows []followUpRow) template.HTML {
 	var b strings.Builder
 	esc := html.EscapeString
@@ -317,12 +330,7 @@ func followUpRowsHTML(rows []followUpRow) template.HTML {
 			if st == nil {
 				b.WriteString(`<span class="follow-up__none">–<span class="visually-hidden"> ingen rapport</span></span>`)
 			} else {
-				fmt.Fprintf(&b, `<p class="status-line status-line--%s"><span class="status-symbol" aria-hidden="true">%s</span> <strong>%s</strong> (%s)`,
-					st.Class, st.Symbol, esc(st.Label), esc(st.Period))
-				if st.Comment != "" {
-					b.WriteString(": " + esc(st.Comment))
-				}
-				b.WriteString("</p>")
+				b.WriteString(string(st.HTML()))
 			}
 			b.WriteString("</td>")
 		}
