@@ -385,6 +385,25 @@ func leadingBlankLines(s string) int {
 	return n
 }
 
+// reservedIDs are the ids the pages give their own parts; a section or row may not take them, or links to it
+// would lead elsewhere.
+var (
+	reservedIDs      = []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal", "uppgifter", "sammanfattning", "teckenforklaring"}
+	reservedPrefixes = []string{"tabell-", "fn-", "avsnitt-", "aktivitet-"}
+)
+
+func reservedID(id string) bool {
+	if slices.Contains(reservedIDs, id) {
+		return true
+	}
+	for _, p := range reservedPrefixes {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // assemble orders sections and rows, puts each row in its section's table and checks what spans files.
 func assemble(rev *Revision, sections []*Section, activities []*Activity, probs *problem.List) {
 	byOrder := func(ao, bo int, aid, bid string) int { return cmp.Or(cmp.Compare(ao, bo), cmp.Compare(aid, bid)) }
@@ -395,6 +414,11 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 	seen := map[string]Pos{}
 	claim := func(id string, at Pos) {
 		if id == "" {
+			return
+		}
+		if reservedID(id) {
+			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the page itself", id),
+				"choose another id; the pages use "+strings.Join(reservedIDs, ", ")+" and ids starting with "+strings.Join(reservedPrefixes, ", "))
 			return
 		}
 		if first, ok := seen[id]; ok {

@@ -156,6 +156,8 @@ func TestBadInput(t *testing.T) {
 			[]string{`y.md:2: the id "natverk" is already used by content/2020/aktiviteter/x.md:2`}},
 		{"id-used-by-section", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: inledning", 1)},
 			[]string{`the id "inledning" is already used by content/2020/avsnitt/a.md:2`}},
+		{"reserved-id", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: kontakt", 1)},
+			[]string{`x.md:2: the id "kontakt" is taken by the page itself`}},
 		{"bad-id", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: Nätverk Träffar", 1)},
 			[]string{`x.md:2: id "Nätverk Träffar" may only hold lower-case letters, digits and single dashes (for example id: nätverk-träffar)`}},
 		{"unknown-section", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "avsnitt: rutin", "avsnitt: rutn", 1)},
