@@ -8,32 +8,13 @@ import (
 	"testing"
 )
 
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestNewRevision starts 2021 from the valid fixture's newest revision and checks that it loads as a draft with
 // no decision dates, and that the command refuses to overwrite or go back in time.
 func TestNewRevision(t *testing.T) {
 	dir := t.TempDir()
-	copyTree(t, "testdata/valid", dir)
+	if err := os.CopyFS(dir, os.DirFS("testdata/valid")); err != nil {
+		t.Fatal(err)
+	}
 	before, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
