@@ -4,11 +4,13 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -24,7 +26,8 @@ import (
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	writers sync.Pool // *bufio.Writer, reused by Convert
 }
 
 // New returns a Converter configured for the plan.
@@ -64,7 +67,9 @@ func New() *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&safeRenderer{}, 1)),
 		),
 	)
-	return &Converter{md: md}
+	c := &Converter{md: md}
+	c.writers.New = func() any { return bufio.NewWriter(nil) }
+	return c
 }
 
 const footnotePrefixAttr = "plansite-footnote-prefix"
@@ -124,8 +129,19 @@ func (c *Converter) Convert(src []byte, opt Options) Result {
 	w.walk(doc)
 	w.undefinedFootnotes(doc)
 	res.Blocks = blocks(doc, src)
+	// goldmark wraps any writer that is not buffered in a new 4 kB buffer; a big site converts thousands of
+	// texts, so the buffered writers are reused.
 	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf.Grow(len(src) + len(src)/4)
+	bw := c.writers.Get().(*bufio.Writer)
+	bw.Reset(&buf)
+	err := c.md.Renderer().Render(bw, src, doc)
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	c.writers.Put(bw)
+	if err != nil {
 		res.Issues = append(res.Issues, Issue{Line: 1, Msg: "the text cannot be rendered: " + err.Error()})
 	}
 	res.HTML = buf.Bytes()

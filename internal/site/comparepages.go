@@ -40,27 +40,12 @@ type summaryItem struct {
 
 type compareSection struct {
 	*compare.SectionDiff
-	Anchor   string
-	Label    string
-	Caption  string
-	HTML     template.HTML // an unchanged section's text, as on the newer revision's page
-	Table    *tableView    // an unchanged section's table
-	Rows     []rowDiffView
-	RowsHTML template.HTML // the rows, as <tr> elements
-	Body     template.HTML // a changed section's blocks, marked
-}
-
-type rowDiffView struct {
-	Anchor string
-	Label  string
-	Class  string
-	Cells  []cellView
-}
-
-type cellView struct {
-	Column  string
-	HTML    template.HTML
-	Changed bool
+	Anchor  string
+	Label   string
+	Caption string
+	HTML    template.HTML // an unchanged section's text, as on the newer revision's page
+	Table   *tableView    // an unchanged section's table
+	Body    template.HTML // a changed section's blocks, marked
 }
 
 // pairLink is one comparison in the index.
@@ -178,10 +163,6 @@ func (b *builder) comparison(from, to *renderedRevision, bufs *pageBuffers) (fil
 			}
 			cs.HTML = h
 		}
-		for _, d := range s.Rows {
-			cs.Rows = append(cs.Rows, rowDiff(d))
-		}
-		cs.RowsHTML = rowsHTML(cs.Rows)
 		if s.Change != compare.Unchanged {
 			cs.Body = b.marked(s)
 		}
@@ -211,9 +192,14 @@ func (b *builder) marked(s *compare.SectionDiff) template.HTML {
 			return h.(template.HTML)
 		}
 	}
-	var body strings.Builder
+	size := 0
 	for _, bl := range s.Blocks {
-		body.WriteString(string(blockHTML(bl)))
+		size += spansSize(bl.Spans) + 64
+	}
+	var body strings.Builder
+	body.Grow(size)
+	for _, bl := range s.Blocks {
+		writeBlock(&body, bl)
 		body.WriteByte('\n')
 	}
 	h := template.HTML(body.String())
@@ -237,24 +223,6 @@ func sectionLabel(s *compare.SectionDiff) string {
 	return "Ändrat"
 }
 
-func rowDiff(d *compare.RowDiff) rowDiffView {
-	v := rowDiffView{Anchor: "aktivitet-" + d.ID}
-	switch d.Change {
-	case compare.Added:
-		v.Label, v.Class = "Ny aktivitet", "added"
-	case compare.Removed:
-		v.Label, v.Class = "Borttagen aktivitet", "removed"
-	case compare.Moved:
-		v.Label, v.Class = fmt.Sprintf("Flyttad från tabellen ”%s”", d.From.TableCaption), "moved"
-	default:
-		v.Label, v.Class = "Ändrad aktivitet", "changed"
-	}
-	for i, c := range d.Cells {
-		v.Cells = append(v.Cells, cellView{Column: compare.Columns[i], HTML: spansHTML(c.Spans), Changed: c.Changed})
-	}
-	return v
-}
-
 const sectionsMarker = "<!--plansite:sections-->"
 
 var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
@@ -264,7 +232,13 @@ var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Rem
 func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 	size := 0
 	for _, s := range sections {
-		size += len(s.HTML) + len(s.Body) + len(s.RowsHTML) + 512
+		size += len(s.HTML) + len(s.Body) + 512
+		for _, r := range s.Rows {
+			size += 400
+			for _, c := range r.Cells {
+				size += spansSize(c.Spans)
+			}
+		}
 	}
 	b.Grow(size)
 	esc := html.EscapeString
@@ -298,7 +272,7 @@ func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
 				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +
 				"\n</thead>\n<tbody>\n")
-			b.WriteString(string(s.RowsHTML))
+			writeRows(b, s.Rows)
 			b.WriteString("</tbody>\n</table>\n</div>\n")
 		}
 		b.WriteString("</section>\n")
@@ -306,23 +280,36 @@ func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 	return b.Bytes()
 }
 
-// rowsHTML renders the compared rows of a table. It is done here rather than in the layout because a comparison
-// of distant revisions has thousands of cells, and the template's reflection made it the slowest part of the build.
-func rowsHTML(rows []rowDiffView) template.HTML {
-	var b strings.Builder
-	for _, r := range rows {
-		fmt.Fprintf(&b, "<tr id=\"%s\" class=\"diff-row diff-row--%s\">\n<td data-label=\"Ändring\"><strong>%s</strong></td>\n",
-			html.EscapeString(r.Anchor), r.Class, html.EscapeString(r.Label))
-		for _, c := range r.Cells {
-			b.WriteString(`<td data-label="` + c.Column + `"`)
+// writeRows writes the compared rows of a table as <tr> elements. It is done here rather than in the layout
+// because a comparison of distant revisions has thousands of cells, and the template's reflection made it the
+// slowest part of the build.
+func writeRows(b *bytes.Buffer, rows []*compare.RowDiff) {
+	for _, d := range rows {
+		class, label := "changed", "Ändrad aktivitet"
+		switch d.Change {
+		case compare.Added:
+			class, label = "added", "Ny aktivitet"
+		case compare.Removed:
+			class, label = "removed", "Borttagen aktivitet"
+		case compare.Moved:
+			class, label = "moved", "Flyttad från tabellen ”"+d.From.TableCaption+"”"
+		}
+		b.WriteString(`<tr id="aktivitet-`)
+		escapeTo(b, d.ID)
+		b.WriteString(`" class="diff-row diff-row--` + class + "\">\n<td data-label=\"Ändring\"><strong>")
+		escapeTo(b, label)
+		b.WriteString("</strong></td>\n")
+		for i, c := range d.Cells {
+			b.WriteString(`<td data-label="` + compare.Columns[i] + `"`)
 			if c.Changed {
 				b.WriteString(` class="diff-cell--changed"`)
 			}
-			b.WriteString(">" + string(c.HTML) + "</td>\n")
+			b.WriteByte('>')
+			writeSpans(b, c.Spans)
+			b.WriteString("</td>\n")
 		}
 		b.WriteString("</tr>\n")
 	}
-	return template.HTML(b.String())
 }
 
 // summary lists every change with a link to it below.

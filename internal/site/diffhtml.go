@@ -4,9 +4,9 @@ package site
 // reader says ("Tillagt:", "Borttaget:"), so that a change is never shown by colour alone.
 
 import (
-	"fmt"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -16,6 +16,7 @@ import (
 // spansHTML renders compared words.
 func spansHTML(spans []compare.Span) template.HTML {
 	var b strings.Builder
+	b.Grow(spansSize(spans))
 	writeSpans(&b, spans)
 	return template.HTML(b.String())
 }
@@ -64,38 +65,57 @@ func escapeTo(b io.StringWriter, s string) {
 	_, _ = b.WriteString(s[last:])
 }
 
-var blockChange = map[compare.Change]string{
-	compare.Unchanged: "same", compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed",
+var blockClass = map[compare.Change]string{
+	compare.Unchanged: "diff-block diff-block--same", compare.Added: "diff-block diff-block--added",
+	compare.Removed: "diff-block diff-block--removed", compare.Changed: "diff-block diff-block--changed",
 }
 
 // blockHTML renders one compared block as the element it is on the page.
 func blockHTML(d compare.BlockDiff) template.HTML {
 	var b strings.Builder
-	class := "diff-block diff-block--" + blockChange[d.Change]
+	b.Grow(spansSize(d.Spans) + 64)
+	writeBlock(&b, d)
+	return template.HTML(b.String())
+}
+
+// spansSize is about the size of the spans' HTML, to size a buffer once.
+func spansSize(spans []compare.Span) int {
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text) + 8
+		if s.Op != compare.Equal {
+			n += 110
+		}
+	}
+	return n
+}
+
+// writeBlock writes one compared block as the element it is on the page.
+func writeBlock(b *strings.Builder, d compare.BlockDiff) {
+	class := blockClass[d.Change]
 	switch d.Kind {
 	case markdown.HeadingBlock:
-		level := min(max(d.Level, 3), 6)
-		fmt.Fprintf(&b, `<h%d class="%s">`, level, class)
-		writeSpans(&b, d.Spans)
-		fmt.Fprintf(&b, "</h%d>", level)
+		level := strconv.Itoa(min(max(d.Level, 3), 6))
+		b.WriteString("<h" + level + ` class="` + class + `">`)
+		writeSpans(b, d.Spans)
+		b.WriteString("</h" + level + ">")
 	case markdown.Item:
-		fmt.Fprintf(&b, `<ul class="%s diff-list diff-list--%d"><li>`, class, min(d.Level, 4))
-		writeSpans(&b, d.Spans)
+		b.WriteString(`<ul class="` + class + ` diff-list diff-list--` + strconv.Itoa(min(d.Level, 4)) + `"><li>`)
+		writeSpans(b, d.Spans)
 		b.WriteString("</li></ul>")
 	case markdown.Code:
-		fmt.Fprintf(&b, `<pre class="%s">`, class)
-		writeSpans(&b, d.Spans)
+		b.WriteString(`<pre class="` + class + `">`)
+		writeSpans(b, d.Spans)
 		b.WriteString("</pre>")
 	default:
-		fmt.Fprintf(&b, `<p class="%s">`, class)
+		b.WriteString(`<p class="` + class + `">`)
 		switch d.Kind {
 		case markdown.Footnote:
-			fmt.Fprintf(&b, "Fotnot %d: ", d.Level)
+			b.WriteString("Fotnot " + strconv.Itoa(d.Level) + ": ")
 		case markdown.Row:
 			b.WriteString(`<span class="diff-kind">Tabellrad: </span>`)
 		}
-		writeSpans(&b, d.Spans)
+		writeSpans(b, d.Spans)
 		b.WriteString("</p>")
 	}
-	return template.HTML(b.String())
 }

@@ -51,6 +51,7 @@ type tree struct {
 	mu       sync.Mutex
 	made     map[string]bool // folders made
 	files    int
+	bufs     sync.Pool // *[]byte, for comparing files with the published site
 }
 
 func newTree(out string) (*tree, error) {
@@ -67,7 +68,9 @@ func newTree(out string) (*tree, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]bool{}}, nil
+	t := &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]bool{}}
+	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
+	return t, nil
 }
 
 // write writes one file into the tree. It is safe for concurrent use.
@@ -89,16 +92,20 @@ func (t *tree) write(f file) error {
 	t.mu.Unlock()
 	// A file the published site already has, byte for byte, is linked rather than written again: a rebuild of
 	// a big site then writes only what changed, and replacing the old site frees only what is gone.
-	if old := filepath.Join(t.out, filepath.FromSlash(f.Path)); f.Data != nil && sameContent(old, f) {
-		if os.Link(old, p) == nil {
+	if old := filepath.Join(t.out, filepath.FromSlash(f.Path)); f.Data != nil {
+		buf := t.bufs.Get().(*[]byte)
+		same := sameContent(old, f, *buf)
+		t.bufs.Put(buf)
+		if same && os.Link(old, p) == nil {
 			return nil
 		}
 	}
 	return f.write(p)
 }
 
-// sameContent reports whether the regular file at path holds exactly f's contents.
-func sameContent(path string, f file) bool {
+// sameContent reports whether the regular file at path holds exactly f's contents. It reads the file a piece at a
+// time into buf, so that comparing a big site with the published one allocates nothing per file.
+func sameContent(path string, f file, buf []byte) bool {
 	info, err := os.Lstat(path)
 	size := int64(len(f.Data))
 	for _, m := range f.More {
@@ -107,21 +114,22 @@ func sameContent(path string, f file) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
 		return false
 	}
-	b, err := os.ReadFile(path)
+	r, err := os.Open(path)
 	if err != nil {
 		return false
 	}
-	if !bytes.HasPrefix(b, f.Data) {
-		return false
-	}
-	b = b[len(f.Data):]
-	for _, m := range f.More {
-		if !bytes.HasPrefix(b, m) {
-			return false
+	defer r.Close()
+	for _, part := range append([][]byte{f.Data}, f.More...) {
+		for len(part) > 0 {
+			n, err := io.ReadFull(r, buf[:min(len(buf), len(part))])
+			if err != nil || !bytes.Equal(buf[:n], part[:n]) {
+				return false
+			}
+			part = part[n:]
 		}
-		b = b[len(m):]
 	}
-	return len(b) == 0
+	n, _ := r.Read(buf[:1])
+	return n == 0
 }
 
 // writeAll writes files by several writers: most of the time goes to the kernel, and it is shorter when more than
