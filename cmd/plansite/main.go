@@ -44,6 +44,12 @@ Run "plansite <command> -h" for the flags of a command.
 `
 
 func main() {
+	// A build makes a lot of short-lived garbage and then exits: collecting less often costs some memory (the
+	// large generated plan peaks at about 370 MB instead of 280 MB) and saves about a tenth of the time. GOGC in the
+	// environment still decides when it is set.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

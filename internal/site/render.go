@@ -223,6 +223,53 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 	return file{Path: p, Data: buf.Bytes()}, nil
 }
 
+// converted is a piece of Markdown rendered, with abbreviations marked.
+type converted struct {
+	markdown.Result
+	HTML template.HTML
+
+	plainOnce sync.Once
+	plainText string
+}
+
+// plain is the text of the blocks, separated by spaces.
+func (c *converted) plain() string {
+	c.plainOnce.Do(func() {
+		texts := make([]string, len(c.Blocks))
+		for i, bl := range c.Blocks {
+			texts[i] = bl.Text
+		}
+		c.plainText = strings.Join(texts, " ")
+	})
+	return c.plainText
+}
+
+// convertKey is what a rendering that gives no heading ids depends on.
+type convertKey struct {
+	src        string
+	shift      int
+	prefix     string
+	noHeadings bool
+}
+
+// convert renders Markdown that does not depend on the rest of its page: no heading ids, opt.IDs nil. A text
+// that repeats, as most table cells do from one revision to the next, is rendered once per build. The result is
+// shared and must not be changed.
+func (b *builder) convert(src string, opt markdown.Options) *converted {
+	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.NoHeadings}
+	if opt.IDs != nil {
+		res := b.md.Convert([]byte(src), opt) // depends on the page's other ids: not shared
+		return &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
+	}
+	if c, ok := b.converted.Load(k); ok {
+		return c.(*converted)
+	}
+	res := b.md.Convert([]byte(src), opt)
+	c := &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
+	actual, _ := b.converted.LoadOrStore(k, c)
+	return actual.(*converted)
+}
+
 // revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
 func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
 	var probs problem.List
@@ -260,10 +307,10 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	in := compare.Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
 	var docs, actDocs []search.Doc // for the search index: sections first, then activities
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
-		res := b.md.Convert([]byte(rev.Preface.Markdown), markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
-		report(rev.Preface, res)
-		view.Preface = template.HTML(b.abbr.mark(string(res.HTML)))
-		in.Preface = res.Blocks
+		c := b.convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
+		report(rev.Preface, c.Result)
+		view.Preface = c.HTML
+		in.Preface = c.Blocks
 	}
 	for _, s := range rev.Sections {
 		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
@@ -286,15 +333,11 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 				var plain [4]string
 				col := 0
 				cell := func(t content.Text) template.HTML {
-					res := b.md.Convert([]byte(t.Markdown), markdown.Options{NoHeadings: true})
-					report(t, res)
-					var texts []string
-					for _, bl := range res.Blocks {
-						texts = append(texts, bl.Text)
-					}
-					plain[col] = strings.Join(texts, " ")
+					c := b.convert(t.Markdown, markdown.Options{NoHeadings: true})
+					report(t, c.Result)
+					plain[col] = c.plain()
 					col++
-					return template.HTML(b.abbr.mark(string(res.HTML)))
+					return c.HTML
 				}
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,

@@ -184,19 +184,20 @@ func IsContentError(err error) bool {
 
 // builder renders one build.
 type builder struct {
-	plan    *content.Plan
-	tpl     *templates
-	md      *markdown.Converter
-	base    *url.URL
-	cmp     *compare.Cache // shared by every revision, so comparisons repeat no work
-	body    sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	sizes   sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
-	emit    func(file) error
-	emitted atomic.Int64 // pages handed to emit
-	abbr    *abbreviator // nil without a glossary
-	changes changeNotes  // what changed in each revision, for the feed
-	edit    *url.URL     // the repository's editor for the content folder; nil for no edit links
-	content string       // the content folder, to make source paths relative to it
+	plan      *content.Plan
+	tpl       *templates
+	md        *markdown.Converter
+	base      *url.URL
+	cmp       *compare.Cache // shared by every revision, so comparisons repeat no work
+	body      sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	converted sync.Map       // convertKey → *converted: Markdown without heading ids, rendered once per build
+	sizes     sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
+	emit      func(file) error
+	emitted   atomic.Int64 // pages handed to emit
+	abbr      *abbreviator // nil without a glossary
+	changes   changeNotes  // what changed in each revision, for the feed
+	edit      *url.URL     // the repository's editor for the content folder; nil for no edit links
+	content   string       // the content folder, to make source paths relative to it
 
 	linksMu sync.Mutex
 	links   []linkRef // every link the content makes, for Check
