@@ -25,6 +25,7 @@ type Server struct {
 	Log  io.Writer // one line per build; may be nil
 
 	live *serve.Live
+	sess *site.Session // what one render lends the next
 	// Built receives the time each build ended, successful or not (for tests and measurements); may be nil.
 	Built chan<- Result
 }
@@ -43,6 +44,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		s.Log = io.Discard
 	}
 	s.live = serve.NewLive(s.Site.Out) // until the first build: whatever public/ holds
+	s.sess = site.NewSession()
 	// Watch first, then build: a change made while the first build runs is then not missed.
 	roots := []string{s.Site.Content}
 	if s.Site.Layouts != "" {
@@ -84,7 +86,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // rebuild renders the site in memory, serves it, and tells the pages. Nothing is written to disk: the preview
 // never touches public/, and a rebuild costs only the rendering.
 func (s *Server) rebuild(start time.Time) {
-	fsys, stats, err := site.RenderFS(s.Site)
+	fsys, stats, err := s.sess.RenderFS(s.Site)
 	res := Result{Stats: stats, Started: start}
 	if err != nil {
 		var probs problem.List

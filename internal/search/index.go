@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/stockholm/plansite/internal/memo"
 )
 
 // Kind is what a document is.
@@ -67,9 +69,31 @@ type File struct {
 	Data []byte
 }
 
+// Memo keeps the index's word work from one build to the next, for the live preview: the tokens of each text and
+// Snowball's stem of each word. Both depend on nothing else, so an index built with a Memo is the same as one
+// built without.
+type Memo struct {
+	tokens *memo.Map[string, []Token]
+	stems  *memo.Map[string, string]
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo {
+	return &Memo{tokens: memo.New[string, []Token](), stems: memo.New[string, string]()}
+}
+
+// Next ends a build: what it did not use is forgotten.
+func (m *Memo) Next() {
+	m.tokens.Next()
+	m.stems.Next()
+}
+
 // Build makes the index of the documents; docs must be grouped by revision, in the order of revisions, and within
-// one revision sections before activities. glossary maps abbreviations to what they stand for.
-func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string) []File {
+// one revision sections before activities. glossary maps abbreviations to what they stand for. m may be nil.
+func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string, m *Memo) []File {
+	if m == nil {
+		m = NewMemo()
+	}
 	// Revisions repeat most of their text, so each distinct field text is tokenised and counted once, whatever
 	// number of documents has it. Vocabulary first: stems and parts depend on every word of the site.
 	textIndex := map[string]int{}
@@ -87,12 +111,22 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	toks := make([][]Token, len(texts))
-	parallel(len(texts), func(from, to int) {
+	var missing []int
+	for n, t := range texts {
+		var ok bool
+		if toks[n], ok = m.tokens.Lookup(t); !ok {
+			missing = append(missing, n)
+		}
+	}
+	parallel(len(missing), func(from, to int) {
 		fold := memoFold()
-		for n := from; n < to; n++ {
+		for _, n := range missing[from:to] {
 			toks[n] = tokenize(texts[n], fold)
 		}
 	})
+	for _, n := range missing {
+		m.tokens.Put(texts[n], toks[n])
+	}
 	formSet := map[string]bool{}
 	for _, ts := range toks {
 		for _, t := range ts {
@@ -110,7 +144,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	for f := range formSet {
 		vocab = append(vocab, f)
 	}
-	voc := newVocabulary(vocab)
+	voc := newVocabulary(vocab, m.stems)
 	stop := map[string]bool{}
 	for f := range formSet {
 		if IsStopword(f) {
@@ -224,15 +258,17 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		get(key).F[key] = entry
 	}
 
-	var files []File
 	names := make([]string, 0, len(shards))
 	for name := range shards {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		files = append(files, File{Path: "sok/i/" + name + ".json", Data: mustJSON(shards[name])})
-	}
+	files := make([]File, len(names))
+	parallel(len(names), func(from, to int) {
+		for i := from; i < to; i++ {
+			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: mustJSON(shards[names[i]])}
+		}
+	})
 
 	// Meta: the documents of each revision, the Ansvarig of each activity, stopwords.
 	type revMeta struct {

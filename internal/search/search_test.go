@@ -63,7 +63,7 @@ func TestFold(t *testing.T) {
 func TestStems(t *testing.T) {
 	forms := []string{"radikalisering", "radikaliseras", "radikaliserar", "anhörig", "anhöriga", "nätverk", "nätverket",
 		"samordnare", "samordnaren", "miljön", "extremism"}
-	v := newVocabulary(forms)
+	v := newVocabulary(forms, nil)
 	for _, same := range [][]string{{"radikalisering", "radikaliseras", "radikaliserar"}, {"anhörig", "anhöriga"},
 		{"nätverk", "nätverket"}, {"samordnare", "samordnaren"}} {
 		for _, f := range same[1:] {
@@ -81,7 +81,7 @@ func TestCompounds(t *testing.T) {
 	forms := []string{"socialtjänsten", "socialtjänstnätverket", "nätverk", "avhoppare", "avhopparverksamhet",
 		"verksamhet", "våld", "våldsbejakande", "förvaltningen", "för", "stadsdelsförvaltning", "stad", "stadsdel",
 		"anmälningsskyldighet"}
-	v := newVocabulary(forms)
+	v := newVocabulary(forms, nil)
 	for word, part := range map[string]string{
 		"socialtjänstnätverket": v.stem["nätverk"],
 		"avhopparverksamhet":    v.stem["avhoppare"],
@@ -136,7 +136,7 @@ func TestRanking(t *testing.T) {
 		{Year: 2020, Kind: Section, Titles: []string{"Övrigt"}, Fields: []Field{{"Övrigt", TitleWeight}, {"Socialtjänstnätverket träffas varje månad, och socialtjänsten leder det.", BodyWeight}}},
 		{Year: 2020, Kind: Activity, Titles: []string{"Tabell"}, Ansvarig: "SLK", Fields: []Field{{"Följs upp i VB.", 1.5}, {"SLK", BodyWeight}}},
 	}
-	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, map[string]string{"VB": "verksamhetsberättelse", "SLK": "stadsledningskontoret"})
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, map[string]string{"VB": "verksamhetsberättelse", "SLK": "stadsledningskontoret"}, nil)
 	if r := query(t, files, "samverkan"); !(r[0] > r[1] && r[1] > 0) {
 		t.Errorf("samverkan: %v; the title hit must outrank the body hit", r)
 	}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/kljensen/snowball/swedish"
+	"github.com/stockholm/plansite/internal/memo"
 )
 
 // stopwords are function words a query does not have to match: Snowball's Swedish list and a few common verbs of
@@ -44,28 +45,27 @@ func Stopwords(vocabulary []string) []string {
 
 // vocabulary maps the words of the site to their stems and compound parts.
 type vocabulary struct {
-	stem  map[string]string   // form → folded stem key
-	parts map[string][]string // form → folded stem keys of its compound parts
-	stems map[string]bool     // Snowball's stems of the forms
-	memo  map[string]string   // Snowball's stem of any word looked at, so each is stemmed once
+	stem  map[string]string         // form → folded stem key
+	parts map[string][]string       // form → folded stem keys of its compound parts
+	stems map[string]bool           // Snowball's stems of the forms
+	snow  *memo.Map[string, string] // Snowball's stem of any word looked at, so each is stemmed once
 }
 
 // snowball stems a word with the library's Swedish stemmer, once per word.
 func (v *vocabulary) snowball(w string) string {
-	if s, ok := v.memo[w]; ok {
-		return s
-	}
-	s := swedish.Stem(w, true)
-	v.memo[w] = s
-	return s
+	return v.snow.Get(w, func() string { return swedish.Stem(w, true) })
 }
 
 var nounEndings = []string{"ingen", "ing", "et", "en", "n"}
 
-// newVocabulary works out stems and compound parts for a set of lower-case word forms.
-func newVocabulary(forms []string) *vocabulary {
+// newVocabulary works out stems and compound parts for a set of lower-case word forms; snow holds the Snowball
+// stems already known, and may be nil.
+func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	sort.Strings(forms)
-	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}, memo: map[string]string{}}
+	if snow == nil {
+		snow = memo.New[string, string]()
+	}
+	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}, snow: snow}
 	raw := map[string]string{}
 	stems := v.stems
 	for _, f := range forms {
@@ -77,9 +77,16 @@ func newVocabulary(forms []string) *vocabulary {
 	for _, f := range forms {
 		v.stem[f] = Fold(v.conflate(raw[f]))
 	}
-	for _, f := range forms {
-		if ps := v.split(f, known, 0); len(ps) > 0 {
-			v.parts[f] = ps
+	// Splitting is most of the work, and each form is split on its own: the forms are shared out among the cores.
+	parts := make([][]string, len(forms))
+	parallel(len(forms), func(from, to int) {
+		for i := from; i < to; i++ {
+			parts[i] = v.split(forms[i], known, 0)
+		}
+	})
+	for i, ps := range parts {
+		if len(ps) > 0 {
+			v.parts[forms[i]] = ps
 		}
 	}
 	return v

@@ -39,7 +39,7 @@ func (b *builder) noteLinks(page string, t content.Text, links []markdown.Ref) {
 // Check renders the site in memory and reports every problem a build would, and every broken link inside the
 // site. It writes nothing.
 func Check(opt Options) (Stats, error) {
-	b, files, stats, err := renderWith(opt, nil)
+	b, files, stats, err := renderWith(opt, nil, nil)
 	var probs problem.List
 	if err != nil && !asList(err, &probs) || b == nil {
 		return stats, err // the content could not be loaded, or a layout is broken

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -167,9 +168,11 @@ type followUpView struct {
 	Ansvariga  []ansvarigView
 	StateLinks []filterLink
 	Rows       []followUpRow
-	RowsHTML   template.HTML // the rows, rendered here: a view has a cell per activity and report period
-	AllHref    string
-	CSVHref    string
+	// The tables' rows, rendered here: a revision has a view per Ansvarig, each with a cell per activity and
+	// report period and a count per Ansvarig and state, and html/template took most of a preview's time on them.
+	StatesHTML, PeriodsHTML, AnsvarigaHTML, RowsHTML template.HTML
+	AllHref                                          string
+	CSVHref                                          string
 }
 
 // PeriodNames are the report periods, for the column labels.
@@ -280,6 +283,7 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 			v.Ansvariga = append(v.Ansvariga, ansvarigView{Name: n, Href: fmt.Sprintf("%suppfoljning/ansvarig/%d/", up, i+1),
 				Counts: perAns[i], This: i == thisAns})
 		}
+		v.StatesHTML, v.PeriodsHTML, v.AnsvarigaHTML = countsHTML(v)
 		v.RowsHTML = followUpRowsHTML(v.Rows)
 		data := b.newPage(p, fmt.Sprintf("Uppföljning %d", rev.Year)+map[bool]string{true: " – " + filter}[filter != ""])
 		data.FollowUp = v
@@ -316,6 +320,45 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 		}
 	}
 	return files, nil
+}
+
+// countsHTML renders the rows of the three tables of counts: by latest state, by report period and by Ansvarig.
+func countsHTML(v *followUpView) (states, periods, ansvariga template.HTML) {
+	esc := html.EscapeString
+	var b strings.Builder
+	for _, c := range v.States {
+		b.WriteString(`<tr><th scope="row"><span aria-hidden="true">` + c.Status.Symbol + "</span> " + esc(c.Status.Label) +
+			"</th><td>" + strconv.Itoa(c.Count) + "</td></tr>\n")
+	}
+	states = template.HTML(b.String())
+	b.Reset()
+	cells := func(counts []int) {
+		for _, n := range counts {
+			b.WriteString("<td>" + strconv.Itoa(n) + "</td>")
+		}
+	}
+	for _, p := range v.Periods {
+		b.WriteString(`<tr><th scope="row">` + esc(p.Period) + "</th>")
+		cells(p.Counts)
+		b.WriteString("<td>" + strconv.Itoa(p.None) + "</td></tr>\n")
+	}
+	periods = template.HTML(b.String())
+	b.Reset()
+	for _, a := range v.Ansvariga {
+		b.WriteString(`<tr><th scope="row">`)
+		switch {
+		case v.Reported && a.This:
+			b.WriteString(`<a href="` + esc(a.Href) + `" aria-current="page">` + esc(a.Name) + "</a>")
+		case v.Reported:
+			b.WriteString(`<a href="` + esc(a.Href) + `">` + esc(a.Name) + "</a>")
+		default:
+			b.WriteString(esc(a.Name))
+		}
+		b.WriteString("</th>")
+		cells(a.Counts)
+		b.WriteString("</tr>\n")
+	}
+	return states, periods, template.HTML(b.String())
 }
 
 // followUpRowsHTML renders the activities of a follow-up view, a cell per report period.

@@ -15,8 +15,12 @@ import (
 
 // RenderFS renders the site in memory and returns it as a read-only file system.
 func RenderFS(opt Options) (fs.FS, Stats, error) {
+	return renderFS(opt, nil)
+}
+
+func renderFS(opt Options, sess *Session) (fs.FS, Stats, error) {
 	start := time.Now()
-	files, stats, err := Render(opt)
+	_, files, stats, err := renderWith(opt, nil, sess)
 	if err != nil {
 		return nil, stats, err
 	}

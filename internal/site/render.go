@@ -261,13 +261,10 @@ func (b *builder) convert(src string, opt markdown.Options) *converted {
 		res := b.md.Convert([]byte(src), opt) // depends on the page's other ids: not shared
 		return &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
 	}
-	if c, ok := b.converted.Load(k); ok {
-		return c.(*converted)
-	}
-	res := b.md.Convert([]byte(src), opt)
-	c := &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
-	actual, _ := b.converted.LoadOrStore(k, c)
-	return actual.(*converted)
+	return b.texts.Get(k, func() *converted {
+		res := b.md.Convert([]byte(src), opt)
+		return &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
+	})
 }
 
 // revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.

@@ -90,7 +90,7 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 		glossary[a.Short] = a.Long
 	}
 	var files []file
-	for _, f := range search.Build(docs, revisions, b.home().Year, glossary) {
+	for _, f := range search.Build(docs, revisions, b.home().Year, glossary, b.words) {
 		files = append(files, file{Path: f.Path, Data: f.Data})
 	}
 	var probs problem.List

@@ -17,7 +17,9 @@ import (
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/memo"
 	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/search"
 )
 
 // Options say what to build and where.
@@ -89,21 +91,28 @@ func Render(opt Options) ([]file, Stats, error) {
 // render renders the site. The comparison pages, the bulk of a site with many revisions, are handed to emit as
 // they are made when emit is not nil; the other files are returned.
 func render(opt Options, emit func(file) error) ([]file, Stats, error) {
-	_, files, stats, err := renderWith(opt, emit)
+	_, files, stats, err := renderWith(opt, emit, nil)
 	if err != nil {
 		return nil, stats, err
 	}
 	return files, stats, err
 }
 
-// renderWith renders and returns the builder too, for the checks that look at the whole site.
-func renderWith(opt Options, emit func(file) error) (*builder, []file, Stats, error) {
+// renderWith renders and returns the builder too, for the checks that look at the whole site. In a session (sess
+// not nil) it reuses what the session's earlier renders worked out.
+func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []file, Stats, error) {
 	var stats Stats
 	base, err := parseBaseURL(opt.BaseURL)
 	if err != nil {
 		return nil, nil, stats, err
 	}
-	tpl, err := loadTemplates(opt.Layouts)
+	var last *templates
+	if sess != nil {
+		sess.mu.Lock()
+		defer sess.mu.Unlock()
+		last = sess.tpl
+	}
+	tpl, err := loadTemplates(opt.Layouts, last)
 	if err != nil {
 		return nil, nil, stats, err
 	}
@@ -116,10 +125,17 @@ func renderWith(opt Options, emit func(file) error) (*builder, []file, Stats, er
 		return nil, nil, stats, err
 	}
 	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit,
-		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content}
+		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content,
+		texts: memo.New[convertKey, *converted]()}
+	if sess != nil {
+		sess.begin(b)
+	}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
 		return b, files, stats, err // the files as far as they were made, for Check
+	}
+	if sess != nil {
+		sess.end(tpl)
 	}
 	stats.Revisions = len(plan.Revisions)
 	for _, f := range files {
@@ -184,20 +200,21 @@ func IsContentError(err error) bool {
 
 // builder renders one build.
 type builder struct {
-	plan      *content.Plan
-	tpl       *templates
-	md        *markdown.Converter
-	base      *url.URL
-	cmp       *compare.Cache // shared by every revision, so comparisons repeat no work
-	body      sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	converted sync.Map       // convertKey → *converted: Markdown without heading ids, rendered once per build
-	sizes     sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
-	emit      func(file) error
-	emitted   atomic.Int64 // pages handed to emit
-	abbr      *abbreviator // nil without a glossary
-	changes   changeNotes  // what changed in each revision, for the feed
-	edit      *url.URL     // the repository's editor for the content folder; nil for no edit links
-	content   string       // the content folder, to make source paths relative to it
+	plan    *content.Plan
+	tpl     *templates
+	md      *markdown.Converter
+	base    *url.URL
+	cmp     *compare.Cache                    // shared by every revision, so comparisons repeat no work
+	body    sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	texts   *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
+	words   *search.Memo                      // the search index's word work; nil outside a session
+	sizes   sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
+	emit    func(file) error
+	emitted atomic.Int64 // pages handed to emit
+	abbr    *abbreviator // nil without a glossary
+	changes changeNotes  // what changed in each revision, for the feed
+	edit    *url.URL     // the repository's editor for the content folder; nil for no edit links
+	content string       // the content folder, to make source paths relative to it
 
 	linksMu sync.Mutex
 	links   []linkRef // every link the content makes, for Check

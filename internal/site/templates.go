@@ -4,13 +4,14 @@ package site
 // site's layouts folder and then among the built-in ones.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/stockholm/plansite/layouts"
@@ -20,8 +21,9 @@ import (
 var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html"}
 
 type templates struct {
-	pages  map[string]*template.Template
-	assets map[string][]byte // assets/… files, by path
+	pages   map[string]*template.Template
+	assets  map[string][]byte // assets/… files, by path
+	sources map[string][]byte // every file read, by name: the layouts are parsed again only when one changes
 }
 
 // overlay reads a file from the site's folder when it has it, else from the built-in layouts.
@@ -41,8 +43,42 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(o.base, name)
 }
 
-// loadTemplates parses the layouts. dir may be "" to use only the built-in ones.
-func loadTemplates(dir string) (*templates, error) {
+// loadTemplates reads and parses the layouts. dir may be "" to use only the built-in ones. When last was parsed
+// from the same files, byte for byte, it is returned as it is: parsing and escaping the layouts is a good part of a
+// small site's render, and the preview renders after every save.
+func loadTemplates(dir string, last *templates) (*templates, error) {
+	src, err := readLayouts(dir)
+	if err != nil {
+		return nil, err
+	}
+	if last != nil && maps.EqualFunc(src, last.sources, bytes.Equal) {
+		return last, nil
+	}
+	t := &templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sources: src}
+	for _, kind := range pageKinds {
+		tp := template.New(kind).Funcs(funcs)
+		if _, err := tp.New("baseof.html").Parse(string(src["baseof.html"])); err != nil {
+			return nil, fmt.Errorf("layouts/baseof.html: %w", err)
+		}
+		if _, err := tp.New("partials.html").Parse(string(src["partials.html"])); err != nil {
+			return nil, fmt.Errorf("layouts/partials.html: %w", err)
+		}
+		if _, err := tp.Parse(string(src[kind])); err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
+		}
+		t.pages[kind] = tp
+	}
+	for name, b := range src {
+		if strings.HasPrefix(name, "assets/") {
+			t.assets[name] = b
+		}
+	}
+	return t, nil
+}
+
+// readLayouts reads every file the layouts are made of, by name: the site's own where it has one, else the
+// built-in one. Assets are the built-in ones, replaced or added to by the site's.
+func readLayouts(dir string) (map[string][]byte, error) {
 	o := overlay{base: layouts.FS()}
 	if dir != "" {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
@@ -50,58 +86,33 @@ func loadTemplates(dir string) (*templates, error) {
 		}
 		o.site = os.DirFS(dir)
 	}
-	t := &templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
-	baseSrc, err := o.ReadFile("baseof.html")
-	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
-	}
-	partials, err := o.ReadFile("partials.html")
-	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
-	}
-	for _, kind := range pageKinds {
-		src, err := o.ReadFile(kind)
+	src := map[string][]byte{}
+	for _, name := range append([]string{"baseof.html", "partials.html"}, pageKinds...) {
+		b, err := o.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("layouts: %w", err)
 		}
-		tp := template.New(kind).Funcs(funcs)
-		if _, err := tp.New("baseof.html").Parse(string(baseSrc)); err != nil {
-			return nil, fmt.Errorf("layouts/baseof.html: %w", err)
-		}
-		if _, err := tp.New("partials.html").Parse(string(partials)); err != nil {
-			return nil, fmt.Errorf("layouts/partials.html: %w", err)
-		}
-		if _, err := tp.Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
-		}
-		t.pages[kind] = tp
+		src[name] = b
 	}
-	// Assets: the built-in ones, replaced or added to by the site's.
-	names := map[string]bool{}
+	var readErr error
 	for _, fsys := range []fs.FS{o.base, o.site} {
 		if fsys == nil {
 			continue
 		}
 		_ = fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !ignoredAsset(path.Base(p)) {
-				names[p] = true
+			if _, done := src[p]; err != nil || d.IsDir() || ignoredAsset(path.Base(p)) || done {
+				return nil
 			}
+			b, err := o.ReadFile(p)
+			if err != nil {
+				readErr = fmt.Errorf("layouts/%s: %w", p, err)
+				return fs.SkipAll
+			}
+			src[p] = b
 			return nil
 		})
 	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
-	for _, n := range sorted {
-		b, err := o.ReadFile(n)
-		if err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", n, err)
-		}
-		t.assets[n] = b
-	}
-	return t, nil
+	return src, readErr
 }
 
 func ignoredAsset(name string) bool {
