@@ -93,6 +93,13 @@ func NewCache() *Cache {
 	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
 }
 
+// Size is the number of distinct texts and rows the cache has numbered.
+func (c *Cache) Size() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.keys)
+}
+
 func (c *Cache) number(key string) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()

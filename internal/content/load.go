@@ -5,6 +5,7 @@ package content
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -130,6 +131,12 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		return nil
 	}
 	rev.Dir = dir
+	digest := sha256.New()
+	source := func(rel string, raw []byte) {
+		fmt.Fprintf(digest, "%s\x00%d\x00", rel, len(raw))
+		digest.Write(raw)
+	}
+	source(revisionFile, raw)
 
 	var sections []*Section
 	var activities []*Activity
@@ -162,14 +169,17 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 				return nil
 			}
 			rev.Assets = append(rev.Assets, Asset{Rel: rel, Src: p})
+			source(rel, nil)
 		case top == sectionsDir && rel != top:
 			if raw, ok := readFile(p, probs); ok {
+				source(rel, raw)
 				if s := readSection(p, raw, probs); s != nil {
 					sections = append(sections, s)
 				}
 			}
 		case top == activitiesDir && rel != top:
 			if raw, ok := readFile(p, probs); ok {
+				source(rel, raw)
 				if a := readActivity(p, raw, probs); a != nil {
 					activities = append(activities, a)
 				}
@@ -184,6 +194,7 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
 	}
 	assemble(rev, sections, activities, probs)
+	digest.Sum(rev.Digest[:0])
 	return rev
 }
 

@@ -283,3 +283,48 @@ func FuzzLoadFile(f *testing.F) {
 }
 
 type problemList struct{ l problem.List }
+
+// TestDigest: a revision's digest is the same for the same files and changes with any Markdown byte, a file
+// added or removed, or a picture added.
+func TestDigest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/valid")); err != nil {
+		t.Fatal(err)
+	}
+	digest := func() [32]byte {
+		t.Helper()
+		plan, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan.Revisions[0].Digest
+	}
+	first := digest()
+	if first == ([32]byte{}) || digest() != first {
+		t.Fatal("two loads of the same files differ, or the digest is empty")
+	}
+	sections, _ := filepath.Glob(filepath.Join(dir, "2020", "avsnitt", "*.md"))
+	raw, err := os.ReadFile(sections[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[[32]byte]string{first: "the start"}
+	step := func(what string, change func()) {
+		t.Helper()
+		change()
+		d := digest()
+		if prev, ok := seen[d]; ok {
+			t.Errorf("%s: the digest is the same as after %s", what, prev)
+		}
+		seen[d] = what
+	}
+	step("one byte of a section", func() { os.WriteFile(sections[0], append(raw, ' '), 0o644) })
+	step("a picture added", func() { os.WriteFile(filepath.Join(dir, "2020", "figurer", "ny.png"), []byte("png"), 0o644) })
+	step("the section renamed", func() { os.Rename(sections[0], sections[0]+".md") })
+	os.Rename(sections[0]+".md", sections[0])
+	os.Remove(filepath.Join(dir, "2020", "figurer", "ny.png"))
+	os.WriteFile(sections[0], raw, 0o644)
+	if digest() != first {
+		t.Error("the same files again give another digest")
+	}
+}

@@ -75,6 +75,11 @@ type Revision struct {
 	Sections   []*Section   // by ordning
 	Assets     []Asset      // files published as they are, by path
 	Indicators []*Indicator // nyckeltal, in the order written
+
+	// Digest identifies what the revision was read from: the path and bytes of each Markdown file and the path of
+	// each other file. Two loads with the same Digest give the same revision, so the preview can reuse what it
+	// made of it.
+	Digest [32]byte // SHA-256
 }
 
 // Indicator is a key figure the plan follows over the years, such as the share of employees who have done the

@@ -155,8 +155,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
 	parallel(len(texts), func(from, to int) {
+		sc := newScratch()
 		for n := from; n < to; n++ {
-			contribs[n] = count(toks[n], voc, gloss, stop)
+			contribs[n] = count(toks[n], voc, gloss, stop, sc)
 		}
 	})
 
@@ -388,13 +389,27 @@ type contrib struct {
 	words        float64
 }
 
+// scratch is the working space of count, reused from one text to the next.
+type scratch struct {
+	stems, parts         map[string]float64
+	stemOrder, partOrder []string
+	forms                map[seen]bool
+}
+
+func newScratch() *scratch {
+	return &scratch{stems: map[string]float64{}, parts: map[string]float64{}, forms: map[seen]bool{}}
+}
+
 // count works out a text's contribution. Function words count for nothing; an abbreviation counts for its
 // expansion too, and an expansion for its abbreviation.
-func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool) contrib {
+func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool, sc *scratch) contrib {
 	var c contrib
-	stems, parts := map[string]float64{}, map[string]float64{}
-	var stemOrder, partOrder []string
-	forms := map[seen]bool{}
+	clear(sc.stems)
+	clear(sc.parts)
+	clear(sc.forms)
+	stems, parts, forms := sc.stems, sc.parts, sc.forms
+	stemOrder, partOrder := sc.stemOrder[:0], sc.partOrder[:0]
+	defer func() { sc.stemOrder, sc.partOrder = stemOrder, partOrder }()
 	add := func(t Token, w float64) {
 		if t.Secondary {
 			w *= 0.5
@@ -438,11 +453,13 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool)
 			c.forms = append(c.forms, s)
 		}
 	}
-	for _, k := range stemOrder {
-		c.stems = append(c.stems, weighted{k, stems[k]})
+	c.stems = make([]weighted, len(stemOrder))
+	for i, k := range stemOrder {
+		c.stems[i] = weighted{k, stems[k]}
 	}
-	for _, k := range partOrder {
-		c.parts = append(c.parts, weighted{k, parts[k]})
+	c.parts = make([]weighted, len(partOrder))
+	for i, k := range partOrder {
+		c.parts[i] = weighted{k, parts[k]}
 	}
 	return c
 }

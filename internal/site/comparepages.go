@@ -78,7 +78,7 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 				bufs = new(pageBuffers)
 			}
 			for k := range next {
-				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], bufs)
+				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], pairs[k].j == pairs[k].i+1, bufs)
 				if errs[k] == nil && b.emit != nil {
 					errs[k] = b.emit(files[k])
 					files[k] = file{} // written: let it go
@@ -121,8 +121,33 @@ type pageBuffers struct {
 	frame, sections bytes.Buffer
 }
 
-// comparison renders the page comparing two revisions; with bufs, in those buffers, reset first.
-func (b *builder) comparison(from, to *renderedRevision, bufs *pageBuffers) (file, error) {
+// comparison renders the page comparing two revisions, noting what changed when they are consecutive; with bufs,
+// in those buffers, reset first. In a session, a pair whose revisions and context are unchanged is not compared
+// again.
+func (b *builder) comparison(from, to *renderedRevision, consecutive bool, bufs *pageBuffers) (file, error) {
+	if b.reuse == nil {
+		return b.comparePair(from, to, consecutive, bufs)
+	}
+	k := pairKey{from: from.digest, to: to.digest, ctx: b.ctx}
+	if p, ok := b.reuse.pairs.Lookup(k); ok {
+		if consecutive {
+			b.changes.set(to.year, p.note)
+		}
+		return p.page, nil
+	}
+	f, err := b.comparePair(from, to, consecutive, bufs)
+	if err == nil {
+		p := &pairRender{page: f}
+		if consecutive {
+			p.note = b.changes.get(to.year)
+		}
+		b.reuse.pairs.Put(k, p)
+	}
+	return f, err
+}
+
+// comparePair compares two revisions and renders the page.
+func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs *pageBuffers) (file, error) {
 	if bufs == nil {
 		bufs = new(pageBuffers)
 	}
@@ -130,7 +155,7 @@ func (b *builder) comparison(from, to *renderedRevision, bufs *pageBuffers) (fil
 	bufs.sections.Reset()
 	r := compare.Compare(from.doc, to.doc)
 	a, z := r.From, r.To
-	if b.previous(z) == a {
+	if consecutive {
 		b.changes.note(z.Year, r)
 	}
 	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)

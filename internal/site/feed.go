@@ -20,6 +20,23 @@ type changeNotes struct {
 	notes map[int]string
 }
 
+// set records the sentence on what changed in the revision of the year.
+func (c *changeNotes) set(year int, note string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.notes == nil {
+		c.notes = map[int]string{}
+	}
+	c.notes[year] = note
+}
+
+// get returns the sentence on what changed in the revision of the year.
+func (c *changeNotes) get(year int) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.notes[year]
+}
+
 func (c *changeNotes) note(year int, r *compare.Result) {
 	plural := func(n int, one, many string) string {
 		if n == 1 {
@@ -45,12 +62,7 @@ func (c *changeNotes) note(year int, r *compare.Result) {
 	if len(parts) > 0 {
 		text = fmt.Sprintf("Ändringar sedan %d: %s.", r.From.Year, strings.Join(parts, ", "))
 	}
-	c.mu.Lock()
-	if c.notes == nil {
-		c.notes = map[int]string{}
-	}
-	c.notes[year] = text
-	c.mu.Unlock()
+	c.set(year, text)
 }
 
 type atomFeed struct {

@@ -378,7 +378,8 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}, search: append(docs, actDocs...)}
+	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}, search: append(docs, actDocs...),
+		year: rev.Year, digest: rev.Digest}
 	for _, sv := range view.Sections {
 		rr.sections[sv.ID] = sv
 	}
@@ -390,6 +391,8 @@ type renderedRevision struct {
 	doc      *compare.Doc
 	sections map[string]*sectionView
 	search   []search.Doc
+	year     int
+	digest   [32]byte // the revision's content.Revision.Digest
 }
 
 // previous returns the revision before rev, or nil.

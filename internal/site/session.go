@@ -6,12 +6,18 @@ package site
 // in a session gives exactly the files a fresh build gives; only the time differs.
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
+	"strings"
 	"sync"
 
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/memo"
+	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/search"
 )
 
@@ -21,15 +27,30 @@ type Session struct {
 	mu       sync.Mutex
 	md       *markdown.Converter
 	tpl      *templates        // the layouts of the last render, with the files they were parsed from
+	layouts  int               // counts the changes of tpl, for the context of the pages kept
 	glossary map[string]string // the abbreviations the kept Markdown was marked with
 	texts    *memo.Map[convertKey, *converted]
 	words    *search.Memo
+	cmp      *compare.Cache // the kept revisions' texts are numbered in it
+	reuse    *reuse
 }
 
 // NewSession returns a session that has rendered nothing yet.
 func NewSession() *Session {
-	return &Session{md: markdown.New(), texts: memo.New[convertKey, *converted](), words: search.NewMemo()}
+	s := &Session{md: markdown.New(), texts: memo.New[convertKey, *converted](), words: search.NewMemo()}
+	s.forget()
+	return s
 }
+
+// forget drops the kept revisions and comparisons, and the comparison cache they were prepared in.
+func (s *Session) forget() {
+	s.cmp = compare.NewCache()
+	s.reuse = &reuse{revs: memo.New[revKey, *revisionRender](), pairs: memo.New[pairKey, *pairRender]()}
+}
+
+// maxTexts bounds the comparison cache of a session: it numbers every version of every text the session has seen,
+// and is started afresh, with the revisions prepared in it, when it holds more.
+const maxTexts = 1 << 17
 
 // RenderFS renders the site in memory, as the package's RenderFS does, reusing what the session's last renders
 // worked out.
@@ -40,6 +61,15 @@ func (s *Session) RenderFS(opt Options) (fs.FS, Stats, error) {
 // begin prepares the builder of a render in the session; the caller holds s.mu.
 func (s *Session) begin(b *builder) {
 	b.md = s.md
+	if b.tpl != s.tpl {
+		s.layouts++
+	}
+	if s.cmp.Size() > maxTexts {
+		s.forget()
+	}
+	b.cmp = s.cmp
+	b.reuse = s.reuse
+	b.ctx = b.contextKey(s.layouts)
 	var long map[string]string
 	if b.abbr != nil {
 		long = b.abbr.long
@@ -58,4 +88,83 @@ func (s *Session) end(tpl *templates) {
 	s.tpl = tpl
 	s.texts.Next()
 	s.words.Next()
+	s.reuse.revs.Next()
+	s.reuse.pairs.Next()
+}
+
+// reuse holds, in a session, the revisions and comparison pages of earlier renders.
+type reuse struct {
+	revs  *memo.Map[revKey, *revisionRender]
+	pairs *memo.Map[pairKey, *pairRender]
+}
+
+// revKey is all a revision's pages depend on: its files, the revision before it, and the context.
+type revKey struct {
+	digest [32]byte
+	prev   int
+	ctx    string
+}
+
+type revisionRender struct {
+	files []file
+	rev   *renderedRevision
+}
+
+// pairKey is all a comparison page depends on.
+type pairKey struct {
+	from, to [32]byte
+	ctx      string
+}
+
+type pairRender struct {
+	page file
+	note string // for consecutive revisions: what changed, for the feed
+}
+
+// revisionOnce renders a revision, or in a session takes its pages from an earlier render when nothing they
+// depend on has changed. A revision with problems is never kept.
+func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
+	if b.reuse == nil {
+		return b.revision(rev)
+	}
+	k := revKey{digest: rev.Digest, ctx: b.ctx}
+	if p := b.previous(rev); p != nil {
+		k.prev = p.Year
+	}
+	if r, ok := b.reuse.revs.Lookup(k); ok {
+		return r.files, r.rev, nil
+	}
+	files, rr, probs := b.revision(rev)
+	if len(probs) == 0 && rr != nil {
+		b.reuse.revs.Put(k, &revisionRender{files: files, rev: rr})
+	}
+	return files, rr, probs
+}
+
+// contextKey is what every page of a revision depends on beyond the revision itself: the layouts, the
+// addresses, the glossary, the revisions and pages there are, and which revision is in force and what it holds.
+func (b *builder) contextKey(layouts int) string {
+	var k strings.Builder
+	fmt.Fprintf(&k, "layouts %d\nbase %v\nedit %v %s\n", layouts, b.base, b.edit, b.content)
+	if b.abbr != nil {
+		keys := slices.Sorted(maps.Keys(b.abbr.long))
+		for _, a := range keys {
+			fmt.Fprintf(&k, "abbr %q %q\n", a, b.abbr.long[a])
+		}
+	}
+	for _, r := range b.plan.Revisions {
+		fmt.Fprintf(&k, "revision %d %s %t\n", r.Year, r.Status, len(r.Indicators) > 0)
+	}
+	for _, p := range b.plan.Pages {
+		fmt.Fprintf(&k, "page %q\n", p.Slug)
+	}
+	home := b.home()
+	fmt.Fprintf(&k, "home %d %q", home.Year, home.Board)
+	if w := home.Worry(); w != nil {
+		fmt.Fprintf(&k, " %q", w.ID)
+	}
+	for _, s := range home.Sections {
+		fmt.Fprintf(&k, " %q", s.ID)
+	}
+	return k.String()
 }

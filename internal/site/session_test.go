@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/content"
 )
 
 // TestSessionMatchesFreshRender renders the shipped plan in one session through a series of edits — a section,
@@ -102,6 +104,19 @@ func TestSessionMatchesFreshRender(t *testing.T) {
 	}
 	edit(sec, "färg: röd\n", "")
 	same("after a broken render")
+	if _, _, err := content.NewRevision(dir, 2022); err != nil {
+		t.Fatal(err)
+	}
+	same("a new revision")
+	edit("2022/plan.md", "status: utkast", "status: antagen\nbeslutad: 2022-03-01")
+	same("the new revision adopted: now the plan in force")
+	edit("2020/plan.md", "\n---\n", "\n---\nEn ny mening i inledningen.\n")
+	same("an older revision")
+	if err := os.RemoveAll(filepath.Join(dir, "2022")); err != nil {
+		t.Fatal(err)
+	}
+	same("the new revision removed")
+	delete(originals, filepath.Join(dir, "2022", "plan.md"))
 	for p, data := range originals {
 		write(t, p, data)
 	}

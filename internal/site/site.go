@@ -207,6 +207,8 @@ type builder struct {
 	cmp     *compare.Cache                    // shared by every revision, so comparisons repeat no work
 	body    sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
 	texts   *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
+	reuse   *reuse                            // in a session: revisions and comparisons already rendered; else nil
+	ctx     string                            // in a session: what every page depends on (contextKey)
 	words   *search.Memo                      // the search index's word work; nil outside a session
 	sizes   sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
 	emit    func(file) error
@@ -236,7 +238,7 @@ func (b *builder) render() ([]file, problem.List) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i].files, results[i].rev, results[i].probs = b.revision(rev)
+			results[i].files, results[i].rev, results[i].probs = b.revisionOnce(rev)
 		}()
 	}
 	var files []file
