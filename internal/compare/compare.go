@@ -326,6 +326,9 @@ type RowDiff struct {
 	Old, New *content.Activity
 	From     *content.Section // for Moved: the section whose table the row was in
 	Cells    [4]Cell
+	// Texts identifies the old and the new cells' texts in the Cache, -1 for a row added or removed: rows with
+	// equal Texts have equal Cells, so what is made of the Cells can be shared.
+	Texts [2]int
 }
 
 // Cell is one column of a row, with its words compared when it changed.
@@ -507,19 +510,19 @@ func (c *Cache) compareText(a, b *docSection) *TextDiff {
 func (c *Cache) compareRow(a, b *docRow) *RowDiff {
 	switch {
 	case a == nil:
-		d := &RowDiff{ID: b.a.ID, Change: Added, New: b.a}
+		d := &RowDiff{ID: b.a.ID, Change: Added, New: b.a, Texts: [2]int{-1, b.n}}
 		for i := range d.Cells {
 			d.Cells[i] = Cell{Spans: []Span{{Insert, b.cells[i].Text}}}
 		}
 		return d
 	case b == nil:
-		d := &RowDiff{ID: a.a.ID, Change: Removed, Old: a.a}
+		d := &RowDiff{ID: a.a.ID, Change: Removed, Old: a.a, Texts: [2]int{a.n, -1}}
 		for i := range d.Cells {
 			d.Cells[i] = Cell{Spans: []Span{{Delete, a.cells[i].Text}}}
 		}
 		return d
 	}
-	d := &RowDiff{ID: a.a.ID, Change: Unchanged, Old: a.a, New: b.a}
+	d := &RowDiff{ID: a.a.ID, Change: Unchanged, Old: a.a, New: b.a, Texts: [2]int{a.n, b.n}}
 	cellsChanged := a.n != b.n
 	if cellsChanged {
 		d.Cells = lookup(c, c.rows, [2]int{a.n, b.n}, func() [4]Cell { return compareCells(a, b) })

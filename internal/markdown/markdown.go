@@ -453,6 +453,30 @@ func (s *IDs) Unique(base string) string {
 	return id
 }
 
+// Claim gives the headings with the slugs bases, in order, the ids Unique would give them, and reports whether
+// those are want. When they are not, nothing is marked taken: a text converted on another page can be reused on
+// this one only if its headings get the same ids here.
+func (s *IDs) Claim(bases, want []string) bool {
+	if len(bases) != len(want) {
+		return false
+	}
+	claimed := map[string]bool{}
+	for i, base := range bases {
+		id := base
+		for n := 2; s.used[id] || claimed[id]; n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		if id != want[i] {
+			return false
+		}
+		claimed[id] = true
+	}
+	for id := range claimed {
+		s.used[id] = true
+	}
+	return true
+}
+
 // Take marks an id as taken, reporting whether it was free.
 func (s *IDs) Take(id string) bool {
 	if s.used[id] {

@@ -150,3 +150,28 @@ func TestUniqueIDs(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestClaimIDs: Claim gives the ids Unique would, in order, and takes none when they are not the ones wanted.
+func TestClaimIDs(t *testing.T) {
+	tests := []struct {
+		taken, bases, want []string
+		ok                 bool
+		next               string // what Unique("ansvar") gives afterwards
+	}{
+		{nil, []string{"ansvar", "ansvar"}, []string{"ansvar", "ansvar-2"}, true, "ansvar-3"},
+		{[]string{"ansvar"}, []string{"ansvar"}, []string{"ansvar-2"}, true, "ansvar-3"},
+		{[]string{"ansvar"}, []string{"ansvar"}, []string{"ansvar"}, false, "ansvar-2"},
+		{nil, []string{"samverkan", "ansvar"}, []string{"samverkan", "ansvar-2"}, false, "ansvar"},
+		{nil, []string{"ansvar"}, []string{"ansvar", "x"}, false, "ansvar"},
+		{nil, nil, nil, true, "ansvar"},
+	}
+	for _, tt := range tests {
+		ids := NewIDs(tt.taken...)
+		if got := ids.Claim(tt.bases, tt.want); got != tt.ok {
+			t.Errorf("taken %v: Claim(%v, %v) = %v, want %v", tt.taken, tt.bases, tt.want, got, tt.ok)
+		}
+		if next := ids.Unique("ansvar"); next != tt.next {
+			t.Errorf("taken %v, claimed %v: then Unique(ansvar) = %q, want %q", tt.taken, tt.want, next, tt.next)
+		}
+	}
+}

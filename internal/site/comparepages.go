@@ -205,7 +205,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	if i < 0 {
 		return f, fmt.Errorf("layouts/jamfor.html must show {{.SectionsHTML}} once")
 	}
-	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(&bufs.sections, v.Sections), f.Data[i+len(sectionsMarker):]}
+	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(&bufs.sections, v.Sections, &b.cells), f.Data[i+len(sectionsMarker):]}
 	return f, nil
 }
 
@@ -254,7 +254,7 @@ var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Rem
 
 // sectionsHTML renders the compared sections: unchanged ones folded in <details> with their whole text, the
 // others with their marked blocks and changed rows.
-func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
+func sectionsHTML(b *bytes.Buffer, sections []*compareSection, cells *cellsHTML) []byte {
 	size := 0
 	for _, s := range sections {
 		size += len(s.HTML) + len(s.Body) + 512
@@ -297,7 +297,7 @@ func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
 				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +
 				"\n</thead>\n<tbody>\n")
-			writeRows(b, s.Rows)
+			writeRows(b, s.Rows, cells)
 			b.WriteString("</tbody>\n</table>\n</div>\n")
 		}
 		b.WriteString("</section>\n")
@@ -308,7 +308,7 @@ func sectionsHTML(b *bytes.Buffer, sections []*compareSection) []byte {
 // writeRows writes the compared rows of a table as <tr> elements. It is done here rather than in the layout
 // because a comparison of distant revisions has thousands of cells, and the template's reflection made it the
 // slowest part of the build.
-func writeRows(b *bytes.Buffer, rows []*compare.RowDiff) {
+func writeRows(b *bytes.Buffer, rows []*compare.RowDiff, cells *cellsHTML) {
 	for _, d := range rows {
 		class, label := "changed", "Ändrad aktivitet"
 		switch d.Change {
@@ -324,17 +324,36 @@ func writeRows(b *bytes.Buffer, rows []*compare.RowDiff) {
 		b.WriteString(`" class="diff-row diff-row--` + class + "\">\n<td data-label=\"Ändring\"><strong>")
 		escapeTo(b, label)
 		b.WriteString("</strong></td>\n")
-		for i, c := range d.Cells {
-			b.WriteString(`<td data-label="` + compare.Columns[i] + `"`)
-			if c.Changed {
-				b.WriteString(` class="diff-cell--changed"`)
-			}
-			b.WriteByte('>')
-			writeSpans(b, c.Spans)
-			b.WriteString("</td>\n")
-		}
+		b.WriteString(cells.html(d))
 		b.WriteString("</tr>\n")
 	}
+}
+
+// cellsHTML keeps the <td> elements of compared rows by the rows' texts: a row that changed once is compared
+// with every later revision, and its cells read the same on all those pages.
+type cellsHTML struct{ m sync.Map } // [2]int → string
+
+func (c *cellsHTML) html(d *compare.RowDiff) string {
+	if h, ok := c.m.Load(d.Texts); ok {
+		return h.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for _, cell := range d.Cells {
+		n += spansSize(cell.Spans) + 64
+	}
+	b.Grow(n)
+	for i, cell := range d.Cells {
+		b.WriteString(`<td data-label="` + compare.Columns[i] + `"`)
+		if cell.Changed {
+			b.WriteString(` class="diff-cell--changed"`)
+		}
+		b.WriteByte('>')
+		writeSpans(&b, cell.Spans)
+		b.WriteString("</td>\n")
+	}
+	h, _ := c.m.LoadOrStore(d.Texts, b.String())
+	return h.(string)
 }
 
 // summary lists every change with a link to it below.

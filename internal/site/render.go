@@ -226,7 +226,8 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 // converted is a piece of Markdown rendered, with abbreviations marked.
 type converted struct {
 	markdown.Result
-	HTML template.HTML
+	HTML       template.HTML
+	bases, ids []string // the headings' slugs and the ids they were given
 
 	plainOnce sync.Once
 	plainText string
@@ -244,27 +245,39 @@ func (c *converted) plain() string {
 	return c.plainText
 }
 
-// convertKey is what a rendering that gives no heading ids depends on.
+// convertKey is what a rendering depends on, apart from the ids a page has already given.
 type convertKey struct {
 	src        string
 	shift      int
 	prefix     string
 	noHeadings bool
+	ids        bool // headings get ids unique on the page
 }
 
-// convert renders Markdown that does not depend on the rest of its page: no heading ids, opt.IDs nil. A text
-// that repeats, as most table cells do from one revision to the next, is rendered once per build. The result is
-// shared and must not be changed.
+// convert renders Markdown. A text that repeats, as most texts do from one revision to the next, is rendered once
+// per build: without heading ids (opt.IDs nil) it depends on nothing else; with them, the rendering is reused
+// when its headings get the same ids on this page as where it was rendered, as a fresh rendering would give them.
+// The result is shared and must not be changed.
 func (b *builder) convert(src string, opt markdown.Options) *converted {
-	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.NoHeadings}
-	if opt.IDs != nil {
-		res := b.md.Convert([]byte(src), opt) // depends on the page's other ids: not shared
-		return &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
-	}
-	return b.texts.Get(k, func() *converted {
+	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.NoHeadings, opt.IDs != nil}
+	fresh := func() *converted {
 		res := b.md.Convert([]byte(src), opt)
-		return &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
-	})
+		c := &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
+		for _, h := range res.Headings {
+			c.bases = append(c.bases, markdown.Slug(h.Text))
+			c.ids = append(c.ids, h.ID)
+		}
+		return c
+	}
+	if opt.IDs == nil {
+		return b.texts.Get(k, fresh)
+	}
+	if c, ok := b.texts.Lookup(k); ok && opt.IDs.Claim(c.bases, c.ids) {
+		return c
+	}
+	c := fresh()
+	b.texts.Put(k, c)
+	return c
 }
 
 // revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
@@ -310,10 +323,11 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		in.Preface = c.Blocks
 	}
 	for _, s := range rev.Sections {
-		res := b.md.Convert([]byte(s.Body.Markdown), markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
+		c := b.convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
+		res := c.Result
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks
-		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))), Worry: s.Worry, year: rev.Year,
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: c.HTML, Worry: s.Worry, year: rev.Year,
 			EditHref: b.editHref(s.Pos.File)}
 		docs = append(docs, sectionDocs(rev, s, res)...)
 		if view.Older && home.Section(s.ID) != nil {

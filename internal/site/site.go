@@ -206,6 +206,7 @@ type builder struct {
 	base    *url.URL
 	cmp     *compare.Cache                    // shared by every revision, so comparisons repeat no work
 	body    sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	cells   cellsHTML                         // compared rows' cells, shared by the comparison pages
 	texts   *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
 	reuse   *reuse                            // in a session: revisions and comparisons already rendered; else nil
 	ctx     string                            // in a session: what every page depends on (contextKey)

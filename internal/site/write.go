@@ -49,7 +49,7 @@ func (f file) write(p string) error {
 type tree struct {
 	out, tmp string
 	mu       sync.Mutex
-	made     map[string]bool // folders made
+	made     map[string]*folder // folders made or being made
 	files    int
 	bufs     sync.Pool // *[]byte, for comparing files with the published site
 }
@@ -68,9 +68,26 @@ func newTree(out string) (*tree, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	t := &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]bool{}}
+	t := &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]*folder{}}
 	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
 	return t, nil
+}
+
+// folder is a folder of the tree, made once.
+type folder struct {
+	path string
+	once sync.Once
+	err  error
+}
+
+// dir returns the folder at path; the caller holds t.mu.
+func (t *tree) dir(path string) *folder {
+	f := t.made[path]
+	if f == nil {
+		f = &folder{path: path}
+		t.made[path] = f
+	}
+	return f
 }
 
 // write writes one file into the tree. It is safe for concurrent use.
@@ -79,17 +96,16 @@ func (t *tree) write(f file) error {
 	if !strings.HasPrefix(p, t.tmp+string(filepath.Separator)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
 	}
-	d := filepath.Dir(p)
+	// Each folder is made once, and outside the lock: making a folder is slow on some disks, and the other
+	// writers need not wait for it.
 	t.mu.Lock()
-	if !t.made[d] {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.mu.Unlock()
-			return err
-		}
-		t.made[d] = true
-	}
+	d := t.dir(filepath.Dir(p))
 	t.files++
 	t.mu.Unlock()
+	d.once.Do(func() { d.err = os.MkdirAll(d.path, 0o755) })
+	if d.err != nil {
+		return d.err
+	}
 	// A file the published site already has, byte for byte, is linked rather than written again: a rebuild of
 	// a big site then writes only what changed, and replacing the old site frees only what is gone.
 	if old := filepath.Join(t.out, filepath.FromSlash(f.Path)); f.Data != nil {
