@@ -161,42 +161,66 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	})
 
+	// Keys and forms are numbered once per distinct text, so that the loop over the documents adds up numbers
+	// in arrays rather than in maps; the sums are made in the same order, and come out the same.
+	var stemKeys, partKeys []string
+	var formList []seen
+	stemID, partID, formID := map[string]int{}, map[string]int{}, map[seen]int{}
+	type textIDs struct{ stems, parts, forms []int }
+	ids := make([]textIDs, len(texts))
+	for n, c := range contribs {
+		x := &ids[n]
+		for _, e := range c.stems {
+			x.stems = append(x.stems, number(stemID, &stemKeys, e.key))
+		}
+		for _, e := range c.parts {
+			x.parts = append(x.parts, number(partID, &partKeys, e.key))
+		}
+		for _, f := range c.forms {
+			x.forms = append(x.forms, number(formID, &formList, f))
+		}
+	}
+
 	// Weighted term frequencies per document, appended to each term's list in document order.
-	stemTF := map[string][]tf{}
-	partTF := map[string][]tf{}
-	formDocs := map[string]map[string][]int{} // key → form → documents
+	stemTF := make([][]tf, len(stemKeys))
+	partTF := make([][]tf, len(partKeys))
+	formDocIDs := make([][]int, len(formList))
 	dl := make([]float64, len(docs))
-	stems, parts := map[string]float64{}, map[string]float64{}
-	forms := map[seen]bool{}
+	stems, parts := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys))
+	formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
 	for i, d := range docs {
-		clear(stems)
-		clear(parts)
-		clear(forms)
+		stems.reset()
+		parts.reset()
 		for fi, f := range d.Fields {
-			c := &contribs[fieldText[i][fi]]
-			for _, e := range c.stems {
-				stems[e.key] += e.w * f.Weight
+			t := fieldText[i][fi]
+			c, x := &contribs[t], &ids[t]
+			for j, e := range c.stems {
+				stems.add(x.stems[j], e.w*f.Weight)
 			}
-			for _, e := range c.parts {
-				parts[e.key] += e.w * f.Weight
+			for j, e := range c.parts {
+				parts.add(x.parts[j], e.w*f.Weight)
 			}
-			for _, s := range c.forms {
-				forms[s] = true
+			for _, id := range x.forms {
+				if formMark[id] != i+1 {
+					formMark[id] = i + 1
+					formDocIDs[id] = append(formDocIDs[id], i)
+				}
 			}
 			dl[i] += c.words
 		}
-		for k, w := range stems {
-			stemTF[k] = append(stemTF[k], tf{i, w})
+		for _, id := range stems.touched {
+			stemTF[id] = append(stemTF[id], tf{i, stems.sum[id]})
 		}
-		for k, w := range parts {
-			partTF[k] = append(partTF[k], tf{i, w})
+		for _, id := range parts.touched {
+			partTF[id] = append(partTF[id], tf{i, parts.sum[id]})
 		}
-		for s := range forms {
-			if formDocs[s.key] == nil {
-				formDocs[s.key] = map[string][]int{}
-			}
-			formDocs[s.key][s.form] = append(formDocs[s.key][s.form], i)
+	}
+	formDocs := map[string]map[string][]int{} // key → form → documents
+	for id, f := range formList {
+		if formDocs[f.key] == nil {
+			formDocs[f.key] = map[string][]int{}
 		}
+		formDocs[f.key][f.form] = formDocIDs[id]
 	}
 	var avgdl float64
 	for _, l := range dl {
@@ -240,11 +264,11 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 		return shards[name]
 	}
-	for key, tfs := range stemTF {
-		get(key).S[key] = bm25(tfs)
+	for id, tfs := range stemTF {
+		get(stemKeys[id]).S[stemKeys[id]] = bm25(tfs)
 	}
-	for key, tfs := range partTF {
-		get(key).P[key] = bm25(tfs)
+	for id, tfs := range partTF {
+		get(partKeys[id]).P[partKeys[id]] = bm25(tfs)
 	}
 	for key, byForm := range formDocs {
 		formsOf := make([]string, 0, len(byForm))
@@ -341,14 +365,17 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		Ansvarig string   `json:"a,omitempty"`
 		Tidplan  string   `json:"p,omitempty"`
 	}
-	for start := 0; start < len(docs); start += FragmentsPerFile {
-		var chunk []fragment
-		for _, d := range docs[start:min(start+FragmentsPerFile, len(docs))] {
-			chunk = append(chunk, fragment{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan})
+	frags := make([]File, (len(docs)+FragmentsPerFile-1)/FragmentsPerFile)
+	parallel(len(frags), func(from, to int) {
+		for k := from; k < to; k++ {
+			var chunk []fragment
+			for _, d := range docs[k*FragmentsPerFile : min((k+1)*FragmentsPerFile, len(docs))] {
+				chunk = append(chunk, fragment{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan})
+			}
+			frags[k] = File{Path: fmt.Sprintf("sok/f/%d.json", k), Data: mustJSON(chunk)}
 		}
-		files = append(files, File{Path: fmt.Sprintf("sok/f/%d.json", start/FragmentsPerFile), Data: mustJSON(chunk)})
-	}
-	return files
+	})
+	return append(files, frags...)
 }
 
 // FragmentsPerFile is how many documents' fragments share a file: neighbouring documents (sections of one
@@ -462,6 +489,44 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 		c.parts[i] = weighted{k, parts[k]}
 	}
 	return c
+}
+
+// number returns the number of k in m, giving it the next one, and adding it to list, when it has none.
+func number[K comparable](m map[K]int, list *[]K, k K) int {
+	n, ok := m[k]
+	if !ok {
+		n = len(*list)
+		m[k] = n
+		*list = append(*list, k)
+	}
+	return n
+}
+
+// accumulator sums weights by number for one document at a time, remembering which numbers it touched.
+type accumulator struct {
+	sum     []float64
+	mark    []bool
+	touched []int
+}
+
+func newAccumulator(n int) *accumulator {
+	return &accumulator{sum: make([]float64, n), mark: make([]bool, n)}
+}
+
+func (a *accumulator) add(id int, w float64) {
+	if !a.mark[id] {
+		a.mark[id] = true
+		a.sum[id] = 0
+		a.touched = append(a.touched, id)
+	}
+	a.sum[id] += w
+}
+
+func (a *accumulator) reset() {
+	for _, id := range a.touched {
+		a.mark[id] = false
+	}
+	a.touched = a.touched[:0]
 }
 
 // tf is a weighted term frequency in one document.
