@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -138,8 +139,16 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 	}
 	source(revisionFile, raw)
 
-	var sections []*Section
-	var activities []*Activity
+	// Files are read in the walk, and parsed afterwards on every core, each with its own problems.
+	type parse struct {
+		p       string
+		raw     []byte
+		section bool
+		s       *Section
+		a       *Activity
+		probs   problem.List
+	}
+	var parses []*parse
 	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			probs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
@@ -170,19 +179,10 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 			}
 			rev.Assets = append(rev.Assets, Asset{Rel: rel, Src: p})
 			source(rel, nil)
-		case top == sectionsDir && rel != top:
+		case (top == sectionsDir || top == activitiesDir) && rel != top:
 			if raw, ok := readFile(p, probs); ok {
 				source(rel, raw)
-				if s := readSection(p, raw, probs); s != nil {
-					sections = append(sections, s)
-				}
-			}
-		case top == activitiesDir && rel != top:
-			if raw, ok := readFile(p, probs); ok {
-				source(rel, raw)
-				if a := readActivity(p, raw, probs); a != nil {
-					activities = append(activities, a)
-				}
+				parses = append(parses, &parse{p: p, raw: raw, section: top == sectionsDir})
 			}
 		default:
 			probs.Add(p, 0, "a Markdown file outside avsnitt/ and aktiviteter/",
@@ -192,6 +192,37 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 	})
 	if err != nil {
 		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
+	}
+	next := make(chan *parse)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parses)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				if f.section {
+					f.s = readSection(f.p, f.raw, &f.probs)
+				} else {
+					f.a = readActivity(f.p, f.raw, &f.probs)
+				}
+			}
+		}()
+	}
+	for _, f := range parses {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	var sections []*Section
+	var activities []*Activity
+	for _, f := range parses {
+		*probs = append(*probs, f.probs...)
+		if f.s != nil {
+			sections = append(sections, f.s)
+		}
+		if f.a != nil {
+			activities = append(activities, f.a)
+		}
 	}
 	assemble(rev, sections, activities, probs)
 	digest.Sum(rev.Digest[:0])

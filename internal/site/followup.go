@@ -8,11 +8,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/content"
 )
@@ -232,8 +234,7 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 	for i, s := range content.States {
 		stateIndex[s] = i
 	}
-	var files []file
-	render := func(p, filter string, keep func(act) bool, thisState content.State, thisAns int) error {
+	render := func(p, filter string, keep func(act) bool, thisState content.State, thisAns int) (file, error) {
 		depth := strings.Count(p, "/")
 		up := strings.Repeat("../", depth-1) // from the page to the revision's folder
 		v := &followUpView{Year: rev.Year, PlanHref: up, Filter: filter, AllHref: up + "uppfoljning/", CSVHref: up + "aktiviteter.csv"}
@@ -288,36 +289,49 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 		data := b.newPage(p, fmt.Sprintf("Uppföljning %d", rev.Year)+map[bool]string{true: " – " + filter}[filter != ""])
 		data.FollowUp = v
 		data.Revision = &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status]}
-		f, err := b.execute("uppfoljning.html", p, data)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
-		return nil
+		return b.execute("uppfoljning.html", p, data)
 	}
-	all := func(act) bool { return true }
-	if err := render(fmt.Sprintf("%d/uppfoljning/index.html", rev.Year), "", all, "", -1); err != nil {
-		return nil, err
-	}
+	views := []func() (file, error){func() (file, error) {
+		return render(fmt.Sprintf("%d/uppfoljning/index.html", rev.Year), "", func(act) bool { return true }, "", -1)
+	}}
 	reported := false
 	for _, x := range acts {
 		reported = reported || len(x.a.FollowUp) > 0
 	}
-	if !reported {
-		return files, nil // nothing to filter: the overview says so, and links to no empty views
-	}
+	// Without any status there is nothing to filter: the overview says so, and links to no empty views.
 	for _, s := range content.States {
+		if !reported {
+			break
+		}
 		sv := newStatusView(&content.FollowUp{State: s})
 		keep := func(x act) bool { l := x.a.Latest(); return l != nil && l.State == s }
-		if err := render(fmt.Sprintf("%d/uppfoljning/status/%s/index.html", rev.Year, sv.Class), "Status: "+sv.Label, keep, s, -1); err != nil {
-			return nil, err
-		}
+		views = append(views, func() (file, error) {
+			return render(fmt.Sprintf("%d/uppfoljning/status/%s/index.html", rev.Year, sv.Class), "Status: "+sv.Label, keep, s, -1)
+		})
 	}
 	for i, n := range names {
-		keep := func(x act) bool { return x.cells[1] == n }
-		if err := render(fmt.Sprintf("%d/uppfoljning/ansvarig/%d/index.html", rev.Year, i+1), "Ansvarig: "+shorten(n, 80), keep, "", i); err != nil {
-			return nil, err
+		if !reported {
+			break
 		}
+		keep := func(x act) bool { return x.cells[1] == n }
+		views = append(views, func() (file, error) {
+			return render(fmt.Sprintf("%d/uppfoljning/ansvarig/%d/index.html", rev.Year, i+1), "Ansvarig: "+shorten(n, 80), keep, "", i)
+		})
+	}
+	// The views are independent pages: they are made side by side, which shortens the preview's wait.
+	files := make([]file, len(views))
+	errs := make([]error, len(views))
+	var wg sync.WaitGroup
+	for i, view := range views {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files[i], errs[i] = view()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return files, nil
 }
