@@ -52,6 +52,18 @@ func Ignored(name string) bool {
 
 // Load reads the content folder dir. When anything is wrong it returns a problem.List with every problem found.
 func Load(dir string) (*Plan, error) {
+	return new(Loader).Load(dir)
+}
+
+// A Loader reads the content folder again and again, as the live preview does: a revision whose files are the
+// same as at the last load (the same Digest) is not parsed again, and the same *Revision is returned. The model
+// is never changed after loading, so sharing it is safe. A Loader is not safe for concurrent use.
+type Loader struct {
+	last map[string]*Revision // by folder: the revisions last read without problems
+}
+
+// Load reads the content folder dir, as the package's Load does.
+func (ld *Loader) Load(dir string) (*Plan, error) {
 	var probs problem.List
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -76,9 +88,10 @@ func Load(dir string) (*Plan, error) {
 			l := &loaded{}
 			revs = append(revs, l)
 			wg.Add(1)
+			last := ld.last[p]
 			go func() {
 				defer wg.Done()
-				l.rev = loadRevision(p, name, &l.probs)
+				l.rev = loadRevision(p, name, &l.probs, last)
 			}()
 		case e.IsDir() && name == pagesDir:
 			plan.Pages = loadPages(p, &probs)
@@ -91,12 +104,17 @@ func Load(dir string) (*Plan, error) {
 		}
 	}
 	wg.Wait()
+	kept := map[string]*Revision{}
 	for _, l := range revs {
 		probs = append(probs, l.probs...)
 		if l.rev != nil {
 			plan.Revisions = append(plan.Revisions, l.rev)
+			if len(l.probs) == 0 {
+				kept[l.rev.Dir] = l.rev
+			}
 		}
 	}
+	ld.last = kept
 	if len(plan.Revisions) == 0 && len(probs) == 0 {
 		probs.Add(dir, 0, "the content folder holds no revision",
 			"create a folder named by the year, like 2020/, with plan.md in it; see docs/content.md")
@@ -118,8 +136,9 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// loadRevision reads content/<year>/.
-func loadRevision(dir, name string, probs *problem.List) *Revision {
+// loadRevision reads content/<year>/. The files are read first; when they are what last was read from, last is
+// returned as it is, and otherwise they are parsed, on every core.
+func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revision {
 	folderYear, _ := strconv.Atoi(name)
 	metaFile := filepath.Join(dir, revisionFile)
 	raw, err := os.ReadFile(metaFile)
@@ -127,11 +146,6 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		probs.Add(metaFile, 0, "the revision has no plan.md", "create it with the revision's metadata, see docs/content.md")
 		return nil
 	}
-	rev := readRevision(metaFile, raw, folderYear, probs)
-	if rev == nil {
-		return nil
-	}
-	rev.Dir = dir
 	digest := sha256.New()
 	source := func(rel string, raw []byte) {
 		fmt.Fprintf(digest, "%s\x00%d\x00", rel, len(raw))
@@ -139,7 +153,6 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 	}
 	source(revisionFile, raw)
 
-	// Files are read in the walk, and parsed afterwards on every core, each with its own problems.
 	type parse struct {
 		p       string
 		raw     []byte
@@ -149,9 +162,11 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		probs   problem.List
 	}
 	var parses []*parse
+	var assets []Asset
+	var walkProbs problem.List
 	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			probs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
+			walkProbs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
 			return nil
 		}
 		if p == dir {
@@ -174,25 +189,39 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		case rel == revisionFile:
 		case !isMD:
 			if !e.Type().IsRegular() {
-				probs.Add(p, 0, "only plain files can be published", "replace the link with the file itself")
+				walkProbs.Add(p, 0, "only plain files can be published", "replace the link with the file itself")
 				return nil
 			}
-			rev.Assets = append(rev.Assets, Asset{Rel: rel, Src: p})
+			assets = append(assets, Asset{Rel: rel, Src: p})
 			source(rel, nil)
 		case (top == sectionsDir || top == activitiesDir) && rel != top:
-			if raw, ok := readFile(p, probs); ok {
+			if raw, ok := readFile(p, &walkProbs); ok {
 				source(rel, raw)
 				parses = append(parses, &parse{p: p, raw: raw, section: top == sectionsDir})
 			}
 		default:
-			probs.Add(p, 0, "a Markdown file outside avsnitt/ and aktiviteter/",
+			walkProbs.Add(p, 0, "a Markdown file outside avsnitt/ and aktiviteter/",
 				"move a section into "+filepath.Join(dir, sectionsDir)+" and an activity row into "+filepath.Join(dir, activitiesDir))
 		}
 		return nil
 	})
 	if err != nil {
-		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
+		walkProbs.Add(dir, 0, "cannot be read: "+errText(err), "")
 	}
+	var sum [32]byte
+	digest.Sum(sum[:0])
+	if last != nil && last.Digest == sum && last.Dir == dir && len(walkProbs) == 0 {
+		return last
+	}
+	*probs = append(*probs, walkProbs...)
+
+	rev := readRevision(metaFile, raw, folderYear, probs)
+	if rev == nil {
+		return nil
+	}
+	rev.Dir = dir
+	rev.Assets = assets
+	rev.Digest = sum
 	next := make(chan *parse)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(parses)) {
@@ -225,7 +254,6 @@ func loadRevision(dir, name string, probs *problem.List) *Revision {
 		}
 	}
 	assemble(rev, sections, activities, probs)
-	digest.Sum(rev.Digest[:0])
 	return rev
 }
 

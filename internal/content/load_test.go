@@ -328,3 +328,49 @@ func TestDigest(t *testing.T) {
 		t.Error("the same files again give another digest")
 	}
 }
+
+// TestLoaderReusesUnchangedRevisions: a Loader gives back the same revision when its files are unchanged, a new
+// one when any file changed, and never keeps a revision that had problems.
+func TestLoaderReusesUnchangedRevisions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/valid")); err != nil {
+		t.Fatal(err)
+	}
+	var ld Loader
+	load := func() *Revision {
+		t.Helper()
+		plan, err := ld.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan.Revisions[0]
+	}
+	first := load()
+	if load() != first {
+		t.Fatal("an unchanged revision was read again")
+	}
+	sections, _ := filepath.Glob(filepath.Join(dir, "2020", "avsnitt", "*.md"))
+	raw, err := os.ReadFile(sections[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(data []byte) {
+		t.Helper()
+		if err := os.WriteFile(sections[0], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(append(raw, []byte("\nEn ny mening.\n")...))
+	second := load()
+	if second == first || second.Digest == first.Digest {
+		t.Fatal("a changed revision was not read again")
+	}
+	write(append([]byte("---\nfärg: röd\n"), raw[4:]...))
+	if _, err := ld.Load(dir); err == nil {
+		t.Fatal("a broken file loaded")
+	}
+	write(raw)
+	if third := load(); third == first || third == second || third.Digest != first.Digest {
+		t.Fatal("after a broken load, the revision was not read afresh")
+	}
+}

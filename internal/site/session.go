@@ -25,6 +25,7 @@ import (
 // goroutines, but renders run one at a time.
 type Session struct {
 	mu       sync.Mutex
+	content  content.Loader // reads again only the revisions whose files changed
 	md       *markdown.Converter
 	tpl      *templates        // the layouts of the last render, with the files they were parsed from
 	layouts  int               // counts the changes of tpl, for the context of the pages kept

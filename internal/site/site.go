@@ -116,7 +116,11 @@ func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []
 	if err != nil {
 		return nil, nil, stats, err
 	}
-	plan, err := content.Load(opt.Content)
+	load := content.Load
+	if sess != nil {
+		load = sess.content.Load
+	}
+	plan, err := load(opt.Content)
 	if err != nil {
 		return nil, nil, stats, err
 	}
