@@ -15,8 +15,8 @@ test: node_modules/.package-lock.json ## Run every test, the real-browser ones i
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-bench: ## Benchmarks: building the shipped plan and a generated large plan
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/site/
+bench: ## Benchmarks: building the shipped plan and a generated large plan, and the preview's render after a save
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s -count 1 ./internal/site/
 
 bench-search: ## plansite's search against Pagefind in Chromium: relevance, bytes, latency (writes bench/search/results.md)
 	cd bench && npm ci --no-audit --no-fund

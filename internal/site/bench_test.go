@@ -1,7 +1,11 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stockholm/plansite/internal/plangen"
@@ -27,10 +31,14 @@ func large(b *testing.B) string {
 	return dir
 }
 
-// BenchmarkBuildLarge builds the generated large plan, writing the output each time.
+// BenchmarkBuildLarge builds the generated large plan again over its own output, as a rebuild in CI or
+// bench/compare-hugo.sh does.
 func BenchmarkBuildLarge(b *testing.B) {
 	dir := large(b)
 	out := filepath.Join(b.TempDir(), "public")
+	if _, err := Build(Options{Content: dir, Out: out}); err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
 		if _, err := Build(Options{Content: dir, Out: out}); err != nil {
 			b.Fatal(err)
@@ -46,4 +54,47 @@ func BenchmarkRenderLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// previewEdits renders content in a preview session after each edit of one section of its newest revision, as
+// plansite serve does after a save.
+func previewEdits(b *testing.B, dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "avsnitt", "*.md"))
+	if len(files) == 0 {
+		b.Fatal("no sections")
+	}
+	slices.Sort(files)
+	file := files[len(files)-1]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess := NewSession()
+	if _, _, err := sess.RenderFS(Options{Content: dir}); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(file, fmt.Appendf(bytes.TrimRight(orig, "\n"), "\n\nRedigering %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := sess.RenderFS(Options{Content: dir}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPreviewShipped is the preview's render after a save, on the shipped plan.
+func BenchmarkPreviewShipped(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		b.Fatal(err)
+	}
+	previewEdits(b, dir)
+}
+
+// BenchmarkPreviewLarge is the preview's render after a save, on the generated large plan.
+func BenchmarkPreviewLarge(b *testing.B) {
+	previewEdits(b, large(b))
 }
