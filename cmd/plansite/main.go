@@ -25,6 +25,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/stockholm/plansite/internal/config"
 	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/site"
@@ -88,15 +89,77 @@ func version() string {
 	return "devel"
 }
 
+// buildArgs are the flags every command that builds shares.
+type buildArgs struct {
+	site.Options
+	config string // the settings file
+}
+
 // buildFlags adds the flags every command that builds shares.
-func buildFlags(fs *flag.FlagSet) *site.Options {
-	o := &site.Options{}
-	fs.StringVar(&o.Content, "content", "content", "the content `folder`")
-	fs.StringVar(&o.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
-	fs.StringVar(&o.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
-	fs.StringVar(&o.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
-	fs.StringVar(&o.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
-	return o
+func buildFlags(fs *flag.FlagSet) *buildArgs {
+	a := &buildArgs{}
+	fs.StringVar(&a.Content, "content", "content", "the content `folder`")
+	fs.StringVar(&a.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
+	fs.StringVar(&a.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
+	fs.StringVar(&a.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
+	fs.StringVar(&a.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
+	configFlag(fs, &a.config)
+	return a
+}
+
+// configFlag adds --config.
+func configFlag(fs *flag.FlagSet, p *string) {
+	fs.StringVar(p, "config", config.File, "the settings `file`; its keys are these flags' names, and a flag given here wins")
+}
+
+// options are the build's options: the flags given, then the settings file for the flags not given, then the
+// defaults. The preview calls it again before every render, so that an edit of the settings file shows at once.
+func (a *buildArgs) options(fs *flag.FlagSet) (site.Options, error) {
+	o := a.Options
+	layouts := false // set by the settings file
+	err := applySettings(fs, a.config, map[string]*string{
+		"content": &o.Content, "layouts": &o.Layouts, "out": &o.Out, "base-url": &o.BaseURL, "edit-url": &o.EditURL,
+	}, func(key string) { layouts = layouts || key == "layouts" })
+	if err != nil {
+		return o, err
+	}
+	// The default layouts folder may be absent: the built-in layouts are used then.
+	if !given(fs, "layouts") && !layouts {
+		if info, err := os.Stat(o.Layouts); err != nil || !info.IsDir() {
+			o.Layouts = ""
+		}
+	}
+	return o, nil
+}
+
+// applySettings reads the settings file at path and sets the flag variables in fields, by setting name, that were
+// not given on the command line; set, when not nil, hears of each. A missing file is fine unless --config named it.
+func applySettings(fs *flag.FlagSet, path string, fields map[string]*string, set func(key string)) error {
+	s, err := config.Load(path)
+	switch {
+	case config.IsMissing(err) && !given(fs, "config"):
+		return nil
+	case config.IsMissing(err):
+		return fmt.Errorf("--config %s: the file does not exist", path)
+	case err != nil:
+		return err
+	}
+	for key, v := range s {
+		if p := fields[key]; p != nil && !given(fs, key) {
+			*p = v
+			if set != nil {
+				set(key)
+			}
+		}
+	}
+	return nil
+}
+
+// given reports whether the flag was on the command line.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
 }
 
 // parse parses flags; it returns an exit status when the command should stop.
@@ -127,29 +190,17 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis s
 	return 0, false
 }
 
-// layoutsDefault lets the default layouts folder be absent: the built-in layouts are used then.
-func layoutsDefault(fs *flag.FlagSet, o *site.Options) {
-	explicit := false
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "layouts" {
-			explicit = true
-		}
-	})
-	if !explicit {
-		if info, err := os.Stat(o.Layouts); err != nil || !info.IsDir() {
-			o.Layouts = ""
-		}
-	}
-}
-
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	o := buildFlags(fs)
-	if code, stop := parse(fs, args, stdout, stderr, "plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL]"); stop {
+	a := buildFlags(fs)
+	if code, stop := parse(fs, args, stdout, stderr, "plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL] [--config FILE]"); stop {
 		return code
 	}
-	layoutsDefault(fs, o)
-	return build(o, stdout, stderr)
+	o, err := a.options(fs)
+	if err != nil {
+		return reportSettings(err, stderr)
+	}
+	return build(&o, stdout, stderr)
 }
 
 // build runs one build and reports it.
@@ -160,6 +211,20 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, stats)
 	return 0
+}
+
+// reportSettings reports what is wrong in the settings file.
+func reportSettings(err error, stderr io.Writer) int {
+	var probs problem.List
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintln(stderr, "The settings file has mistakes; nothing was built.")
+		return 1
+	}
+	fmt.Fprintf(stderr, "plansite: %v\n", err)
+	return 1
 }
 
 func reportError(err error, out string, stderr io.Writer) int {
@@ -181,17 +246,20 @@ func reportError(err error, out string, stderr io.Writer) int {
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	o := buildFlags(fs)
+	a := buildFlags(fs)
 	format := fs.String("format", "text", "`text`, or github for GitHub Actions annotations on the changed lines")
-	if code, stop := parse(fs, args, stdout, stderr, "plansite check [--content DIR] [--layouts DIR] [--format text|github]"); stop {
+	if code, stop := parse(fs, args, stdout, stderr, "plansite check [--content DIR] [--layouts DIR] [--config FILE] [--format text|github]"); stop {
 		return code
 	}
 	if *format != "text" && *format != "github" {
 		fmt.Fprintf(stderr, "plansite: --format %q: use text or github\n", *format)
 		return 2
 	}
-	layoutsDefault(fs, o)
-	stats, err := site.Check(*o)
+	var stats site.Stats
+	o, err := a.options(fs)
+	if err == nil {
+		stats, err = site.Check(o)
+	}
 	var probs problem.List
 	switch {
 	case err == nil:
@@ -229,13 +297,16 @@ func githubAnnotation(p problem.Problem) string {
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	o := buildFlags(fs)
+	a := buildFlags(fs)
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview reachable from other machines")
 	if code, stop := parse(fs, args, stdout, stderr, "plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]"); stop {
 		return code
 	}
-	layoutsDefault(fs, o)
+	o, err := a.options(fs)
+	if err != nil {
+		return reportSettings(err, stderr)
+	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "plansite: %v (is another server running? try --port %d)\n", err, *port+1)
@@ -244,7 +315,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Serving %s on http://%s/ and rebuilding when %s changes (Ctrl-C to stop)\n", o.Out, ln.Addr(), o.Content)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p := &preview.Server{Site: *o, Log: stdout}
+	p := &preview.Server{Site: o, Log: stdout, Settings: a.config, Options: func() (site.Options, error) { return a.options(fs) }}
 	if err := p.Run(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1

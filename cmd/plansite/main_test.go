@@ -121,3 +121,64 @@ func TestDefaultLayoutsFolder(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSettingsFile: plansite.yaml in the folder plansite runs in sets the flags not given, with paths relative
+// to it; a flag given wins; a mistake stops the command with its line and builds nothing; --config names another
+// file, which must exist; diff reads the content folder from it too.
+func TestSettingsFile(t *testing.T) {
+	fixture, _ := filepath.Abs("../../internal/site/testdata/minimal")
+	shipped, _ := filepath.Abs("../../content")
+	t.Chdir(t.TempDir())
+	write := func(p, data string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	write("plansite.yaml", "content: "+fixture+"\nout: ut\nbase-url: https://intranet.example/vbe/\n")
+	if code, stdout, stderr := runCLI("build"); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if !strings.Contains(page("ut/2020/index.html"), `href="https://intranet.example/vbe/2020/"`) {
+		t.Error("the base-url of the settings file is not used")
+	}
+	if code, _, stderr := runCLI("build", "--base-url", "https://annan.example/"); code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(page("ut/2020/index.html"), `href="https://annan.example/2020/"`) {
+		t.Error("a flag given does not win over the settings file")
+	}
+	before := page("ut/2020/index.html")
+	write("plansite.yaml", "out: ut\nbas-url: https://intranet.example/\n")
+	code, _, stderr := runCLI("build")
+	if code != 1 || !strings.Contains(stderr, "plansite.yaml:2: unknown setting \"bas-url\"") || !strings.Contains(stderr, "nothing was built") {
+		t.Fatalf("a mistake in the settings: exit %d: %s", code, stderr)
+	}
+	if page("ut/2020/index.html") != before {
+		t.Error("a mistake in the settings changed the output")
+	}
+	if code, _, stderr := runCLI("build", "--config", "finns-inte.yaml"); code != 1 || !strings.Contains(stderr, "--config finns-inte.yaml: the file does not exist") {
+		t.Fatalf("a missing --config: exit %d: %s", code, stderr)
+	}
+	if err := os.Mkdir("ci", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("ci/site.yaml", "content: "+shipped+"\nout: ../ut2\n")
+	if code, stdout, stderr := runCLI("diff", "--config", "ci/site.yaml", "2020", "2021"); code != 0 || !strings.HasPrefix(stdout, "Ändringar från 2020 till 2021") {
+		t.Fatalf("diff with --config: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCLI("build", "--config", "ci/site.yaml"); code != 0 {
+		t.Fatalf("build with --config: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat("ut2/2021/index.html"); err != nil {
+		t.Error("out in the settings file is not relative to the file's folder:", err)
+	}
+}

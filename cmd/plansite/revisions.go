@@ -61,11 +61,16 @@ func year(s string, stderr io.Writer) (int, bool) {
 func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	dir := fs.String("content", "content", "the content `folder`")
+	var settings string
+	configFlag(fs, &settings)
 	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
-	const synopsis = "plansite diff [--content DIR] [--format text|markdown] FROM TO"
+	const synopsis = "plansite diff [--content DIR] [--config FILE] [--format text|markdown] FROM TO"
 	pos, code, stop := positional(fs, args, stdout, stderr, synopsis, 2)
 	if stop {
 		return code
+	}
+	if err := applySettings(fs, settings, map[string]*string{"content": dir}, nil); err != nil {
+		return reportSettings(err, stderr)
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
 		fmt.Fprintf(stderr, "plansite: --format %q: use text or markdown\n", *format)
@@ -113,9 +118,14 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	dir := fs.String("content", "content", "the content `folder`")
-	pos, code, stop := positional(fs, args, stdout, stderr, "plansite new [--content DIR] YEAR", 1)
+	var settings string
+	configFlag(fs, &settings)
+	pos, code, stop := positional(fs, args, stdout, stderr, "plansite new [--content DIR] [--config FILE] YEAR", 1)
 	if stop {
 		return code
+	}
+	if err := applySettings(fs, settings, map[string]*string{"content": dir}, nil); err != nil {
+		return reportSettings(err, stderr)
 	}
 	y, ok := year(pos[0], stderr)
 	if !ok {

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -23,11 +25,16 @@ import (
 type Server struct {
 	Site site.Options
 	Log  io.Writer // one line per build; may be nil
+	// Settings is the settings file, watched beside the content and layouts; may be empty.
+	Settings string
+	// Options, when not nil, makes the options anew before every render (from the flags and the settings file),
+	// so that a change of settings shows at once; Site is then only the first options.
+	Options func() (site.Options, error)
+	// Built receives the time each build ended, successful or not (for tests and measurements); may be nil.
+	Built chan<- Result
 
 	live *serve.Live
 	sess *site.Session // what one render lends the next
-	// Built receives the time each build ended, successful or not (for tests and measurements); may be nil.
-	Built chan<- Result
 }
 
 // Result describes one build of the preview.
@@ -38,23 +45,46 @@ type Result struct {
 	Ended    time.Time // when the pages were told
 }
 
-// Run builds, serves on ln and watches until ctx ends. It returns nil when ctx ends.
+// Run builds, then serves on ln and rebuilds on changes until ctx ends.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if s.Log == nil {
 		s.Log = io.Discard
 	}
 	s.live = serve.NewLive(s.Site.Out) // until the first build: whatever public/ holds
 	s.sess = site.NewSession()
-	// Watch first, then build: a change made while the first build runs is then not missed.
-	roots := []string{s.Site.Content}
-	if s.Site.Layouts != "" {
-		roots = append(roots, s.Site.Layouts)
+	var files []string
+	if s.Settings != "" {
+		files = append(files, s.Settings)
 	}
-	batches, errs, err := watch.Watch(ctx, roots, watch.Options{Ignore: content.Ignored})
-	if err != nil {
-		return fmt.Errorf("watching %v: %w", roots, err)
+	// The watch covers the folders of the current options; when the settings name other folders, it is started
+	// again on those.
+	var batches <-chan watch.Batch
+	var errs <-chan error
+	var roots []string
+	stopWatch := func() {}
+	defer func() { stopWatch() }()
+	rewatch := func(o site.Options) error {
+		next := []string{o.Content}
+		if o.Layouts != "" {
+			next = append(next, o.Layouts)
+		}
+		if slices.Equal(next, roots) {
+			return nil
+		}
+		wctx, cancel := context.WithCancel(ctx)
+		b, e, err := watch.Watch(wctx, next, watch.Options{Ignore: content.Ignored, Files: files})
+		if err != nil {
+			cancel()
+			return fmt.Errorf("watching %v: %w", next, err)
+		}
+		stopWatch()
+		batches, errs, roots, stopWatch = b, e, next, cancel
+		return nil
 	}
-	s.rebuild(time.Now())
+	if err := rewatch(s.Site); err != nil {
+		return err
+	}
+	s.rebuild(time.Now(), rewatch)
 	srv := &http.Server{Handler: s.live, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -77,16 +107,30 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 				return nil
 			}
 			if len(b.Paths) > 0 {
-				s.rebuild(time.Now())
+				s.rebuild(time.Now(), rewatch)
 			}
 		}
 	}
 }
 
-// rebuild renders the site in memory, serves it, and tells the pages. Nothing is written to disk: the preview
-// never touches public/, and a rebuild costs only the rendering.
-func (s *Server) rebuild(start time.Time) {
-	fsys, stats, err := s.sess.RenderFS(s.Site)
+// rebuild renders the site with the current options and serves it, or shows what is wrong; rewatch moves the
+// watch when the options name other folders.
+func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
+	var fsys fs.FS
+	var stats site.Stats
+	var err error
+	if s.Options != nil {
+		var o site.Options
+		if o, err = s.Options(); err == nil {
+			s.Site = o
+			if werr := rewatch(o); werr != nil {
+				fmt.Fprintf(s.Log, "%v\n", werr)
+			}
+		}
+	}
+	if err == nil {
+		fsys, stats, err = s.sess.RenderFS(s.Site)
+	}
 	res := Result{Stats: stats, Started: start}
 	if err != nil {
 		var probs problem.List

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stockholm/plansite/internal/config"
 	"github.com/stockholm/plansite/internal/site"
 )
 
@@ -297,4 +298,75 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestPreviewSettings: the settings file beside the content is watched; a change of it shows on the pages at
+// once, and a mistake in it is reported with its line, over the last good site, until it is fixed.
+func TestPreviewSettings(t *testing.T) {
+	top := t.TempDir()
+	content := filepath.Join(top, "content")
+	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(top, config.File)
+	base := site.Options{Content: content, Out: filepath.Join(top, "public")}
+	options := func() (site.Options, error) {
+		o := base
+		s, err := config.Load(settings)
+		if config.IsMissing(err) {
+			return o, nil
+		}
+		if err != nil {
+			return o, err
+		}
+		if v, ok := s["edit-url"]; ok {
+			o.EditURL = v
+		}
+		return o, nil
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &running{t: t, content: content, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &Server{Site: base, Settings: settings, Options: options, Built: r.results}
+	go func() { _ = s.Run(ctx, ln) }()
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("first build: %v", res.Problems)
+	}
+	if _, page := r.get("/2020/"); strings.Contains(page, "gitlab.example") {
+		t.Fatal("edit links without an edit-url")
+	}
+	writeFile := func(data string) {
+		t.Helper()
+		if err := os.WriteFile(settings, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile("edit-url: https://gitlab.example/org/plan/-/edit/main/content/\n")
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("with an edit-url: %v", res.Problems)
+	}
+	if _, page := r.get("/2020/"); !strings.Contains(page, "https://gitlab.example/org/plan/-/edit/main/content/2020/") {
+		t.Error("the edit-url set in the settings file does not show")
+	}
+	writeFile("edit-url: https://gitlab.example/\nfärg: röd\n")
+	res := r.next()
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0], config.File+":2: unknown setting") {
+		t.Fatalf("a mistake in the settings: %v", res.Problems)
+	}
+	if _, page := r.get("/2020/"); !strings.Contains(page, "gitlab.example/org/plan") {
+		t.Error("the last good site is gone")
+	}
+	if err := os.Remove(settings); err != nil {
+		t.Fatal(err)
+	}
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("without the settings file: %v", res.Problems)
+	}
+	if _, page := r.get("/2020/"); strings.Contains(page, "gitlab.example") {
+		t.Error("edit links stay after the settings file is gone")
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -27,6 +28,10 @@ type Options struct {
 	Quiet time.Duration
 	// Ignore reports names (not paths) whose changes do not count, such as editors' swap files.
 	Ignore func(name string) bool
+	// Files are single files to watch besides the trees, such as a settings file. Their folders are watched,
+	// not the trees below them, so that an editor's atomic save (a new file renamed over the old) is seen; the
+	// files need not exist.
+	Files []string
 }
 
 // Watch watches the folders under roots (which must exist) until ctx ends, sending a Batch after each burst of
@@ -49,6 +54,22 @@ func Watch(ctx context.Context, roots []string, opt Options) (<-chan Batch, <-ch
 			return nil, nil, err
 		}
 	}
+	files := map[string]bool{}    // the single files, cleaned
+	fileDirs := map[string]bool{} // their folders, watched for them alone
+	for _, f := range opt.Files {
+		f = filepath.Clean(f)
+		files[f] = true
+		d := filepath.Dir(f)
+		if !fileDirs[d] && !underAny(d, roots) {
+			if err := w.Add(d); err != nil {
+				w.Close()
+				return nil, nil, err
+			}
+		}
+		fileDirs[d] = true
+	}
+	// inTrees reports whether an event's path belongs to the trees rather than to a folder watched for a file.
+	inTrees := func(p string) bool { return underAny(p, roots) }
 	batches := make(chan Batch)
 	errs := make(chan error, 8)
 	go func() {
@@ -68,7 +89,10 @@ func Watch(ctx context.Context, roots []string, opt Options) (<-chan Batch, <-ch
 				if opt.Ignore(filepath.Base(ev.Name)) {
 					continue
 				}
-				if ev.Has(fsnotify.Create) {
+				if !inTrees(ev.Name) && !files[filepath.Clean(ev.Name)] {
+					continue // something else in a folder watched for one file
+				}
+				if ev.Has(fsnotify.Create) && inTrees(ev.Name) {
 					// A new folder (a new year, or one that git or an editor put back): watch it and everything
 					// already in it, which may have been created before the watch was in place.
 					if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
@@ -113,6 +137,18 @@ func sendErr(errs chan error, err error) {
 	case errs <- err:
 	default: // nobody is reading; drop rather than block the watch
 	}
+}
+
+// underAny reports whether p is one of roots or inside one.
+func underAny(p string, roots []string) bool {
+	p = filepath.Clean(p)
+	for _, r := range roots {
+		r = filepath.Clean(r)
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) || r == "." && !filepath.IsAbs(p) && !strings.HasPrefix(p, "..") {
+			return true
+		}
+	}
+	return false
 }
 
 // addTree watches root and every folder below it.

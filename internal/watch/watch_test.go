@@ -113,3 +113,44 @@ func TestWatch(t *testing.T) {
 		none(t, b, 150*time.Millisecond)
 	})
 }
+
+// TestWatchFiles: a single file beside the tree (a settings file) is watched, through a plain write, an atomic
+// save and its creation; other files and folders beside it are not, and a new folder there is not watched.
+func TestWatchFiles(t *testing.T) {
+	top := t.TempDir()
+	tree := filepath.Join(top, "content")
+	if err := os.Mkdir(tree, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(top, "plansite.yaml")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b, _, err := Watch(ctx, []string{tree}, Options{Quiet: 30 * time.Millisecond, Files: []string{settings},
+		Ignore: func(name string) bool { return strings.HasPrefix(name, ".") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, settings, "out: public\n")
+	if got := next(t, b); !slices.Equal(got.Paths, []string{settings}) {
+		t.Errorf("creating the file: batch %v", got.Paths)
+	}
+	tmp := filepath.Join(top, ".plansite.yaml.tmp")
+	write(t, tmp, "out: ut\n")
+	if err := os.Rename(tmp, settings); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, b); !slices.Equal(got.Paths, []string{settings}) {
+		t.Errorf("an atomic save: batch %v", got.Paths)
+	}
+	write(t, filepath.Join(top, "README.md"), "x")
+	if err := os.MkdirAll(filepath.Join(top, "public", "2020"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	none(t, b, 150*time.Millisecond)
+	write(t, filepath.Join(top, "public", "2020", "index.html"), "x")
+	none(t, b, 150*time.Millisecond)
+	write(t, filepath.Join(tree, "a.md"), "a")
+	if got := next(t, b); !slices.Equal(got.Paths, []string{filepath.Join(tree, "a.md")}) {
+		t.Errorf("the tree: batch %v", got.Paths)
+	}
+}
