@@ -1,6 +1,6 @@
 // Package preview is `plansite serve`: it renders the site in memory, serves it with live reload, and renders
-// again once per burst of changes to the content, the layouts or the settings file. A build that fails leaves the last good site in place and shows
-// its problems on the open pages until the content is fixed.
+// again once per burst of changes to the content, the layouts or the settings file. A build that fails leaves the
+// last good site in place and shows its problems on the open pages until they are fixed.
 package preview
 
 import (
