@@ -142,7 +142,11 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 			res.Problems = []string{err.Error()}
 		}
 		s.live.Failed(res.Problems)
-		fmt.Fprintf(s.Log, "Build failed: %d problems; the preview shows the last good site\n", len(res.Problems))
+		n := fmt.Sprintf("%d problems", len(res.Problems))
+		if len(res.Problems) == 1 {
+			n = "1 problem"
+		}
+		fmt.Fprintf(s.Log, "Build failed: %s; the preview shows the last good site\n", n)
 		for _, p := range res.Problems {
 			fmt.Fprintln(s.Log, "  "+p)
 		}
