@@ -38,7 +38,7 @@ func Load(path string) (Settings, error) {
 	}
 	var probs problem.List
 	var doc yaml.Node
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
+	if err := unmarshal(raw, &doc); err != nil {
 		probs.Add(path, yamlLine(err), "the settings are not valid YAML: "+yamlMessage(err),
 			"write one setting a line, like base-url: https://intranet.example/vbe/")
 		return nil, probs.Err()
@@ -77,6 +77,16 @@ func Load(path string) (Settings, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// unmarshal is yaml.Unmarshal, with a panic of the parser on odd input turned into an error.
+func unmarshal(raw []byte, doc *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(raw, doc)
 }
 
 // hasKey reports whether a key before index i of the mapping is key.

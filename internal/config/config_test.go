@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -77,4 +78,26 @@ func TestLoadMissing(t *testing.T) {
 	if _, err := Load(filepath.Join(t.TempDir(), File)); !IsMissing(err) {
 		t.Fatalf("a missing file gives %v", err)
 	}
+}
+
+// FuzzLoad: no settings file makes Load panic, and whatever it accepts has only known keys with values.
+func FuzzLoad(f *testing.F) {
+	for _, s := range []string{"", "out: public\n", "base-url: [\n", "- a\n", "out: a\nout: b\n", "&a [*a]", "content: !!binary AAAA\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		p := filepath.Join(t.TempDir(), File)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Load(p)
+		if err != nil {
+			return
+		}
+		for k, v := range s {
+			if !slices.Contains(Keys, k) || v == "" {
+				t.Fatalf("accepted %q: %q", k, v)
+			}
+		}
+	})
 }
