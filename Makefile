@@ -30,8 +30,9 @@ lint: ## gofmt, go vet and staticcheck
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
-fuzz: ## Fuzz the content loader for a minute
+fuzz: ## Fuzz the content loader for a minute, and the settings file for 20 s
 	$(GO) test -run '^$$' -fuzz FuzzLoadFile -fuzztime 60s ./internal/content/
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 20s ./internal/config/
 
 large: ## Generate the large test plan into /tmp/plansite-large
 	$(GO) run ./cmd/plangen -out /tmp/plansite-large -revisions 20 -sections 60 -activities 100
