@@ -245,11 +245,6 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 
 	// Shards by the first two letters of each key.
-	type shard struct {
-		S map[string][]int `json:"s"`           // stem → document, weight, …
-		P map[string][]int `json:"p,omitempty"` // compound part → document, weight, …
-		F map[string][]any `json:"f"`           // folded form → stem, then form and its documents, …
-	}
 	// A small site's index is split by the first letter only, a big one's by the first two: the files stay few
 	// where there are few words, and small where there are many.
 	prefix := 2
@@ -291,7 +286,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	files := make([]File, len(names))
 	parallel(len(names), func(from, to int) {
 		for i := from; i < to; i++ {
-			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: mustJSON(shards[names[i]])}
+			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: shards[names[i]].appendJSON(nil)}
 		}
 	})
 
