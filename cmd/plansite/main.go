@@ -312,7 +312,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "plansite: %v (is another server running? try --port %d)\n", err, *port+1)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving %s on http://%s/ and rebuilding when %s changes (Ctrl-C to stop)\n", o.Out, ln.Addr(), o.Content)
+	fmt.Fprintf(stdout, "Serving the site on http://%s%s and rendering it again when %s changes (Ctrl-C to stop)\n",
+		ln.Addr(), preview.BasePath(o.BaseURL), o.Content)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	p := &preview.Server{Site: o, Log: stdout, Settings: a.config, Options: func() (site.Options, error) { return a.options(fs) }}

@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -113,6 +115,16 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 }
 
+// BasePath is the path the preview serves the site under: that of the address it is published at, so that the
+// pages that need absolute links (the 404 page) work in the preview too; "/" without one.
+func BasePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
 // rebuild renders the site with the current options and serves it, or shows what is wrong; rewatch moves the
 // watch when the options name other folders.
 func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
@@ -151,7 +163,7 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 			fmt.Fprintln(s.Log, "  "+p)
 		}
 	} else {
-		s.live.Serve(serve.HandlerFS(fsys))
+		s.live.Serve(serve.HandlerFS(fsys, BasePath(s.Site.BaseURL)))
 		s.live.Built()
 		fmt.Fprintln(s.Log, stats)
 	}

@@ -370,3 +370,40 @@ func TestPreviewSettings(t *testing.T) {
 		t.Error("edit links stay after the settings file is gone")
 	}
 }
+
+// TestPreviewUnderBaseURL: with a base URL, the preview serves the site under its path, as it will be published,
+// so that the 404 page's absolute links work in the preview too.
+func TestPreviewUnderBaseURL(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &running{t: t, content: content, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := &Server{Site: site.Options{Content: content, BaseURL: "https://intranet.example/vbe"}, Built: r.results}
+	go func() { _ = s.Run(ctx, ln) }()
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("first build: %v", res.Problems)
+	}
+	if code, page := r.get("/vbe/2020/"); code != 200 || !strings.Contains(page, "/__plansite/live.js") {
+		t.Fatalf("/vbe/2020/: %d", code)
+	}
+	code, page := r.get("/vbe/finns-inte/")
+	if code != 404 || !strings.Contains(page, `href="/vbe/assets/style.css"`) {
+		t.Fatalf("the 404 page: %d", code)
+	}
+	if code, css := r.get("/vbe/assets/style.css"); code != 200 || !strings.Contains(css, "{") {
+		t.Errorf("the 404 page's stylesheet: %d", code)
+	}
+	if code, page := r.get("/"); code != 200 || !strings.Contains(page, "/__plansite/live.js") {
+		t.Errorf("/ does not lead to the site: %d", code)
+	}
+	if BasePath("") != "/" || BasePath("https://x.example") != "/" || BasePath("/vbe") != "/vbe/" {
+		t.Error("BasePath")
+	}
+}

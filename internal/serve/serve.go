@@ -12,18 +12,27 @@ import (
 	"strings"
 )
 
-// Handler serves the files of the folder dir.
+// Handler serves the files of the folder dir at the root.
 func Handler(dir string) http.Handler {
-	return &handler{root: os.DirFS(dir)}
+	return &handler{root: os.DirFS(dir), base: "/"}
 }
 
-// HandlerFS serves the files of fsys, such as a site rendered in memory.
-func HandlerFS(fsys fs.FS) http.Handler {
-	return &handler{root: fsys}
+// HandlerFS serves the files of fsys, such as a site rendered in memory, under the path base ("/" for the root,
+// or the path of the address the site is published at, such as /vbe/, so that the preview works as the published
+// site does). A request for / is sent on to base.
+func HandlerFS(fsys fs.FS, base string) http.Handler {
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return &handler{root: fsys, base: base}
 }
 
 type handler struct {
 	root fs.FS
+	base string // ends in a slash
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -32,13 +41,26 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	name, ok := cleanPath(r.URL.Path)
+	p := r.URL.Path
+	if h.base != "/" {
+		rest, under := strings.CutPrefix(p, h.base)
+		switch {
+		case p == "/" || p+"/" == h.base:
+			http.Redirect(w, r, h.base, http.StatusFound)
+			return
+		case !under:
+			h.notFound(w)
+			return
+		}
+		p = "/" + rest
+	}
+	name, ok := cleanPath(p)
 	if !ok {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
 	if info, err := fs.Stat(h.root, name); err == nil && info.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
+		if !strings.HasSuffix(p, "/") {
 			http.Redirect(w, r, path.Base(r.URL.Path)+"/", http.StatusMovedPermanently)
 			return
 		}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -107,5 +108,46 @@ func TestOnlyGetAndHead(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST got %d", resp.StatusCode)
+	}
+}
+
+// TestHandlerUnderBase: a site published at /vbe/ is served under /vbe/ in the preview; / leads there, other paths
+// get the site's 404 page, and nothing outside the site is reachable.
+func TestHandlerUnderBase(t *testing.T) {
+	srv := httptest.NewServer(HandlerFS(os.DirFS(site(t)), "vbe"))
+	defer srv.Close()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	cases := []struct {
+		path     string
+		status   int
+		body     string
+		location string
+	}{
+		{"/", 302, "", "/vbe/"},
+		{"/vbe", 302, "", "/vbe/"},
+		{"/vbe/", 200, "Start", ""},
+		{"/vbe/2020/", 200, "2020", ""},
+		{"/vbe/2020", 301, "", "/vbe/2020/"},
+		{"/vbe/assets/style.css", 200, "body", ""},
+		{"/2020/", 404, "Sidan finns inte", ""},
+		{"/vbex/", 404, "Sidan finns inte", ""},
+		{"/vbe/finns-inte/", 404, "Sidan finns inte", ""},
+		{"/vbe/../hemlig.txt", 400, "", ""},
+		{"/vbe/%2e%2e/hemlig.txt", 400, "", ""},
+	}
+	for _, c := range cases {
+		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
+		req.URL.Opaque = c.path // send the path as written, dots and all
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := new(strings.Builder)
+		_, _ = io.Copy(b, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(b.String(), c.body) || resp.Header.Get("Location") != c.location {
+			t.Errorf("%s: %d %q, Location %q; want %d %q, %q", c.path, resp.StatusCode, b.String(), resp.Header.Get("Location"),
+				c.status, c.body, c.location)
+		}
 	}
 }
