@@ -210,7 +210,7 @@ func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revisi
 	}
 	var sum [32]byte
 	digest.Sum(sum[:0])
-	if last != nil && last.Digest == sum && last.Dir == dir && len(walkProbs) == 0 {
+	if last != nil && last.Digest == sum && len(walkProbs) == 0 {
 		return last
 	}
 	*probs = append(*probs, walkProbs...)

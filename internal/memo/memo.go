@@ -69,10 +69,3 @@ func (m *Map[K, V]) Next() {
 	defer m.mu.Unlock()
 	m.prev, m.cur = m.cur, make(map[K]V, len(m.cur))
 }
-
-// Len is the number of values kept for the current render.
-func (m *Map[K, V]) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.cur)
-}

@@ -47,7 +47,7 @@ type Result struct {
 	Ended    time.Time // when the pages were told
 }
 
-// Run builds, then serves on ln and rebuilds on changes until ctx ends.
+// Run builds, serves on ln and watches until ctx ends. It returns nil when ctx ends.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if s.Log == nil {
 		s.Log = io.Discard
@@ -83,6 +83,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		batches, errs, roots, stopWatch = b, e, next, cancel
 		return nil
 	}
+	// Watch first, then build: a change made while the first build runs is then not missed.
 	if err := rewatch(s.Site); err != nil {
 		return err
 	}
@@ -125,8 +126,9 @@ func BasePath(baseURL string) string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// rebuild renders the site with the current options and serves it, or shows what is wrong; rewatch moves the
-// watch when the options name other folders.
+// rebuild renders the site with the current options in memory, serves it and tells the pages, or shows what is
+// wrong; rewatch moves the watch when the options name other folders. Nothing is written to disk: the preview never
+// touches public/, and a rebuild costs only the rendering.
 func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 	var fsys fs.FS
 	var stats site.Stats

@@ -43,8 +43,7 @@ type compareSection struct {
 	Anchor  string
 	Label   string
 	Caption string
-	HTML    template.HTML // an unchanged section's text, as on the newer revision's page
-	Table   *tableView    // an unchanged section's table
+	HTML    template.HTML // an unchanged section's text and table, as on the newer revision's page
 	Body    template.HTML // a changed section's blocks, marked
 }
 

@@ -128,11 +128,12 @@ func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []
 	if err != nil {
 		return nil, nil, stats, err
 	}
-	b := &builder{plan: plan, tpl: tpl, md: markdown.New(), base: base, cmp: compare.NewCache(), emit: emit,
-		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content,
-		texts: memo.New[convertKey, *converted]()}
+	b := &builder{plan: plan, tpl: tpl, base: base, emit: emit, abbr: newAbbreviator(plan.Glossary()), edit: edit,
+		content: opt.Content}
 	if sess != nil {
 		sess.begin(b)
+	} else {
+		b.md, b.cmp, b.texts = markdown.New(), compare.NewCache(), memo.New[convertKey, *converted]()
 	}
 	files, probs := b.render()
 	if err := probs.Err(); err != nil {
