@@ -116,15 +116,14 @@ func configFlag(fs *flag.FlagSet, p *string) {
 // defaults. The preview calls it again before every render, so that an edit of the settings file shows at once.
 func (a *buildArgs) options(fs *flag.FlagSet) (site.Options, error) {
 	o := a.Options
-	layouts := false // set by the settings file
 	err := applySettings(fs, a.config, map[string]*string{
 		"content": &o.Content, "layouts": &o.Layouts, "out": &o.Out, "base-url": &o.BaseURL, "edit-url": &o.EditURL,
-	}, func(key string) { layouts = layouts || key == "layouts" })
+	})
 	if err != nil {
 		return o, err
 	}
 	// The default layouts folder may be absent: the built-in layouts are used then.
-	if !given(fs, "layouts") && !layouts {
+	if o.Layouts == a.Layouts && !given(fs, "layouts") {
 		if info, err := os.Stat(o.Layouts); err != nil || !info.IsDir() {
 			o.Layouts = ""
 		}
@@ -133,8 +132,8 @@ func (a *buildArgs) options(fs *flag.FlagSet) (site.Options, error) {
 }
 
 // applySettings reads the settings file at path and sets the flag variables in fields, by setting name, that were
-// not given on the command line; set, when not nil, hears of each. A missing file is fine unless --config named it.
-func applySettings(fs *flag.FlagSet, path string, fields map[string]*string, set func(key string)) error {
+// not given on the command line. A missing file is fine unless --config named it.
+func applySettings(fs *flag.FlagSet, path string, fields map[string]*string) error {
 	s, err := config.Load(path)
 	switch {
 	case config.IsMissing(err) && !given(fs, "config"):
@@ -147,9 +146,6 @@ func applySettings(fs *flag.FlagSet, path string, fields map[string]*string, set
 	for key, v := range s {
 		if p := fields[key]; p != nil && !given(fs, key) {
 			*p = v
-			if set != nil {
-				set(key)
-			}
 		}
 	}
 	return nil

@@ -69,7 +69,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	if stop {
 		return code
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": dir}, nil); err != nil {
+	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
 		return reportSettings(err, stderr)
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
@@ -124,7 +124,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if stop {
 		return code
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": dir}, nil); err != nil {
+	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
 		return reportSettings(err, stderr)
 	}
 	y, ok := year(pos[0], stderr)
