@@ -355,31 +355,26 @@ func (r *Result) Empty() bool {
 
 // SectionsBy returns the sections with the change, in page order.
 func (r *Result) SectionsBy(c Change) []*SectionDiff {
-	var out []*SectionDiff
-	for _, s := range r.Sections {
-		if s.Change == c {
-			out = append(out, s)
-		}
-	}
-	return out
+	return r.sectionsWhere(func(s *SectionDiff) bool { return s.Change == c })
 }
 
 // Renamed returns the sections whose title changed.
 func (r *Result) Renamed() []*SectionDiff {
-	var out []*SectionDiff
-	for _, s := range r.Sections {
-		if s.Renamed {
-			out = append(out, s)
-		}
-	}
-	return out
+	return r.sectionsWhere(func(s *SectionDiff) bool { return s.Renamed })
 }
 
 // ContentChanged returns the sections that were in both revisions and whose text or rows changed.
 func (r *Result) ContentChanged() []*SectionDiff {
+	return r.sectionsWhere(func(s *SectionDiff) bool {
+		return s.Change == Changed && (changed(s.Blocks) || len(s.Rows) > 0 || s.Old.TableCaption != s.New.TableCaption)
+	})
+}
+
+// sectionsWhere returns the sections for which keep is true, in page order.
+func (r *Result) sectionsWhere(keep func(*SectionDiff) bool) []*SectionDiff {
 	var out []*SectionDiff
 	for _, s := range r.Sections {
-		if s.Change == Changed && (changed(s.Blocks) || len(s.Rows) > 0 || s.Old.TableCaption != s.New.TableCaption) {
+		if keep(s) {
 			out = append(out, s)
 		}
 	}

@@ -29,19 +29,29 @@ type running struct {
 
 func startPreview(t *testing.T) *running {
 	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	r := startServer(t, func(content string) *Server { return &Server{Site: site.Options{Content: content, Out: out}} })
+	r.out = out
+	return r
+}
+
+// startServer copies the minimal fixture into a temporary content folder, runs the server that server makes for
+// it until the test ends, and waits for the first build, which must succeed.
+func startServer(t *testing.T, server func(content string) *Server) *running {
+	t.Helper()
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "public")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &running{t: t, content: content, out: out, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
+	r := &running{t: t, content: content, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	s := &Server{Site: site.Options{Content: content, Out: out}, Built: r.results}
+	s := server(content)
+	s.Built = r.results
 	go func() { done <- s.Run(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
@@ -303,39 +313,26 @@ func tree(t *testing.T, dir string) map[string]string {
 // TestPreviewSettings: the settings file beside the content is watched; a change of it shows on the pages at
 // once, and a mistake in it is reported with its line, over the last good site, until it is fixed.
 func TestPreviewSettings(t *testing.T) {
-	top := t.TempDir()
-	content := filepath.Join(top, "content")
-	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
-		t.Fatal(err)
-	}
-	settings := filepath.Join(top, config.File)
-	base := site.Options{Content: content, Out: filepath.Join(top, "public")}
-	options := func() (site.Options, error) {
-		o := base
-		s, err := config.Load(settings)
-		if config.IsMissing(err) {
+	var settings string
+	r := startServer(t, func(content string) *Server {
+		settings = filepath.Join(filepath.Dir(content), config.File)
+		base := site.Options{Content: content, Out: filepath.Join(filepath.Dir(content), "public")}
+		options := func() (site.Options, error) {
+			o := base
+			s, err := config.Load(settings)
+			if config.IsMissing(err) {
+				return o, nil
+			}
+			if err != nil {
+				return o, err
+			}
+			if v, ok := s["edit-url"]; ok {
+				o.EditURL = v
+			}
 			return o, nil
 		}
-		if err != nil {
-			return o, err
-		}
-		if v, ok := s["edit-url"]; ok {
-			o.EditURL = v
-		}
-		return o, nil
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &running{t: t, content: content, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s := &Server{Site: base, Settings: settings, Options: options, Built: r.results}
-	go func() { _ = s.Run(ctx, ln) }()
-	if res := r.next(); res.Problems != nil {
-		t.Fatalf("first build: %v", res.Problems)
-	}
+		return &Server{Site: base, Settings: settings, Options: options}
+	})
 	if _, page := r.get("/2020/"); strings.Contains(page, "gitlab.example") {
 		t.Fatal("edit links without an edit-url")
 	}
@@ -374,22 +371,9 @@ func TestPreviewSettings(t *testing.T) {
 // TestPreviewUnderBaseURL: with a base URL, the preview serves the site under its path, as it will be published,
 // so that the 404 page's absolute links work in the preview too.
 func TestPreviewUnderBaseURL(t *testing.T) {
-	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS("../site/testdata/minimal")); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &running{t: t, content: content, url: "http://" + ln.Addr().String(), results: make(chan Result, 64)}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s := &Server{Site: site.Options{Content: content, BaseURL: "https://intranet.example/vbe"}, Built: r.results}
-	go func() { _ = s.Run(ctx, ln) }()
-	if res := r.next(); res.Problems != nil {
-		t.Fatalf("first build: %v", res.Problems)
-	}
+	r := startServer(t, func(content string) *Server {
+		return &Server{Site: site.Options{Content: content, BaseURL: "https://intranet.example/vbe"}}
+	})
 	if code, page := r.get("/vbe/2020/"); code != 200 || !strings.Contains(page, "/__plansite/live.js") {
 		t.Fatalf("/vbe/2020/: %d", code)
 	}
