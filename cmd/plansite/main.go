@@ -101,6 +101,7 @@ func buildFlags(fs *flag.FlagSet) *buildArgs {
 	fs.StringVar(&a.Content, "content", "content", "the content `folder`")
 	fs.StringVar(&a.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
 	fs.StringVar(&a.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
+	fs.BoolVar(&a.Replace, "replace", false, "replace the output folder even when it holds files that no plansite build made")
 	fs.StringVar(&a.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
 	fs.StringVar(&a.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
 	configFlag(fs, &a.config)
@@ -199,13 +200,23 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	return build(&o, stdout, stderr)
 }
 
-// build runs one build and reports it.
+// build runs one build and reports it. Ctrl-C, SIGTERM or SIGHUP stop it cleanly: what was written is removed and
+// the output folder stays as it was. A second signal ends the program at once; the next build cleans up after it.
 func build(o *site.Options, stdout, stderr io.Writer) int {
-	stats, err := site.Build(*o)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal is the default one
+	}()
+	defer stop()
+	stats, err := site.BuildContext(ctx, *o)
 	if err != nil {
 		return reportError(err, o.Out, stderr)
 	}
 	fmt.Fprintln(stdout, stats)
+	if stats.Leftover != "" {
+		fmt.Fprintf(stderr, "plansite: the new site is in %s, but %s\n", o.Out, stats.Leftover)
+	}
 	return 0
 }
 
@@ -234,6 +245,10 @@ func reportError(err error, out string, stderr io.Writer) int {
 			n = strconv.Itoa(len(probs)) + " problems"
 		}
 		fmt.Fprintf(stderr, "Build failed: %s in the content; %s/ was not changed.\n", n, out)
+		return 1
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "Build interrupted; %s/ was not changed.\n", out)
 		return 1
 	}
 	fmt.Fprintf(stderr, "plansite: %v\n", err)

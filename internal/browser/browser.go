@@ -21,6 +21,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -180,6 +181,7 @@ type Tab struct {
 	ids    map[network.RequestID]string // request → address
 	bytes  map[string]int64             // address → bytes received over the wire
 	cancel func()
+	csp    bool // the pages record what their Content-Security-Policy blocked
 }
 
 // Tab opens a new tab that closes when the test ends. Every action in it times out after 30 seconds.
@@ -228,7 +230,25 @@ func (t *Tab) Do(steps ...chromedp.Action[chromedp.Void]) {
 // Open loads the address and waits until the page has loaded.
 func (t *Tab) Open(url string) {
 	t.tb.Helper()
+	if !t.csp {
+		t.Do(chromedp.Navigate("about:blank")) // the tab exists from here on
+		// Runs before the page's own scripts, and is not itself subject to the page's policy.
+		_, err := chromedp.Call(t.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.__cspBlocked = []; document.addEventListener('securitypolicyviolation',
+				e => window.__cspBlocked.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));`,
+		})
+		if err != nil {
+			t.tb.Fatalf("browser: %v", err)
+		}
+		t.csp = true
+	}
 	t.Do(chromedp.Navigate(url))
+}
+
+// Blocked returns what the page's Content-Security-Policy refused so far, one line each.
+func (t *Tab) Blocked() []string {
+	t.tb.Helper()
+	return Eval[[]string](t, "window.__cspBlocked || []")
 }
 
 // Eval evaluates a JavaScript expression in the page and returns its value decoded into T.

@@ -59,6 +59,11 @@ func NewRevision(dir string, year int) (string, string, error) {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
+		// Links, pipes and devices are not copied: reading one could hang, or never end, or copy a file from
+		// outside the content folder into the plan.
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s is not an ordinary file (a link, a pipe or a device); replace it with a copy of the file it stands for, then run new again", p)
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err

@@ -56,3 +56,25 @@ func TestNewRevision(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestNewRevisionCopiesOnlyFiles: a link in the revision being copied (to a device that never ends, or to a file
+// outside the content) is refused by name, and no new revision is left half made.
+func TestNewRevisionCopiesOnlyFiles(t *testing.T) {
+	for _, target := range []string{"/dev/zero", "/etc/hostname"} {
+		dir := filepath.Join(t.TempDir(), "content")
+		if err := os.CopyFS(dir, os.DirFS("../site/testdata/minimal")); err != nil {
+			t.Fatal(err)
+		}
+		link := filepath.Join(dir, "2020", "avsnitt", "lank.md")
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := NewRevision(dir, 2021)
+		if err == nil || !strings.Contains(err.Error(), link) || !strings.Contains(err.Error(), "not an ordinary file") {
+			t.Errorf("a link to %s: %v", target, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "2021")); err == nil {
+			t.Errorf("a link to %s: 2021 was made all the same", target)
+		}
+	}
+}

@@ -49,3 +49,30 @@ func TestBrowserLiveReload(t *testing.T) {
 	r.next()
 	tab.WaitFor(`!document.getElementById('plansite-problems') && document.readyState === 'complete' && !document.body.innerText.includes('nytt i förhandsvisningen')`)
 }
+
+// TestBrowserWaitingPage: when the first build fails, the page the preview shows in its place lists the problems,
+// passes axe-core, and turns into the site by itself once the content is fixed.
+func TestBrowserWaitingPage(t *testing.T) {
+	b := browser.Require(t)
+	r := startPreview(t)
+	orig := r.read("2020/" + section)
+	r.write("2020/"+section, strings.Replace(orig, "---\n", "---\nokänd: nyckel\n", 1))
+	r.next()
+	// A new server whose first build fails, over the same broken content.
+	w := startFailing(t, r.content)
+	tab := b.Tab(t)
+	tab.Open(w.url + "/2020/")
+	tab.WaitFor(`document.readyState === 'complete'`)
+	if txt := browser.Eval[string](tab, `document.querySelector('main').innerText`); !strings.Contains(txt, `unknown key "okänd"`) {
+		t.Errorf("the waiting page says %q", txt)
+	}
+	if res := tab.Axe(); len(res.Violations) > 0 || res.Passes == 0 {
+		t.Errorf("the waiting page: %d passes, violations %v", res.Passes, res.Violations)
+	}
+	if blocked := tab.Blocked(); len(blocked) > 0 {
+		t.Errorf("the Content-Security-Policy blocked %q", blocked)
+	}
+	r.write("2020/"+section, orig)
+	w.next()
+	tab.WaitFor(`document.readyState === 'complete' && document.body.innerText.includes('Gör så här.')`)
+}

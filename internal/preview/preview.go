@@ -52,7 +52,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if s.Log == nil {
 		s.Log = io.Discard
 	}
-	s.live = serve.NewLive(s.Site.Out) // until the first build: whatever public/ holds
+	s.live = serve.NewLive() // until the first good build: a page that waits for it
 	s.sess = site.NewSession()
 	var files []string
 	if s.Settings != "" {
@@ -88,7 +88,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	s.rebuild(time.Now(), rewatch)
-	srv := &http.Server{Handler: s.live, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: withPolicy(s.live), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	for {
@@ -114,6 +114,16 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			}
 		}
 	}
+}
+
+// withPolicy sends the pages' Content-Security-Policy as a header too, where it can also forbid framing, which a
+// meta tag cannot.
+func withPolicy(h http.Handler) http.Handler {
+	policy := site.ContentSecurityPolicy + "; frame-ancestors 'none'"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", policy)
+		h.ServeHTTP(w, r)
+	})
 }
 
 // BasePath is the path the preview serves the site under: that of the address it is published at, so that the

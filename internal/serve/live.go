@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"strconv"
 	"strings"
@@ -27,11 +28,36 @@ type Live struct {
 	clients map[chan struct{}]bool
 }
 
-// NewLive serves the site in dir with live reload.
-func NewLive(dir string) *Live {
+// NewLive serves nothing but a page that waits for the first build, and shows its problems if it fails, until
+// Serve gives it a site. Nothing on disk is served: a preview shows only what a build made.
+func NewLive() *Live {
 	l := &Live{clients: map[chan struct{}]bool{}}
-	l.Serve(Handler(dir))
+	l.Serve(http.HandlerFunc(l.waiting))
 	return l
+}
+
+// waiting answers every request before the first good build: the page says the site is being built or lists what
+// is wrong, and reloads by itself once a build succeeds.
+func (l *Live) waiting(w http.ResponseWriter, r *http.Request) {
+	_, broken := l.state()
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Förhandsvisningen byggs</title>\n</head>\n<body>\n<main>\n")
+	if broken == nil {
+		b.WriteString("<h1>Förhandsvisningen byggs</h1>\n<p>Sidan laddas om av sig själv när webbplatsen är klar.</p>\n")
+	} else {
+		b.WriteString("<h1>Webbplatsen kunde inte byggas</h1>\n<p>Rätta felen nedan och spara. Sidan laddas om av sig själv när bygget lyckas.</p>\n<ul>\n")
+		for _, p := range broken {
+			b.WriteString("<li><code>" + html.EscapeString(p) + "</code></li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	b.WriteString("</main>\n</body>\n</html>\n")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Retry-After", "1")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = w.Write([]byte(b.String()))
 }
 
 // Serve makes h the site served from now on, such as a new build held in memory.

@@ -12,9 +12,13 @@ import (
 	"strings"
 )
 
-// Handler serves the files of the folder dir at the root.
+// Handler serves the files of the folder dir at the root. Links that lead out of the folder are not followed.
 func Handler(dir string) http.Handler {
-	return &handler{root: os.DirFS(dir), base: "/"}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return &handler{root: noFiles{}, base: "/"} // every request is not found
+	}
+	return &handler{root: root.FS(), base: "/"}
 }
 
 // HandlerFS serves the files of fsys, such as a site rendered in memory, under the path base ("/" for the root,
@@ -28,6 +32,13 @@ func HandlerFS(fsys fs.FS, base string) http.Handler {
 		base += "/"
 	}
 	return &handler{root: fsys, base: base}
+}
+
+// noFiles is a file system with nothing in it.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 type handler struct {

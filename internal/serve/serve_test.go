@@ -28,9 +28,14 @@ func site(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	// A secret beside the site that no request may reach.
+	// A secret beside the site that no request may reach, and links that lead out to it and to /etc.
 	if err := os.WriteFile(filepath.Join(filepath.Dir(dir), "hemlig.txt"), []byte("hemlig"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"etc": "/etc", "ut.txt": "../hemlig.txt"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
@@ -57,6 +62,9 @@ func TestHandler(t *testing.T) {
 		{"/..%2fhemlig.txt", 400, "", ""},
 		{"/..%5chemlig.txt", 400, "", ""},
 		{"/%00", 400, "", ""},
+		{"/etc/passwd", 404, "text/html; charset=utf-8", "Sidan finns inte"},
+		{"/etc/", 404, "text/html; charset=utf-8", "Sidan finns inte"},
+		{"/ut.txt", 404, "text/html; charset=utf-8", "Sidan finns inte"},
 	}
 	for _, c := range cases {
 		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)

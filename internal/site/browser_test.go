@@ -64,8 +64,36 @@ func TestBrowserAccessible(t *testing.T) {
 					if out := tab.Outside(base); len(out) > 0 {
 						t.Errorf("requests outside the site: %q", out)
 					}
+					if blocked := tab.Blocked(); len(blocked) > 0 {
+						t.Errorf("the Content-Security-Policy blocked %q", blocked)
+					}
 				})
 			}
+		}
+	}
+}
+
+// TestBrowserPolicyBlocks proves that the pages' Content-Security-Policy is in force and that Blocked sees it: a
+// page that carries the policy and tries an inline script and an inline style is refused both.
+func TestBrowserPolicyBlocks(t *testing.T) {
+	b := browser.Require(t)
+	dir := t.TempDir()
+	page := "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">" + `<meta http-equiv="Content-Security-Policy" content="` +
+		ContentSecurityPolicy + `"><title>t</title></head><body><p style="color:red">x</p><script>document.title = 'ran'</script></body></html>`
+	if err := os.WriteFile(dir+"/index.html", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(serve.Handler(dir))
+	t.Cleanup(srv.Close)
+	tab := b.Tab(t)
+	tab.Open(srv.URL + "/")
+	if title := browser.Eval[string](tab, "document.title"); title == "ran" {
+		t.Error("an inline script ran")
+	}
+	blocked := strings.Join(tab.Blocked(), "\n")
+	for _, want := range []string{"script-src-elem blocked inline", "style-src-attr blocked inline"} {
+		if !strings.Contains(blocked, want) {
+			t.Errorf("Blocked() = %q, want %q", blocked, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -31,6 +32,8 @@ type Options struct {
 	// EditURL, when set, makes each section and activity link to its source file for editing: the address of the
 	// content folder in the repository's web editor, e.g. https://gitlab.example/org/plan/-/edit/main/content/.
 	EditURL string
+	// Replace lets a build replace an output folder that holds files no earlier build made.
+	Replace bool
 }
 
 // Stats describe a finished build.
@@ -39,6 +42,8 @@ type Stats struct {
 	Pages     int // HTML pages
 	Files     int // every file written
 	Elapsed   time.Duration
+	// Leftover, when not empty, says what a build could not clean up after the new site was in place.
+	Leftover string
 }
 
 // String is the line printed after a build, e.g. "Built 2 revisions, 3 pages in 12 ms".
@@ -56,10 +61,20 @@ func (s Stats) String() string {
 // Build loads, renders and writes the site. Content problems come back as a problem.List and leave the output
 // folder as it was.
 func Build(opt Options) (Stats, error) {
+	return BuildContext(context.Background(), opt)
+}
+
+// BuildContext is Build, stopped when ctx ends (on Ctrl-C, say): what was written so far is removed, and the
+// output folder stays as it was. An output folder that the build must not replace is refused with an *OutputError
+// before anything is written; a failure to write comes back as a *WriteError.
+func BuildContext(ctx context.Context, opt Options) (Stats, error) {
 	start := time.Now()
-	t, err := newTree(opt.Out)
+	if err := CheckOutput(opt); err != nil {
+		return Stats{}, err
+	}
+	t, err := newTree(ctx, opt.Out)
 	if err != nil {
-		return Stats{}, fmt.Errorf("writing %s: %w", opt.Out, err)
+		return Stats{}, &WriteError{Out: opt.Out, Err: err}
 	}
 	committed := false
 	defer func() {
@@ -71,13 +86,22 @@ func Build(opt Options) (Stats, error) {
 	if err != nil {
 		return stats, err
 	}
-	if err := t.writeAll(files); err != nil {
-		return stats, fmt.Errorf("writing %s: %w", opt.Out, err)
+	t.writeAll(files)
+	if err := t.err(); err != nil {
+		return stats, &WriteError{Out: opt.Out, Err: err, Needed: t.size.Load(), Dir: filepath.Dir(t.tmp)}
 	}
-	if err := t.commit(); err != nil {
-		return stats, fmt.Errorf("writing %s: %w", opt.Out, err)
+	if err := ctx.Err(); err != nil {
+		return stats, err
 	}
-	committed = true
+	leftover, err := t.commit()
+	var lost *lostError
+	if err == nil || errors.As(err, &lost) {
+		committed = true // the tree is the site now, or must stay where the error says
+	}
+	if err != nil {
+		return stats, &WriteError{Out: opt.Out, Err: err}
+	}
+	stats.Leftover = leftover
 	stats.Files = t.files
 	stats.Elapsed = time.Since(start)
 	return stats, nil

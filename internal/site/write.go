@@ -5,14 +5,18 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 )
 
 // file is one file of the built site.
@@ -46,31 +50,64 @@ func (f file) write(p string) error {
 // tree is a site being written beside the output folder. Files go into a temporary folder as they are made, so
 // the biggest pages need not wait in memory; commit swaps the folder in for the output, abort throws it away.
 // Nothing in the output folder changes before commit.
+//
+// A write that fails (a full disk, a read-only folder) or a cancelled context stops the writing, but the files
+// that follow are still counted, so the error can say how much space the whole site needs.
 type tree struct {
+	ctx      context.Context
 	out, tmp string
+	unlock   func() // releases the lock on the output's parent folder
 	mu       sync.Mutex
 	made     map[string]*folder // folders made or being made
 	files    int
-	bufs     sync.Pool // *[]byte, for comparing files with the published site
+	size     atomic.Int64          // bytes of every file given to write, written or not
+	failed   atomic.Pointer[error] // the first failure to write; nothing more is written after it
+	bufs     sync.Pool             // *[]byte, for comparing files with the published site
+	// removeAll removes a folder; a test may make it fail.
+	removeAll func(string) error
 }
 
-func newTree(out string) (*tree, error) {
+// tmpPrefix is the start of the name of the folder a build writes beside the output folder out.
+func tmpPrefix(out string) string { return "." + filepath.Base(out) + ".new-" }
+
+// newTree starts writing a site beside out. It holds a lock on out's parent folder until commit or abort, so that
+// two builds never write the same output at once, and removes what interrupted builds left behind.
+func newTree(ctx context.Context, out string) (*tree, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	release, err := lockDir(parent)
 	if err != nil {
+		return nil, err
+	}
+	var once sync.Once
+	unlock := func() { once.Do(release) }
+	// Holding the lock, any folder of ours beside out is left over by a build that was killed.
+	if stale, err := filepath.Glob(filepath.Join(parent, globEscape(tmpPrefix(out))+"*")); err == nil {
+		for _, dir := range stale {
+			os.RemoveAll(dir)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(out))
+	if err != nil {
+		unlock()
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		unlock()
 		return nil, err
 	}
-	t := &tree{out: out, tmp: filepath.Clean(tmp), made: map[string]*folder{}}
+	t := &tree{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: os.RemoveAll}
 	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
 	return t, nil
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // folder is a folder of the tree, made once.
@@ -90,8 +127,37 @@ func (t *tree) dir(path string) *folder {
 	return f
 }
 
-// write writes one file into the tree. It is safe for concurrent use.
+// err is the first failure to write, or nil.
+func (t *tree) err() error {
+	if p := t.failed.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// write writes one file into the tree. It is safe for concurrent use. A failure is kept for err, not returned:
+// the build goes on rendering, to count what the site needs, but writes nothing more.
 func (t *tree) write(f file) error {
+	size := int64(len(f.Data))
+	for _, m := range f.More {
+		size += int64(len(m))
+	}
+	t.size.Add(size)
+	if t.failed.Load() != nil {
+		return nil
+	}
+	if err := t.ctx.Err(); err != nil {
+		t.failed.CompareAndSwap(nil, &err)
+		return nil
+	}
+	if err := t.put(f); err != nil {
+		t.failed.CompareAndSwap(nil, &err)
+	}
+	return nil
+}
+
+// put writes one file into the tree.
+func (t *tree) put(f file) error {
 	p := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
 	if !strings.HasPrefix(p, t.tmp+string(filepath.Separator)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
@@ -149,9 +215,8 @@ func sameContent(path string, f file, buf []byte) bool {
 }
 
 // writeAll writes files by several writers: most of the time goes to the kernel, and it is shorter when more than
-// one file is under way.
-func (t *tree) writeAll(files []file) error {
-	errs := make([]error, len(files))
+// one file is under way. Then it writes the marker that lets the next build replace the folder.
+func (t *tree) writeAll(files []file) {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range 8 {
@@ -159,7 +224,7 @@ func (t *tree) writeAll(files []file) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = t.write(files[i])
+				t.write(files[i])
 			}
 		}()
 	}
@@ -168,40 +233,66 @@ func (t *tree) writeAll(files []file) error {
 	}
 	close(next)
 	wg.Wait()
-	return errors.Join(errs...)
+	t.write(file{Path: Marker, Data: []byte(markerText)})
 }
 
-// commit puts the tree in the place of the output folder.
-func (t *tree) commit() error { return swap(t.tmp, t.out) }
+// commit puts the tree in the place of the output folder and releases the lock. When the new site is in place but
+// the old one could not be removed, the site is built all the same: commit returns no error, and the leftover folder
+// with the reason.
+func (t *tree) commit() (leftover string, err error) {
+	defer t.unlock()
+	return swap(t.tmp, t.out, t.removeAll)
+}
 
-// abort removes the tree; the output folder stays as it was.
-func (t *tree) abort() { os.RemoveAll(t.tmp) }
+// abort removes the tree and releases the lock; the output folder stays as it was.
+func (t *tree) abort() {
+	t.removeAll(t.tmp)
+	t.unlock()
+}
 
 // swap puts the folder tmp in the place of out. On Linux the two are exchanged in one step; elsewhere, or when
-// out does not exist yet, by two renames. The old site is removed afterwards.
-func swap(tmp, out string) error {
+// out does not exist yet, by two renames. The old site is removed afterwards; when that fails, the new site is in
+// place all the same, and swap says what is left where.
+func swap(tmp, out string, removeAll func(string) error) (leftover string, err error) {
 	info, err := os.Lstat(out)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return os.Rename(tmp, out)
+		return "", os.Rename(tmp, out)
 	case err != nil:
-		return err
+		return "", err
 	case !info.IsDir():
-		return fmt.Errorf("%s exists and is not a folder; remove it or choose another --out", out)
+		return "", fmt.Errorf("%s exists and is not a folder; remove it or choose another --out", out)
 	}
-	if exchange(tmp, out) == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old site
+	old := tmp // after the exchange, tmp holds the old site
+	if exchange(tmp, out) != nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return "", err
+		}
+		if err := os.Rename(tmp, out); err != nil {
+			if os.Rename(old, out) != nil {
+				return "", &lostError{err: err, old: old, new: tmp}
+			}
+			return "", err
+		}
 	}
-	old := tmp + ".old"
-	if err := os.Rename(out, old); err != nil {
-		return err
+	if err := removeAll(old); err != nil {
+		return fmt.Sprintf("the old site is left at %s: %v", old, errText(err)), nil
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		_ = os.Rename(old, out)
-		return err
-	}
-	return os.RemoveAll(old)
+	return "", nil
 }
+
+// lostError is a swap that failed half-way: neither site is at the output folder any more.
+type lostError struct {
+	err      error
+	old, new string
+}
+
+func (e *lostError) Error() string {
+	return fmt.Sprintf("%v; the old site is now at %s and the new one at %s: rename one of them back", e.err, e.old, e.new)
+}
+
+func (e *lostError) Unwrap() error { return e.err }
 
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
@@ -218,4 +309,40 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return o.Close()
+}
+
+// WriteError is a failure to write the site, as opposed to a problem in the content: the disk is full, the folder
+// is read-only, the build was interrupted. The output folder is as it was unless the message says otherwise.
+type WriteError struct {
+	Out    string // the output folder as given
+	Err    error
+	Needed int64  // bytes of the whole site, when the failure came while writing it
+	Dir    string // the folder the site was being written in
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+func (e *WriteError) Error() string {
+	mb := func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+	where := e.Dir
+	if where == "" {
+		where = filepath.Dir(filepath.Clean(e.Out))
+	}
+	switch {
+	case errors.Is(e.Err, syscall.ENOSPC) || errors.Is(e.Err, syscall.EDQUOT):
+		msg := fmt.Sprintf("the disk holding %s is full", where)
+		if e.Needed > 0 {
+			msg += ": the site needs " + mb(e.Needed)
+			if free, ok := freeSpace(where); ok {
+				msg += " and " + mb(free) + " are free there"
+			}
+		}
+		return msg + fmt.Sprintf("; %s was not changed (free some space, or build elsewhere with --out)", e.Out)
+	case errors.Is(e.Err, syscall.EROFS):
+		return fmt.Sprintf("%s is on a read-only disk; %s was not changed (build elsewhere with --out)", where, e.Out)
+	case errors.Is(e.Err, fs.ErrPermission):
+		return fmt.Sprintf("no permission to write in %s: %v; %s was not changed (the site is written beside %s and swapped in, so its parent folder must be writable too)",
+			where, e.Err, e.Out, e.Out)
+	}
+	return fmt.Sprintf("writing %s: %v", e.Out, e.Err)
 }

@@ -1,0 +1,288 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// workspace is a coordinator's checkout: a repository with content/, layouts/, a docs/ folder of their own, and
+// the settings file.
+func workspace(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS("testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		".git/HEAD":          "ref: refs/heads/main\n",
+		"layouts/README.md":  "my layouts\n",
+		"docs/egen-text.md":  "my own notes\n",
+		"plansite.yaml":      "out: public\n",
+		"README.md":          "my plan\n",
+		"tom/.keep-me-not/x": "",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(root, "tom", ".keep-me-not")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "innehall")); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// snapshot is every file under dir with its contents, the output folders left out.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() && (rel == "public" || rel == "tom") {
+			return filepath.SkipDir
+		}
+		if d.Type().IsRegular() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files[rel] = string(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestOutputRefused: a build never replaces a folder that holds the coordinator's work. Each refusal says what
+// is wrong and how to proceed, writes nothing, and leaves every file as it was.
+func TestOutputRefused(t *testing.T) {
+	cases := []struct {
+		name, out string
+		layouts   bool
+		want      string
+	}{
+		{"the content folder", "content", false, "this is the content folder"},
+		{"the content folder by a link", "innehall", false, "this is the content folder"},
+		{"a folder inside the content", "content/2020/x", false, "lies inside the content folder"},
+		{"the layouts folder", "layouts", true, "this is the layouts folder"},
+		{"inside the layouts folder", "layouts/site", true, "lies inside the layouts folder"},
+		{"the repository's root", ".", false, "holds the content folder"},
+		{"the repository's parent", "..", false, "holds the content folder"},
+		{"the file system's root", "/", false, "holds the content folder"},
+		{"inside .git", ".git/site", false, "inside the repository's .git folder"},
+		{"a folder of one's own", "docs", false, "holds files that no plansite build made (egen-text.md)"},
+		{"a file", "README.md", false, "this is a file, not a folder"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := workspace(t)
+			t.Chdir(root)
+			before := snapshot(t, root)
+			opt := Options{Content: "content", Out: c.out}
+			if c.layouts {
+				opt.Layouts = "layouts"
+			}
+			_, err := Build(opt)
+			var oe *OutputError
+			if !errors.As(err, &oe) {
+				t.Fatalf("Build(--out %s) = %v, want a refusal", c.out, err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, c.want) || !strings.Contains(msg, "--out") {
+				t.Errorf("message %q does not say %q and how to proceed", msg, c.want)
+			}
+			after := snapshot(t, root)
+			if len(after) != len(before) {
+				t.Errorf("%d files before, %d after", len(before), len(after))
+			}
+			for p, data := range before {
+				if after[p] != data {
+					t.Errorf("%s changed", p)
+				}
+			}
+			if leftovers, _ := filepath.Glob(filepath.Join(root, "*", ".*.new-*")); len(leftovers) > 0 {
+				t.Errorf("left behind: %v", leftovers)
+			}
+		})
+	}
+}
+
+// TestOutputReplaced: the folders a build may replace: a new one, an empty one, its own earlier output, and one
+// the user has said may go.
+func TestOutputReplaced(t *testing.T) {
+	root := workspace(t)
+	t.Chdir(root)
+	for _, c := range []struct {
+		name, out string
+		replace   bool
+	}{
+		{"a new folder", "public", false},
+		{"an earlier build", "public", false},
+		{"an empty folder", "tom", false},
+		{"a folder of one's own, with --replace", "docs", true},
+		{"then as an earlier build", "docs", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := Build(Options{Content: "content", Out: c.out, Replace: c.replace}); err != nil {
+				t.Fatal(err)
+			}
+			if data, err := os.ReadFile(filepath.Join(c.out, Marker)); err != nil || string(data) != markerText {
+				t.Errorf("marker: %q, %v", data, err)
+			}
+			if _, err := os.Stat(filepath.Join(c.out, "2020", "index.html")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(root, "docs", "egen-text.md")); err == nil {
+		t.Error("--replace kept the old files")
+	}
+}
+
+// TestInterruptedBuildsCleanedUp: the folders that killed builds leave beside the output are removed by the next
+// build; a cancelled build removes its own and leaves the output as it was.
+func TestInterruptedBuildsCleanedUp(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(Options{Content: "testdata/minimal", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	// What kill -9 leaves: a half-written site, and the old site of the two-rename swap.
+	for _, dir := range []string{".public.new-123", ".public.new-456.old", ".public.new-789/2020"} {
+		if err := os.MkdirAll(filepath.Join(parent, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := BuildContext(ctx, Options{Content: "testdata/minimal", Out: out})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled build returned %v", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 || entries[0].Name() != "public" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output after a cancelled build: %v, want only public", names)
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Errorf("the cancelled build changed the output: %d files, then %d", len(before), len(after))
+	}
+}
+
+// TestOldSiteNotRemovable: when the new site is in place but the old one cannot be removed (a read-only folder in
+// it, say), the build has succeeded and says what is left where, rather than reporting a failure.
+func TestOldSiteNotRemovable(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(Options{Content: "testdata/minimal", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "old.txt"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := newTree(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.removeAll = func(string) error { return &fs.PathError{Op: "unlinkat", Path: "x", Err: syscall.EACCES} }
+	tr.writeAll([]file{{Path: "index.html", Data: []byte("new")}})
+	leftover, err := tr.commit()
+	if err != nil {
+		t.Fatalf("commit: %v", err)
+	}
+	if !strings.Contains(leftover, "the old site is left at") || !strings.Contains(leftover, "permission denied") {
+		t.Errorf("leftover %q", leftover)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "new" {
+		t.Errorf("the new site is not in place: index.html = %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old.txt")); err == nil {
+		t.Error("the old site is still in place")
+	}
+}
+
+// TestWriteErrorMessages: a failure of the machine says what happened and where, and is never called a problem in
+// the content.
+func TestWriteErrorMessages(t *testing.T) {
+	dir := t.TempDir()
+	full := &WriteError{Out: "public", Dir: dir, Needed: 25_300_000,
+		Err: &fs.PathError{Op: "write", Path: filepath.Join(dir, "x"), Err: syscall.ENOSPC}}
+	for _, c := range []struct {
+		err  *WriteError
+		want []string
+	}{
+		{full, []string{"the disk holding " + dir + " is full", "the site needs 25.3 MB", "MB are free there", "public was not changed"}},
+		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EROFS}}, []string{"read-only disk", "public was not changed"}},
+		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EACCES}}, []string{"no permission to write", "parent folder must be writable"}},
+	} {
+		msg := c.err.Error()
+		for _, w := range c.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("%q does not say %q", msg, w)
+			}
+		}
+		if IsContentError(c.err) || strings.Contains(msg, "content") {
+			t.Errorf("%q is taken for a problem in the content", msg)
+		}
+	}
+}
+
+// TestDiskFull builds onto a disk too small for the site: a tmpfs of 64 kB, which needs root. The build fails,
+// says the disk is full and how much the site needs, and leaves the earlier site and nothing else.
+func TestDiskFull(t *testing.T) {
+	disk := t.TempDir()
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk).Run(); err != nil {
+		t.Skipf("cannot mount a small disk here (needs root): %v", err)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", disk).Run() })
+	out := filepath.Join(disk, "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, Marker), []byte(markerText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(Options{Content: "../../content", Out: out})
+	var we *WriteError
+	if !errors.As(err, &we) || IsContentError(err) {
+		t.Fatalf("Build on a full disk = %v, want a WriteError", err)
+	}
+	for _, w := range []string{"is full", "the site needs", "MB are free there"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("%q does not say %q", err, w)
+		}
+	}
+	if we.Needed < 500_000 {
+		t.Errorf("needed %d bytes; the shipped site is bigger than that", we.Needed)
+	}
+	entries, _ := os.ReadDir(disk)
+	if len(entries) != 1 {
+		t.Errorf("%d entries on the disk after the failure, want only public", len(entries))
+	}
+	if left, _ := os.ReadDir(out); len(left) != 1 {
+		t.Errorf("public/ changed: %d entries", len(left))
+	}
+}
