@@ -29,5 +29,5 @@ cp "$work/hugo/layouts/_default/single.html" "$work/hugo/layouts/index.html"
 files=$(find "$content" -name '*.md' | wc -l)
 echo "source Markdown files: $files"
 hyperfine --warmup 2 --runs "${RUNS:-15}" \
-  -n plansite "$work/plansite build --content $content --out $work/plansite-out" \
+  -n plansite "$work/plansite build --drafts --content $content --out $work/plansite-out" \
   -n hugo "hugo --quiet --source $work/hugo --destination $work/hugo-out"

@@ -33,7 +33,7 @@ func measure(t *testing.T, name, content string, edits int) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	results := make(chan preview.Result, 64)
-	s := &preview.Server{Site: site.Options{Content: content, Out: out}, Built: results}
+	s := &preview.Server{Site: site.Options{Content: content, Out: out, Drafts: true}, Built: results}
 	go func() { _ = s.Run(ctx, ln) }()
 	<-results
 

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"github.com/stockholm/plansite/internal/demo"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -110,7 +111,7 @@ func (c *counted) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // which plansite's search does not index either).
 func buildSite(t *testing.T, contentDir, current string) string {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(site.Options{Content: contentDir, Out: out}); err != nil {
+	if _, err := site.Build(site.Options{Content: contentDir, Out: out, Drafts: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, run := range [][]string{
@@ -189,7 +190,7 @@ func TestCompareSearch(t *testing.T) {
 	var report strings.Builder
 	fmt.Fprintf(&report, "# Search: plansite against Pagefind\n\nMeasured %s by `make bench-search` (bench/search/), in Chromium, on the site built from the content named. %d queries from bench/search/queries.tsv.\n\n", time.Now().Format("2006-01-02"), len(qs))
 
-	shipped := buildSite(t, "../../content", "2020")
+	shipped := buildSite(t, demo.Content(t), "2020")
 	srv := httptest.NewServer(gzipped(serve.Handler(shipped)))
 	defer srv.Close()
 

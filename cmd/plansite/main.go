@@ -102,6 +102,7 @@ func buildFlags(fs *flag.FlagSet) *buildArgs {
 	fs.StringVar(&a.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
 	fs.StringVar(&a.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
 	fs.BoolVar(&a.Replace, "replace", false, "replace the output folder even when it holds files that no plansite build made")
+	fs.BoolVar(&a.Drafts, "drafts", false, "publish drafts and examples too, each with its banner; without it only adopted revisions are published")
 	fs.StringVar(&a.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
 	fs.StringVar(&a.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
 	configFlag(fs, &a.config)
@@ -274,7 +275,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var probs problem.List
 	switch {
 	case err == nil:
-		fmt.Fprintf(stdout, "Checked %d revisions and their links: no problems\n", stats.Revisions)
+		if stats.Revisions == 1 {
+			fmt.Fprintln(stdout, "Checked 1 revision and its links: no problems")
+		} else {
+			fmt.Fprintf(stdout, "Checked %d revisions and their links: no problems\n", stats.Revisions)
+		}
 		return 0
 	case !errors.As(err, &probs):
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
@@ -311,6 +316,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	a := buildFlags(fs)
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview reachable from other machines")
+	fs.Lookup("drafts").DefValue = "true"
+	a.Drafts = true // the coordinator previews next year's draft; --drafts=false shows the site as it is published
+	fs.Lookup("drafts").Usage = "show drafts and examples too (--drafts=false shows the site as it is published)"
 	if code, stop := parse(fs, args, stdout, stderr, "plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]"); stop {
 		return code
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,6 +25,7 @@ func TestExitStatus(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(broken, "2020/aktiviteter/x.md"), []byte("---\nid: x\nansvrig: a\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	demoDir := demo.Content(t)
 	cases := []struct {
 		name   string
 		args   []string
@@ -44,19 +46,19 @@ func TestExitStatus(t *testing.T) {
 		{"build help", []string{"build", "-h"}, 0, `Usage: plansite build(.|\n)*-base-url`, `^$`},
 		{"serve help", []string{"serve", "--help"}, 0, `Usage: plansite serve(.|\n)*-bind`, `^$`},
 		{"version", []string{"version"}, 0, `^plansite \S+\n$`, `^$`},
-		{"diff", []string{"diff", "--content", "../../content", "2020", "2021"}, 0,
+		{"diff", []string{"diff", "--content", demoDir, "2020", "2021"}, 0,
 			`^Ändringar från 2020 till 2021\n(.|\n)*Diarienummer: \[-3.1.1-212/2020-\]\{\+3.1.1-087/2021\+\}`, `^$`},
-		{"diff markdown, flag last", []string{"diff", "2020", "2021", "--content", "../../content", "--format", "markdown"}, 0,
+		{"diff markdown, flag last", []string{"diff", "2020", "2021", "--content", demoDir, "--format", "markdown"}, 0,
 			`^# Ändringar från 2020 till 2021\n(.|\n)*~~725~~\*\*890\*\*`, `^$`},
-		{"diff of a revision with itself", []string{"diff", "--content", "../../content", "2020", "2020"}, 0,
+		{"diff of a revision with itself", []string{"diff", "--content", demoDir, "2020", "2020"}, 0,
 			`Inga ändringar`, `^$`},
-		{"diff of a missing year", []string{"diff", "--content", "../../content", "2020", "2030"}, 2, `^$`,
-			`no revision 2030 in ../../content \(there are: 2020, 2021\)`},
+		{"diff of a missing year", []string{"diff", "--content", demoDir, "2020", "2030"}, 2, `^$`,
+			`no revision 2030 in ` + regexp.QuoteMeta(demoDir) + ` \(there are: 2020, 2021\)`},
 		{"diff with one year", []string{"diff", "2020"}, 2, `^$`, `diff needs 2 year\(s\), got 1`},
 		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": use text or markdown`},
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
 		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
-		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 2 revisions and their links: no problems\n$`, `^$`},
+		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 1 revision and its links: no problems\n$`, `^$`},
 		{"check broken content for GitHub", []string{"check", "--content", broken, "--format", "github"}, 1,
 			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Check failed: \d+ problems`},
 		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},
@@ -90,7 +92,7 @@ func TestNew(t *testing.T) {
 		t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if code, stdout, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+	if code, stdout, stderr := runCLI("build", "--drafts", "--content", dir, "--out", out); code != 0 {
 		t.Fatalf("build after new: exit %d\n%s%s", code, stdout, stderr)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "2021/index.html"))
@@ -127,7 +129,7 @@ func TestDefaultLayoutsFolder(t *testing.T) {
 // file, which must exist; diff reads the content folder from it too.
 func TestSettingsFile(t *testing.T) {
 	fixture, _ := filepath.Abs("../../internal/site/testdata/minimal")
-	shipped, _ := filepath.Abs("../../content")
+	shipped := demo.Content(t)
 	t.Chdir(t.TempDir())
 	write := func(p, data string) {
 		t.Helper()
@@ -175,7 +177,7 @@ func TestSettingsFile(t *testing.T) {
 	if code, stdout, stderr := runCLI("diff", "--config", "ci/site.yaml", "2020", "2021"); code != 0 || !strings.HasPrefix(stdout, "Ändringar från 2020 till 2021") {
 		t.Fatalf("diff with --config: exit %d: %s", code, stderr)
 	}
-	if code, _, stderr := runCLI("build", "--config", "ci/site.yaml"); code != 0 {
+	if code, _, stderr := runCLI("build", "--drafts", "--config", "ci/site.yaml"); code != 0 {
 		t.Fatalf("build with --config: exit %d: %s", code, stderr)
 	}
 	if _, err := os.Stat("ut2/2021/index.html"); err != nil {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -131,13 +132,21 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	dst, src, err := content.NewRevision(*dir, y)
+	res, err := content.NewRevision(*dir, y)
 	if err != nil {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Started %s as a draft copy of %s.\n", dst, src)
-	fmt.Fprintf(stdout, "Next: update dnr and nästa_revision in %s/plan.md, revise the sections and activities,\n", dst)
-	fmt.Fprintf(stdout, "and check the changes with: plansite diff %s %d\n", strings.TrimPrefix(src, *dir+"/"), y)
+	from := strings.TrimPrefix(res.From, *dir+"/")
+	fmt.Fprintf(stdout, "Started %s as a draft copy of %s: %d files copied.\n", res.Dir, res.From, res.Files)
+	fmt.Fprintf(stdout, "- status is utkast, and the decision dates are removed.\n")
+	fmt.Fprintf(stdout, "- The follow-up statuses of %d activities are removed: a new year has no report yet.\n", res.Cleared)
+	fmt.Fprintf(stdout, "- The indicators keep their history; add %d's values when they are measured.\n", y)
+	fmt.Fprintf(stdout, "Next:\n")
+	fmt.Fprintf(stdout, "  1. Update dnr and nästa_revision in %s.\n", filepath.Join(res.Dir, "plan.md"))
+	fmt.Fprintf(stdout, "  2. Revise the sections and activities; see the draft with: plansite serve\n")
+	fmt.Fprintf(stdout, "  3. Check the changes with: plansite diff %s %d\n", from, y)
+	fmt.Fprintf(stdout, "  4. Once the board has adopted it, set status: antagen and the decision (docs/arsrevision.md).\n")
+	fmt.Fprintf(stdout, "A build publishes the draft only with --drafts, until then.\n")
 	return 0
 }

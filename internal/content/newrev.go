@@ -12,14 +12,24 @@ import (
 	"strings"
 )
 
+// NewResult says what NewRevision did.
+type NewResult struct {
+	Dir     string // the new revision's folder
+	From    string // the folder it was copied from
+	Files   int    // files copied
+	Cleared int    // activities whose follow-up statuses were removed
+}
+
 // NewRevision copies the newest revision folder in dir to dir/<year> and rewrites its plan.md: år and the year in
-// titel become year, status becomes utkast, and the decision dates are removed. Everything else is kept for the
-// coordinator to revise. It refuses to overwrite an existing folder, and a year not after the newest revision.
-// It returns the new folder and the revision it was copied from.
-func NewRevision(dir string, year int) (string, string, error) {
+// titel become year, status becomes utkast, and the decision dates are removed. Every activity's follow-up
+// statuses are removed, since a new year has no report yet; the indicators keep their history and gain no value
+// for the new year. Everything else is kept for the coordinator to revise. It refuses to overwrite an existing
+// folder, and a year not after the newest revision.
+func NewRevision(dir string, year int) (*NewResult, error) {
+	res := &NewResult{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
 	newest := -1
 	for _, e := range entries {
@@ -29,19 +39,19 @@ func NewRevision(dir string, year int) (string, string, error) {
 		}
 	}
 	if newest < 0 {
-		return "", "", fmt.Errorf("%s has no revision folder (like %s/2020) to start from", dir, dir)
+		return nil, fmt.Errorf("%s has no revision folder (like %s/2020) to start from", dir, dir)
 	}
 	dst := filepath.Join(dir, strconv.Itoa(year))
 	if _, err := os.Stat(dst); err == nil {
-		return "", "", fmt.Errorf("%s already exists; a revision is never overwritten (delete the folder first if you mean to start again)", dst)
+		return nil, fmt.Errorf("%s already exists; a revision is never overwritten (delete the folder first if you mean to start again)", dst)
 	}
 	if year <= newest {
-		return "", "", fmt.Errorf("the newest revision is %d; the new one must come after it", newest)
+		return nil, fmt.Errorf("the newest revision is %d; the new one must come after it", newest)
 	}
 	src := filepath.Join(dir, strconv.Itoa(newest))
 	tmp, err := os.MkdirTemp(dir, ".new-"+strconv.Itoa(year)+"-")
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
 	defer os.RemoveAll(tmp)
 	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
@@ -68,18 +78,26 @@ func NewRevision(dir string, year int) (string, string, error) {
 		if err != nil {
 			return err
 		}
-		if rel == "plan.md" {
+		switch {
+		case rel == "plan.md":
 			data = []byte(nextPlan(string(data), newest, year))
+		case filepath.Dir(rel) == activitiesDir && strings.HasSuffix(rel, ".md"):
+			var cleared bool
+			if data, cleared = clearFollowUp(data); cleared {
+				res.Cleared++
+			}
 		}
+		res.Files++
 		return os.WriteFile(target, data, 0o644)
 	})
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
 	if err := os.Rename(tmp, dst); err != nil {
-		return "", "", err
+		return nil, err
 	}
-	return dst, src, nil
+	res.Dir, res.From = dst, src
+	return res, nil
 }
 
 var (
@@ -88,6 +106,33 @@ var (
 	titleLine   = regexp.MustCompile(`(?m)^titel:.*$`)
 	decidedLine = regexp.MustCompile(`(?m)^(beslutad|godkänd_av_ks):.*\r?\n`)
 )
+
+// clearFollowUp removes an activity's follow-up (the status key and its indented lines) from its frontmatter: a
+// new year has no report yet. It reports whether there was one.
+func clearFollowUp(src []byte) ([]byte, bool) {
+	lines := strings.SplitAfter(string(src), "\n")
+	var out strings.Builder
+	fences, inStatus, cleared := 0, false, false
+	for _, l := range lines {
+		bare := strings.TrimRight(l, "\r\n")
+		if fences < 2 && strings.TrimPrefix(bare, "\uFEFF") == "---" {
+			fences++
+			inStatus = false
+		} else if fences == 1 {
+			switch {
+			case strings.HasPrefix(bare, "status:"):
+				inStatus, cleared = true, true
+				continue
+			case inStatus && (strings.HasPrefix(bare, " ") || strings.HasPrefix(bare, "\t") || bare == ""):
+				continue
+			default:
+				inStatus = false
+			}
+		}
+		out.WriteString(l)
+	}
+	return []byte(out.String()), cleared
+}
 
 // nextPlan rewrites the frontmatter of plan.md line by line, so comments and layout are kept.
 func nextPlan(src string, from, to int) string {

@@ -30,7 +30,7 @@ type running struct {
 func startPreview(t *testing.T) *running {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	r := startServer(t, func(content string) *Server { return &Server{Site: site.Options{Content: content, Out: out}} })
+	r := startServer(t, func(content string) *Server { return &Server{Site: site.Options{Content: content, Out: out, Drafts: true}} })
 	r.out = out
 	return r
 }
@@ -238,7 +238,7 @@ func TestPreview(t *testing.T) {
 			}
 		}
 		clean := filepath.Join(t.TempDir(), "clean")
-		if _, err := site.Build(site.Options{Content: r.content, Out: clean}); err != nil {
+		if _, err := site.Build(site.Options{Content: r.content, Out: clean, Drafts: true}); err != nil {
 			t.Fatal(err)
 		}
 		live := regexp.MustCompile(`<script src="/__plansite/live.js" data-build="\d+"></script>`)
@@ -319,7 +319,7 @@ func TestPreviewSettings(t *testing.T) {
 	var settings string
 	r := startServer(t, func(content string) *Server {
 		settings = filepath.Join(filepath.Dir(content), config.File)
-		base := site.Options{Content: content, Out: filepath.Join(filepath.Dir(content), "public")}
+		base := site.Options{Content: content, Out: filepath.Join(filepath.Dir(content), "public"), Drafts: true}
 		options := func() (site.Options, error) {
 			o := base
 			s, err := config.Load(settings)
@@ -375,7 +375,7 @@ func TestPreviewSettings(t *testing.T) {
 // so that the 404 page's absolute links work in the preview too.
 func TestPreviewUnderBaseURL(t *testing.T) {
 	r := startServer(t, func(content string) *Server {
-		return &Server{Site: site.Options{Content: content, BaseURL: "https://intranet.example/vbe"}}
+		return &Server{Site: site.Options{Content: content, BaseURL: "https://intranet.example/vbe", Drafts: true}}
 	})
 	if code, page := r.get("/vbe/2020/"); code != 200 || !strings.Contains(page, "/__plansite/live.js") {
 		t.Fatalf("/vbe/2020/: %d", code)

@@ -36,11 +36,11 @@ func large(b *testing.B) string {
 func BenchmarkBuildLarge(b *testing.B) {
 	dir := large(b)
 	out := filepath.Join(b.TempDir(), "public")
-	if _, err := Build(Options{Content: dir, Out: out}); err != nil {
+	if _, err := Build(Options{Content: dir, Out: out, Drafts: true}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := Build(Options{Content: dir, Out: out}); err != nil {
+		if _, err := Build(Options{Content: dir, Out: out, Drafts: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -50,7 +50,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 func BenchmarkRenderLarge(b *testing.B) {
 	dir := large(b)
 	for b.Loop() {
-		if _, _, err := Render(Options{Content: dir}); err != nil {
+		if _, _, err := Render(Options{Content: dir, Drafts: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func previewEdits(b *testing.B, dir string) {
 		b.Fatal(err)
 	}
 	sess := NewSession()
-	if _, _, err := sess.RenderFS(Options{Content: dir}); err != nil {
+	if _, _, err := sess.RenderFS(Options{Content: dir, Drafts: true}); err != nil {
 		b.Fatal(err)
 	}
 	i := 0
@@ -79,7 +79,7 @@ func previewEdits(b *testing.B, dir string) {
 		if err := os.WriteFile(file, fmt.Appendf(bytes.TrimRight(orig, "\n"), "\n\nRedigering %d.\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := sess.RenderFS(Options{Content: dir}); err != nil {
+		if _, _, err := sess.RenderFS(Options{Content: dir, Drafts: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

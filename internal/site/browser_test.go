@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/demo"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -21,7 +22,7 @@ func TestMain(m *testing.M) {
 // servedSite builds the content folder and serves the result the way `plansite serve` does.
 func servedSite(t *testing.T, contentDir string) string {
 	t.Helper()
-	out, _ := build(t, contentDir, Options{})
+	out, _ := build(t, contentDir, Options{Drafts: true})
 	srv := httptest.NewServer(serve.Handler(out))
 	t.Cleanup(srv.Close)
 	return srv.URL
@@ -32,7 +33,7 @@ func servedSite(t *testing.T, contentDir string) string {
 // that no page asks anything of another host.
 func TestBrowserAccessible(t *testing.T) {
 	b := browser.Require(t)
-	for _, site := range []struct{ name, dir string }{{"shipped", "../../content"}, {"minimal", "testdata/minimal"}} {
+	for _, site := range []struct{ name, dir string }{{"demo", demo.Content(t)}, {"minimal", "testdata/minimal"}} {
 		base := servedSite(t, site.dir)
 		for _, path := range []string{"/2020/", "/2021/", "/jamfor/2020-2021/", "/jamfor/", "/tillganglighet/", "/finns-inte/", "/"} {
 			for _, width := range []int64{1280, 360} {
@@ -102,7 +103,7 @@ func TestBrowserPolicyBlocks(t *testing.T) {
 // contents, the "Vid oro" link from another page, and the activity tables on a phone.
 func TestBrowserReading(t *testing.T) {
 	b := browser.Require(t)
-	base := servedSite(t, "../../content")
+	base := servedSite(t, demo.Content(t))
 
 	t.Run("start page leads to the current plan", func(t *testing.T) {
 		tab := b.Tab(t)

@@ -39,6 +39,35 @@ func (b *builder) noteLinks(page string, t content.Text, links []markdown.Ref) {
 // Check renders the site in memory and reports every problem a build would, and every broken link inside the
 // site. It writes nothing.
 func Check(opt Options) (Stats, error) {
+	// Drafts and examples are checked as the preview shows them; the links, also as they are published, since a
+	// page of an adopted revision may lead to one that only a draft has.
+	opt.Drafts = true
+	stats, err := check(opt)
+	var probs problem.List
+	if err != nil && !asList(err, &probs) {
+		return stats, err
+	}
+	opt.Drafts = false
+	if _, perr := check(opt); perr != nil {
+		var pp problem.List
+		if !asList(perr, &pp) {
+			return stats, perr
+		}
+		seen := map[string]bool{}
+		for _, p := range probs {
+			seen[p.Error()] = true
+		}
+		for _, p := range pp {
+			if !seen[p.Error()] {
+				probs = append(probs, p)
+			}
+		}
+	}
+	return stats, probs.Err()
+}
+
+// check renders the site as opt says and checks its links.
+func check(opt Options) (Stats, error) {
 	b, files, stats, err := renderWith(opt, nil, nil)
 	var probs problem.List
 	if err != nil && !asList(err, &probs) || b == nil {

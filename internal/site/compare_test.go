@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // kind of change the example makes is in the summary with a working link, marked in the text, and the sections
 // that did not change are folded away.
 func TestShippedComparison(t *testing.T) {
-	out, _ := build(t, "../../content", Options{})
+	out, _ := build(t, demo.Content(t), Options{Drafts: true})
 	files := readTree(t, out)
 	page := string(files["jamfor/2020-2021/index.html"])
 	if page == "" {

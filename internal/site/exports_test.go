@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/stockholm/plansite/internal/demo"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ import (
 // TestExports reads the shipped plan's exports back: the CSV as Swedish Excel does (byte-order mark, semicolons,
 // CRLF), and the JSON against its published schema, with the follow-up of the 2021 example.
 func TestExports(t *testing.T) {
-	out, _ := build(t, "../../content", Options{})
+	out, _ := build(t, demo.Content(t), Options{Drafts: true})
 	files := readTree(t, out)
 	for _, year := range []string{"2020", "2021"} {
 		data := files[year+"/aktiviteter.csv"]
@@ -100,7 +101,7 @@ func TestCSVFormulaIsData(t *testing.T) {
 
 // TestFeed parses /feed.xml as Atom: one entry per revision, newest first, with its status and what changed.
 func TestFeed(t *testing.T) {
-	out, _ := build(t, "../../content", Options{BaseURL: "https://intranet.example/vbe/"})
+	out, _ := build(t, demo.Content(t), Options{Drafts: true, BaseURL: "https://intranet.example/vbe/"})
 	var f struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
 		Updated string   `xml:"updated"`

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/demo"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,8 +15,9 @@ import (
 // no WCAG violations, counts that agree with the content, and statuses told in words as well as symbols.
 func TestBrowserFollowUp(t *testing.T) {
 	b := browser.Require(t)
-	base := servedSite(t, "../../content")
-	plan, err := content.Load("../../content")
+	dir := demo.Content(t)
+	base := servedSite(t, dir)
+	plan, err := content.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

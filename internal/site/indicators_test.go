@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/demo"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,9 +16,10 @@ import (
 // of every revision (a later revision's value for a period replacing an earlier one), the target line, and a
 // title and description that say the same.
 func TestIndicatorChart(t *testing.T) {
-	out, _ := build(t, "../../content", Options{})
+	dir := demo.Content(t)
+	out, _ := build(t, dir, Options{Drafts: true})
 	page := string(readTree(t, out)["nyckeltal/index.html"])
-	plan, err := content.Load("../../content")
+	plan, err := content.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func TestIndicatorChart(t *testing.T) {
 
 func TestBrowserIndicators(t *testing.T) {
 	b := browser.Require(t)
-	base := servedSite(t, "../../content")
+	base := servedSite(t, demo.Content(t))
 	tab := b.Tab(t)
 	for _, width := range []int64{1280, 360} {
 		tab.Do(chromedp.EmulateViewport(width, 800))

@@ -275,7 +275,7 @@ func TestDiskFull(t *testing.T) {
 			t.Errorf("%q does not say %q", err, w)
 		}
 	}
-	if we.Needed < 500_000 {
+	if we.Needed < 200_000 {
 		t.Errorf("needed %d bytes; the shipped site is bigger than that", we.Needed)
 	}
 	entries, _ := os.ReadDir(disk)

@@ -3,6 +3,7 @@ package site
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func searchPage(t *testing.T, tab *browser.Tab, url string) []string {
 // TestBrowserSearch searches the shipped plan the way an employee would.
 func TestBrowserSearch(t *testing.T) {
 	b := browser.Require(t)
-	base := servedSite(t, "../../content")
+	base := servedSite(t, demo.Content(t))
 
 	t.Run("Swedish words find their targets", func(t *testing.T) {
 		tab := b.Tab(t)

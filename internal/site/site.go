@@ -34,6 +34,8 @@ type Options struct {
 	EditURL string
 	// Replace lets a build replace an output folder that holds files no earlier build made.
 	Replace bool
+	// Drafts publishes drafts and examples too, each with its banner; without it only adopted revisions are.
+	Drafts bool
 }
 
 // Stats describe a finished build.
@@ -147,6 +149,11 @@ func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []
 	plan, err := load(opt.Content)
 	if err != nil {
 		return nil, nil, stats, err
+	}
+	if !opt.Drafts {
+		if plan, err = plan.Published(); err != nil {
+			return nil, nil, stats, err
+		}
 	}
 	edit, err := parseEditURL(opt.EditURL)
 	if err != nil {

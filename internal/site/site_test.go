@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/stockholm/plansite/internal/demo"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -92,7 +93,7 @@ func TestBuildMinimal(t *testing.T) {
 
 // TestDeterministic: two builds of the same content are byte-identical.
 func TestDeterministic(t *testing.T) {
-	for _, dir := range []string{"testdata/minimal", "../../content"} {
+	for _, dir := range []string{"testdata/minimal", "../../content", demo.Content(t)} {
 		if _, err := os.Stat(dir); err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
