@@ -215,10 +215,23 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 		return reportError(err, o.Out, stderr)
 	}
 	fmt.Fprintln(stdout, stats)
+	printWarnings(stats.Warnings, "text", stdout, stderr)
 	if stats.Leftover != "" {
 		fmt.Fprintf(stderr, "plansite: the new site is in %s, but %s\n", o.Out, stats.Leftover)
 	}
 	return 0
+}
+
+// printWarnings prints what the coordinator should look at: to stderr as "warning: file:line: …", or as GitHub
+// annotations on stdout.
+func printWarnings(w problem.List, format string, stdout, stderr io.Writer) {
+	for _, p := range w {
+		if format == "github" {
+			fmt.Fprintln(stdout, githubAnnotation("warning", p))
+		} else {
+			fmt.Fprintln(stderr, "warning: "+p.Error())
+		}
+	}
 }
 
 // reportSettings reports what is wrong in the settings file.
@@ -272,13 +285,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		stats, err = site.Check(o)
 	}
+	printWarnings(stats.Warnings, *format, stdout, stderr)
 	var probs problem.List
 	switch {
 	case err == nil:
+		what := fmt.Sprintf("%d revisions and their links", stats.Revisions)
 		if stats.Revisions == 1 {
-			fmt.Fprintln(stdout, "Checked 1 revision and its links: no problems")
-		} else {
-			fmt.Fprintf(stdout, "Checked %d revisions and their links: no problems\n", stats.Revisions)
+			what = "1 revision and its links"
+		}
+		switch n := len(stats.Warnings); n {
+		case 0:
+			fmt.Fprintf(stdout, "Checked %s: no problems\n", what)
+		case 1:
+			fmt.Fprintf(stdout, "Checked %s: no problems, 1 warning\n", what)
+		default:
+			fmt.Fprintf(stdout, "Checked %s: no problems, %d warnings\n", what, n)
 		}
 		return 0
 	case !errors.As(err, &probs):
@@ -287,7 +308,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, p := range probs {
 		if *format == "github" {
-			fmt.Fprintln(stdout, githubAnnotation(p))
+			fmt.Fprintln(stdout, githubAnnotation("error", p))
 		} else {
 			fmt.Fprintln(stderr, p)
 		}
@@ -297,7 +318,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // githubAnnotation formats a problem as a GitHub Actions workflow command, so it shows on the file's line.
-func githubAnnotation(p problem.Problem) string {
+func githubAnnotation(level string, p problem.Problem) string {
 	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 	data := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	msg := p.Msg
@@ -308,7 +329,7 @@ func githubAnnotation(p problem.Problem) string {
 	if p.Line > 0 {
 		line = fmt.Sprintf(",line=%d", p.Line)
 	}
-	return fmt.Sprintf("::error file=%s%s,title=plansite::%s", prop.Replace(filepath.ToSlash(p.File)), line, data.Replace(msg))
+	return fmt.Sprintf("::%s file=%s%s,title=plansite::%s", level, prop.Replace(filepath.ToSlash(p.File)), line, data.Replace(msg))
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {

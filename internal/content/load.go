@@ -319,6 +319,7 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 			Phone: c.text("telefon", false),
 			Web:   c.text("webb", false),
 		}
+		r.ContactPos = Pos{File: file, Line: d.line(d.keys["kontakt"].key)}
 	}
 	r.Indicators = indicators(d)
 	return r

@@ -69,6 +69,7 @@ type Revision struct {
 	ApprovedKS     time.Time // godkänd_av_ks; zero when not known
 	NextRevision   string
 	Contact        Contact
+	ContactPos     Pos  // the line of kontakt; zero when there is none
 	Preface        Text // text under the metadata, may be empty
 	Pos            Pos  // plan.md
 

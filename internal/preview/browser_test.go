@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stockholm/plansite/internal/browser"
 )
@@ -75,4 +76,39 @@ func TestBrowserWaitingPage(t *testing.T) {
 	r.write("2020/"+section, orig)
 	w.next()
 	tab.WaitFor(`document.readyState === 'complete' && document.body.innerText.includes('Gör så här.')`)
+}
+
+// TestBrowserWarnings: a build that succeeds with warnings shows them over the page, softly (a status, not an
+// alert); once hidden, they stay hidden on the next page until they change.
+func TestBrowserWarnings(t *testing.T) {
+	b := browser.Require(t)
+	r := startPreview(t)
+	tab := b.Tab(t)
+	tab.Open(r.url + "/2020/")
+	tab.WaitFor(`document.readyState === 'complete'`)
+	r.write("2020/aktiviteter/tvilling.md", "---\nid: tvilling\navsnitt: rutin\nordning: 10\naktivitet: A\nansvarig: B\ntidplan: C\nuppföljning: D\n---\n")
+	if res := r.next(); res.Problems != nil {
+		t.Fatalf("the build failed: %v", res.Problems)
+	}
+	tab.WaitFor(`!!document.getElementById('plansite-warnings')`)
+	box := `document.getElementById('plansite-warnings')`
+	if txt := browser.Eval[string](tab, box+`.innerText`); !strings.Contains(txt, "1 varning") || !strings.Contains(txt, "tvilling.md:2: this row and") {
+		t.Errorf("the warnings say %q", txt)
+	}
+	if role := browser.Eval[string](tab, box+`.getAttribute('role')`); role != "status" {
+		t.Errorf("role %q, want status", role)
+	}
+	if res := tab.Axe(); len(res.Violations) > 0 {
+		t.Errorf("the warnings: %v", res.Violations)
+	}
+	if blocked := tab.Blocked(); len(blocked) > 0 {
+		t.Errorf("the Content-Security-Policy blocked %q", blocked)
+	}
+	browser.Eval[bool](tab, box+`.querySelector('button').click(), true`)
+	tab.Open(r.url + "/2020/")
+	tab.WaitFor(`document.readyState === 'complete'`)
+	time.Sleep(300 * time.Millisecond) // the event stream has long answered by then
+	if browser.Eval[bool](tab, `!!document.getElementById('plansite-warnings')`) {
+		t.Error("hidden warnings came back on the next page")
+	}
 }

@@ -176,7 +176,11 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 		}
 	} else {
 		s.live.Serve(serve.HandlerFS(fsys, BasePath(s.Site.BaseURL)))
-		s.live.Built()
+		var warnings []string
+		for _, w := range stats.Warnings {
+			warnings = append(warnings, w.Error())
+		}
+		s.live.Built(warnings)
 		fmt.Fprintln(s.Log, stats)
 	}
 	res.Ended = time.Now()

@@ -30,7 +30,9 @@ type running struct {
 func startPreview(t *testing.T) *running {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	r := startServer(t, func(content string) *Server { return &Server{Site: site.Options{Content: content, Out: out, Drafts: true}} })
+	r := startServer(t, func(content string) *Server {
+		return &Server{Site: site.Options{Content: content, Out: out, Drafts: true}}
+	})
 	r.out = out
 	return r
 }

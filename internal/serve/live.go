@@ -25,6 +25,7 @@ type Live struct {
 	mu      sync.Mutex
 	build   int      // the number of the last good build
 	broken  []string // the problems of the last build, when it failed
+	warned  []string // the warnings of the last good build
 	clients map[chan struct{}]bool
 }
 
@@ -65,11 +66,12 @@ func (l *Live) Serve(h http.Handler) { l.site.Store(&h) }
 
 const livePrefix = "/__plansite/"
 
-// Built tells the open pages that a new site is complete.
-func (l *Live) Built() {
+// Built tells the open pages that a new site is complete, with what the coordinator should look at in it.
+func (l *Live) Built(warnings []string) {
 	l.mu.Lock()
 	l.build++
 	l.broken = nil
+	l.warned = warnings
 	l.notify()
 	l.mu.Unlock()
 }
@@ -99,6 +101,12 @@ func (l *Live) state() (int, []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.build, l.broken
+}
+
+func (l *Live) warnings() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.warned
 }
 
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -143,6 +151,10 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", data)
 		} else {
 			fmt.Fprintf(w, "event: build\ndata: %d\n\n", build)
+			if warned := l.warnings(); len(warned) > 0 {
+				data, _ := json.Marshal(warned)
+				fmt.Fprintf(w, "event: warnings\ndata: %s\n\n", data)
+			}
 		}
 		flusher.Flush()
 	}
@@ -213,17 +225,18 @@ const liveScript = `(function () {
   var build = me ? me.getAttribute('data-build') : null;
   var box = null;
   function hide() { if (box) { box.remove(); box = null; } }
-  function show(problems) {
+  function show(problems, warn) {
     hide();
     box = document.createElement('div');
-    box.id = 'plansite-problems';
-    box.setAttribute('role', 'alert');
+    box.id = warn ? 'plansite-warnings' : 'plansite-problems';
+    box.setAttribute('role', warn ? 'status' : 'alert');
     box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;' +
-      'background:#fff;color:#1b1b1b;border-top:6px solid #a4000f;padding:1rem 1.25rem;' +
+      'background:#fff;color:#1b1b1b;border-top:6px solid ' + (warn ? '#8a5a00' : '#a4000f') + ';padding:1rem 1.25rem;' +
       'font:15px/1.45 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)';
     var h = document.createElement('h2');
-    h.textContent = 'Bygget misslyckades: ' + problems.length + (problems.length === 1 ? ' fel' : ' fel') +
-      '. Sidan visar den senaste fungerande versionen.';
+    h.textContent = warn ?
+      (problems.length === 1 ? '1 varning' : problems.length + ' varningar') + ' om innehållet. Webbplatsen byggdes ändå.' :
+      'Bygget misslyckades: ' + problems.length + ' fel. Sidan visar den senaste fungerande versionen.';
     h.style.cssText = 'margin:0 0 .5rem;font-size:1.1rem';
     box.appendChild(h);
     var ul = document.createElement('ul');
@@ -239,10 +252,21 @@ const liveScript = `(function () {
     document.body.appendChild(box);
   }
   var es = new EventSource('/__plansite/events');
+  var warned = false;
   es.addEventListener('build', function (e) {
-    if (box || (build !== null && e.data !== build)) { location.reload(); return; }
+    if ((box && !warned) || (build !== null && e.data !== build)) { location.reload(); return; }
     build = e.data;
   });
-  es.addEventListener('problems', function (e) { show(JSON.parse(e.data)); });
+  // Warnings the coordinator has hidden stay hidden on the next pages, until they change.
+  function dismissed(d) { try { return sessionStorage.getItem('plansite-warnings') === d; } catch (x) { return false; } }
+  es.addEventListener('warnings', function (e) {
+    warned = true;
+    if (dismissed(e.data)) { return; }
+    show(JSON.parse(e.data), true);
+    box.querySelector('button').addEventListener('click', function () {
+      try { sessionStorage.setItem('plansite-warnings', e.data); } catch (x) { /* private mode */ }
+    });
+  });
+  es.addEventListener('problems', function (e) { warned = false; show(JSON.parse(e.data), false); });
 })();
 `

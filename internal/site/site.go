@@ -46,6 +46,8 @@ type Stats struct {
 	Elapsed   time.Duration
 	// Leftover, when not empty, says what a build could not clean up after the new site was in place.
 	Leftover string
+	// Warnings are what the coordinator should look at, though nothing stops the build: drafts included.
+	Warnings problem.List
 }
 
 // String is the line printed after a build, e.g. "Built 2 revisions, 3 pages in 12 ms".
@@ -150,6 +152,7 @@ func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []
 	if err != nil {
 		return nil, nil, stats, err
 	}
+	stats.Warnings = plan.Warnings()
 	if !opt.Drafts {
 		if plan, err = plan.Published(); err != nil {
 			return nil, nil, stats, err
