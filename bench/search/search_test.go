@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"github.com/stockholm/plansite/internal/demo"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -25,6 +24,7 @@ import (
 	"time"
 
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/demo"
 	"github.com/stockholm/plansite/internal/plangen"
 	"github.com/stockholm/plansite/internal/serve"
 	"github.com/stockholm/plansite/internal/site"

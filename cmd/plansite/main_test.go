@@ -2,12 +2,13 @@ package main
 
 import (
 	"bytes"
-	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 func runCLI(args ...string) (int, string, string) {

@@ -1,12 +1,13 @@
 package content
 
 import (
-	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestNewRevision starts 2021 from the valid fixture's newest revision and checks that it loads as a draft with

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/demo"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/demo"
 	"github.com/stockholm/plansite/internal/serve"
 )
 

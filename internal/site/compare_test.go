@@ -1,12 +1,12 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/stockholm/plansite/internal/demo"
 	"golang.org/x/net/html"
 )
 

@@ -5,12 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/stockholm/plansite/internal/demo"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestExports reads the shipped plan's exports back: the CSV as Swedish Excel does (byte-order mark, semicolons,

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/demo"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestBrowserFollowUp opens the follow-up overview of the 2021 example and its filtered views in the browser:

@@ -22,10 +22,13 @@ type indicatorView struct {
 	Values         []indicatorValueView
 	Chart          template.HTML // on /nyckeltal/
 	From           string        // the revisions the values come from, e.g. "2020–2021"
+	Merged         bool          // from every revision, on /nyckeltal/: each value says where it comes from
 }
 
 type indicatorValueView struct {
 	Period, Value, Count, Target, Source string
+	ReportedIn                           string // on /nyckeltal/: the revision the value is taken from
+	Later                                string // on /nyckeltal/: other figures later revisions give
 	value                                float64
 }
 
@@ -76,12 +79,20 @@ func revisionIndicators(rev *content.Revision) []*indicatorView {
 	return out
 }
 
-// allIndicators merges the indicators of every revision by id: a later revision's value for a period replaces an
-// earlier one's, and the name, unit and target are the latest revision's.
+// allIndicators merges the indicators of every revision by id, for /nyckeltal/. A period's figure is the one the
+// oldest revision that reports it gave, and an adopted revision's always comes before a draft's: a later revision
+// never silently replaces what an earlier adopted one reported. Each figure says which revision it comes from, and
+// where a later revision gives another figure for the same period, that is said beside it. The name, unit and
+// target are the latest revision's.
 func allIndicators(plan *content.Plan) []*indicatorView {
+	type owned struct {
+		value content.IndicatorValue
+		rev   *content.Revision
+		later []string // other figures later revisions give for the period
+	}
 	type merged struct {
 		ind         *content.Indicator
-		byPeriod    map[string]content.IndicatorValue
+		byPeriod    map[string]*owned
 		first, last int
 	}
 	var order []string
@@ -90,25 +101,44 @@ func allIndicators(plan *content.Plan) []*indicatorView {
 		for _, ind := range r.Indicators {
 			m := byID[ind.ID]
 			if m == nil {
-				m = &merged{byPeriod: map[string]content.IndicatorValue{}, first: r.Year}
+				m = &merged{byPeriod: map[string]*owned{}, first: r.Year}
 				byID[ind.ID] = m
 				order = append(order, ind.ID)
 			}
 			m.ind, m.last = ind, r.Year
 			for _, v := range ind.Values {
-				m.byPeriod[v.Period] = v
+				o := m.byPeriod[v.Period]
+				switch {
+				case o == nil:
+					m.byPeriod[v.Period] = &owned{value: v, rev: r}
+				case o.rev.Status != content.Adopted && r.Status == content.Adopted:
+					o.later = append(o.later, fmt.Sprintf("%s anger %s", revisionName(o.rev), withUnit(o.value.Value, unitOf(ind, o.value))))
+					o.value, o.rev = v, r
+				case v.Value != o.value.Value:
+					o.later = append(o.later, fmt.Sprintf("%s anger %s", revisionName(r), withUnit(v.Value, unitOf(ind, v))))
+				}
 			}
 		}
 	}
 	var out []*indicatorView
 	for _, id := range order {
 		m := byID[id]
-		var values []content.IndicatorValue
-		for _, v := range m.byPeriod {
-			values = append(values, v)
+		periods := make([]string, 0, len(m.byPeriod))
+		for p := range m.byPeriod {
+			periods = append(periods, p)
 		}
-		sort.Slice(values, func(i, j int) bool { return values[i].Period < values[j].Period })
+		sort.Strings(periods)
+		values := make([]content.IndicatorValue, len(periods))
+		for i, p := range periods {
+			values[i] = m.byPeriod[p].value
+		}
 		v := newIndicatorView(m.ind, values)
+		v.Merged = true
+		for i, p := range periods {
+			o := m.byPeriod[p]
+			v.Values[i].ReportedIn = revisionName(o.rev)
+			v.Values[i].Later = strings.Join(o.later, "; ")
+		}
 		v.From = fmt.Sprint(m.first)
 		if m.last != m.first {
 			v.From = fmt.Sprintf("%d–%d", m.first, m.last)
@@ -117,6 +147,25 @@ func allIndicators(plan *content.Plan) []*indicatorView {
 		out = append(out, v)
 	}
 	return out
+}
+
+// revisionName names a revision as a source of figures: "planen 2020", or "utkastet 2022" when not adopted.
+func revisionName(r *content.Revision) string {
+	switch r.Status {
+	case content.Adopted:
+		return fmt.Sprintf("planen %d", r.Year)
+	case content.Example:
+		return fmt.Sprintf("exemplet %d", r.Year)
+	}
+	return fmt.Sprintf("utkastet %d", r.Year)
+}
+
+// unitOf is the unit of a value: its own, or its indicator's.
+func unitOf(ind *content.Indicator, v content.IndicatorValue) string {
+	if v.Unit != "" {
+		return v.Unit
+	}
+	return ind.Unit
 }
 
 // chart draws the indicator's values over the periods, with the target as a dashed line. The SVG has a title
@@ -149,7 +198,11 @@ func chart(v *indicatorView, ind *content.Indicator) template.HTML {
 	id := "nyckeltal-" + v.ID
 	var desc []string
 	for _, val := range v.Values {
-		desc = append(desc, val.Period+": "+val.Value)
+		d := val.Period + ": " + val.Value
+		if val.ReportedIn != "" {
+			d += " (" + val.ReportedIn + ")"
+		}
+		desc = append(desc, d)
 	}
 	d := strings.Join(desc, "; ") + "."
 	if v.Target != "" {

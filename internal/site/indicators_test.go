@@ -1,7 +1,8 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/demo"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,11 +11,12 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestIndicatorChart checks the charts on /nyckeltal/ against the content: a point and a label for every value
-// of every revision (a later revision's value for a period replacing an earlier one), the target line, and a
-// title and description that say the same.
+// of every revision (the first revision to report a period keeps it), the target line, and a title and description
+// that say the same.
 func TestIndicatorChart(t *testing.T) {
 	dir := demo.Content(t)
 	out, _ := build(t, dir, Options{Drafts: true})
@@ -31,7 +33,9 @@ func TestIndicatorChart(t *testing.T) {
 				want[ind.ID] = map[string]float64{}
 			}
 			for _, v := range ind.Values {
-				want[ind.ID][v.Period] = v.Value
+				if _, ok := want[ind.ID][v.Period]; !ok {
+					want[ind.ID][v.Period] = v.Value
+				}
 			}
 			if ind.Target != nil {
 				targets[ind.ID] = *ind.Target
@@ -61,7 +65,7 @@ func TestIndicatorChart(t *testing.T) {
 				t.Errorf("%s %s: chart %v, content %v", id, p, got[p], v)
 			}
 			label := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1) + " %"
-			if !strings.Contains(svg, ">"+label+"</text>") || !strings.Contains(svg, p+": "+label) {
+			if !strings.Contains(svg, ">"+label+"</text>") || !strings.Contains(svg, p+": "+label+" (") {
 				t.Errorf("%s %s: no label or description %q", id, p, label)
 			}
 		}
@@ -101,7 +105,45 @@ func TestBrowserIndicators(t *testing.T) {
 	}
 	tab.Open(base + "/nyckeltal/")
 	name := browser.Eval[string](tab, `(s => s.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent).join(' | '))(document.querySelector('svg.chart'))`)
-	if !strings.Contains(name, "webbutbildning") || !strings.Contains(name, "2021: 91,9 %") {
+	if !strings.Contains(name, "webbutbildning") || !strings.Contains(name, "2021: 91,9 % (exemplet 2021)") {
 		t.Errorf("the chart's text alternative is %q", name)
+	}
+}
+
+// TestIndicatorsKeepAdoptedFigures: next year's draft gives another figure for a period an adopted plan reported.
+// Published, the draft leaves no trace; with drafts, the adopted figure stays, says where it comes from, and the
+// draft's figure is shown beside it as a later one.
+func TestIndicatorsKeepAdoptedFigures(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := content.NewRevision(dir, 2021); err != nil {
+		t.Fatal(err)
+	}
+	plan := filepath.Join(dir, "2021", "plan.md")
+	src, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), "värde: 75.9", "värde: 10", 1)
+	if changed == string(src) {
+		t.Fatal("the copied plan has no 75.9 to change")
+	}
+	if err := os.WriteFile(plan, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	published, _ := build(t, dir, Options{})
+	page := string(readTree(t, published)["nyckeltal/index.html"])
+	if !strings.Contains(page, "2020: 75,9 % (planen 2020)") || strings.Contains(page, "10 %") || strings.Contains(page, "utkast") {
+		t.Error("the published figures are not the adopted plan's alone")
+	}
+	drafts, _ := build(t, dir, Options{Drafts: true})
+	page = string(readTree(t, drafts)["nyckeltal/index.html"])
+	if !strings.Contains(page, "2020: 75,9 % (planen 2020)") {
+		t.Error("with drafts, the draft's figure replaced the adopted one")
+	}
+	if !strings.Contains(page, "Senare uppgift: utkastet 2021 anger 10 %") {
+		t.Error("with drafts, the draft's other figure is not shown beside the adopted one")
 	}
 }

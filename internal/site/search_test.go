@@ -3,7 +3,6 @@ package site
 import (
 	"bufio"
 	"encoding/json"
-	"github.com/stockholm/plansite/internal/demo"
 	"os"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestBrowserSearchTokens runs the browser's tokens() on every line of internal/search/testdata/tokens.golden and

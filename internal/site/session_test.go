@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"github.com/stockholm/plansite/internal/demo"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/demo"
 )
 
 // TestSessionMatchesFreshRender renders the shipped plan in one session through a series of edits — a section,

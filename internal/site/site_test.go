@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/stockholm/plansite/internal/demo"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stockholm/plansite/internal/demo"
 	"github.com/stockholm/plansite/internal/problem"
 )
 
