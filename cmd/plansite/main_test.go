@@ -59,8 +59,11 @@ func TestExitStatus(t *testing.T) {
 		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": use text or markdown`},
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
 		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
-		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 1 revision and its links: no problems, 2 warnings\n$`,
-			`^warning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: the routine for a worry mentions a form but does not link to it \(.*\)\nwarning: \.\./\.\./content/2020/plan.md:\d+: the contact for a worry has neither`},
+		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 1 revision and its links: no problems, 4 warnings\n$`,
+			`^warning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: the routine for a worry mentions a form but does not link to it \(.*\)\n` +
+				`warning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the date of the decision is missing \(.*\)\n` +
+				`warning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the paragraph of the minutes is missing \(.*\)\n` +
+				`warning: \.\./\.\./content/2020/plan.md:10: the contact for a worry has neither`},
 		{"check broken content for GitHub", []string{"check", "--content", broken, "--format", "github"}, 1,
 			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Check failed: \d+ problems`},
 		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},

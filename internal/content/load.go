@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -272,7 +273,8 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 	if d == nil {
 		return nil
 	}
-	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "godkänd_av_ks", "nästa_revision", "kontakt", "nyckeltal")
+	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "paragraf", "godkänd_av_ks", "nästa_revision",
+		"ordalydelse", "dokument", "kontakt", "nyckeltal")
 	r := &Revision{
 		Year:           folderYear,
 		Title:          d.text("titel", true),
@@ -304,7 +306,10 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 			}
 			probs.Add(file, d.line(e.key), fmt.Sprintf("unknown status %q", s), hint)
 		}
+		r.StatusPos = Pos{file, d.line(d.keys["status"].key)}
 	}
+	decision(d, r)
+	wording(d, r)
 	if !r.Decided.IsZero() && !r.ApprovedKS.IsZero() && r.ApprovedKS.Before(r.Decided) {
 		e := d.keys["godkänd_av_ks"]
 		probs.Add(file, d.line(e.key), "godkänd_av_ks is before beslutad",
@@ -644,4 +649,50 @@ func abbreviations(d *doc) []Abbreviation {
 		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(v.Value), Pos: Pos{d.file, line}})
 	}
 	return out
+}
+
+// paragraphRe is a paragraph of the minutes as people write it: "§ 12", "§12", "12", "12 §".
+var paragraphRe = regexp.MustCompile(`^(?:§\s*)?([0-9]{1,4})(?:\s*§)?$`)
+
+// decision reads the board's decision (paragraf; beslutad and dnr are read with the other keys) and checks that it
+// fits the status: a draft or a proposal out for comment has no decision yet. What an adopted revision lacks is a
+// warning (see Warnings), since an older plan's minutes are not always at hand.
+func decision(d *doc, r *Revision) {
+	if p := d.text("paragraf", false); p != "" {
+		m := paragraphRe.FindStringSubmatch(p)
+		if m == nil {
+			d.probs.Add(d.file, d.line(d.keys["paragraf"].key), fmt.Sprintf("paragraf %q is not a paragraph of the minutes", p),
+				"write the paragraph's number, like paragraf: § 12")
+		} else {
+			r.Paragraph = "§ " + m[1]
+		}
+	}
+	if r.Status != Draft && r.Status != Consultation {
+		return
+	}
+	for _, key := range []string{"beslutad", "paragraf", "godkänd_av_ks"} {
+		if e, ok := d.keys[key]; ok {
+			d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("a revision with status %s has no decision yet, but %s is set", r.Status, key),
+				fmt.Sprintf("remove %s until the board has adopted the plan; then set status: antagen with the decision", key))
+		}
+	}
+}
+
+// wording reads where the revision's words come from, and the address of the adopted document.
+func wording(d *doc, r *Revision) {
+	if w := d.text("ordalydelse", false); w != "" {
+		r.Wording = Wording(w)
+		if !slices.Contains(wordings, r.Wording) {
+			d.probs.Add(d.file, d.line(d.keys["ordalydelse"].key), fmt.Sprintf("unknown ordalydelse %q", w),
+				"write ordagrann when the text is the adopted document's own wording, word for word, or återgiven when it restates it in other words")
+		}
+	}
+	if u := d.text("dokument", false); u != "" {
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+			d.probs.Add(d.file, d.line(d.keys["dokument"].key), fmt.Sprintf("dokument %q is not a web address", u),
+				"write the address of the adopted document, like https://intranat.example/handlingsplan-2020.pdf")
+		} else {
+			r.Document = u
+		}
+	}
 }

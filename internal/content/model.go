@@ -8,15 +8,32 @@ import "time"
 // Status is the standing of a revision.
 type Status string
 
-// The statuses a revision can have.
+// The statuses a revision can have, in the order of its life: a draft, perhaps sent out for comment, then adopted
+// by the board, which makes it the plan in force until the next adopted revision replaces it. An example is none
+// of these: an illustration that was never decided.
 const (
-	Draft   Status = "utkast"  // being written, not adopted
-	Adopted Status = "antagen" // adopted by the board
-	Example Status = "exempel" // an illustration, not a real decision
+	Draft        Status = "utkast"  // being written, not adopted
+	Consultation Status = "remiss"  // sent out for comment, not adopted
+	Adopted      Status = "antagen" // adopted by the board
+	Example      Status = "exempel" // an illustration, not a real decision
 )
 
 // Statuses lists the valid statuses in the order they are documented.
-var statuses = []Status{Draft, Adopted, Example}
+var statuses = []Status{Draft, Consultation, Adopted, Example}
+
+// Wording says where a revision's words come from.
+type Wording string
+
+// The sources of a revision's wording.
+const (
+	// Verbatim is the adopted document's own wording, word for word (as an import of it gives).
+	Verbatim Wording = "ordagrann"
+	// Rendering is an edited rendering of the adopted document, in other words; the document itself is the
+	// adopted wording, found by its dnr.
+	Rendering Wording = "återgiven"
+)
+
+var wordings = []Wording{Verbatim, Rendering}
 
 // Plan is the whole content folder.
 type Plan struct {
@@ -68,6 +85,10 @@ type Revision struct {
 	Decided        time.Time // beslutad; zero when not known
 	ApprovedKS     time.Time // godkänd_av_ks; zero when not known
 	NextRevision   string
+	Paragraph      string  // paragraf: the paragraph of the board's minutes, e.g. "§ 12"; "" when not known
+	Wording        Wording // ordalydelse; "" when the content does not say, which the site treats as a rendering
+	Document       string  // dokument: the address of the adopted document; may be empty
+	StatusPos      Pos     // the line of status
 	Contact        Contact
 	ContactPos     Pos  // the line of kontakt; zero when there is none
 	Preface        Text // text under the metadata, may be empty

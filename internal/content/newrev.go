@@ -21,7 +21,8 @@ type NewResult struct {
 }
 
 // NewRevision copies the newest revision folder in dir to dir/<year> and rewrites its plan.md: år and the year in
-// titel become year, status becomes utkast, and the decision dates are removed. Every activity's follow-up
+// titel become year, status becomes utkast, and the decision (beslutad, paragraf, godkänd_av_ks) and the address
+// of the adopted document are removed. Every activity's follow-up
 // statuses are removed, since a new year has no report yet; the indicators keep their history and gain no value
 // for the new year. Everything else is kept for the coordinator to revise. It refuses to overwrite an existing
 // folder, and a year not after the newest revision.
@@ -104,7 +105,7 @@ var (
 	yearLine    = regexp.MustCompile(`(?m)^(\x{FEFF}?år:)[ \t]*.*$`)
 	statusLine  = regexp.MustCompile(`(?m)^status:[ \t]*.*$`)
 	titleLine   = regexp.MustCompile(`(?m)^titel:.*$`)
-	decidedLine = regexp.MustCompile(`(?m)^(beslutad|godkänd_av_ks):.*\r?\n`)
+	decidedLine = regexp.MustCompile(`(?m)^(beslutad|paragraf|godkänd_av_ks|dokument):.*\r?\n`)
 )
 
 // clearFollowUp removes an activity's follow-up (the status key and its indented lines) from its frontmatter: a

@@ -22,6 +22,7 @@ func (p *Plan) Warnings() problem.List {
 			sameOrder(s, &w)
 		}
 		contactWithoutWay(r, &w)
+		decisionMissing(r, &w)
 	}
 	w.Sort()
 	return w
@@ -85,4 +86,28 @@ func contactWithoutWay(r *Revision, w *problem.List) {
 	}
 	w.Add(pos.File, pos.Line, "the contact for a worry has neither a telephone number nor an e-mail address",
 		"add telefon: or epost: under kontakt, so a worried employee can reach someone at once")
+}
+
+// decisionMissing warns when an adopted revision does not say when and where the board decided, or where its words
+// come from: a reader of the intranet takes the plan for the board's decision, and must be able to find it.
+func decisionMissing(r *Revision, w *problem.List) {
+	pos := r.StatusPos
+	if pos.File == "" {
+		pos = r.Pos
+	}
+	if r.Wording == "" {
+		w.Add(r.Pos.File, r.Pos.Line, "the plan does not say where its words come from; the site says they may differ from the adopted wording",
+			"add ordalydelse: ordagrann if the text is the adopted document word for word, or ordalydelse: återgiven if it restates it")
+	}
+	if r.Status != Adopted {
+		return
+	}
+	if r.Decided.IsZero() {
+		w.Add(pos.File, pos.Line, "the plan is adopted, but the date of the decision is missing",
+			"add beslutad: YYYY-MM-DD from the board's minutes")
+	}
+	if r.Paragraph == "" {
+		w.Add(pos.File, pos.Line, "the plan is adopted, but the paragraph of the minutes is missing",
+			"add paragraf: § N from the board's minutes")
+	}
 }

@@ -108,7 +108,7 @@ func TestBrowserReading(t *testing.T) {
 	t.Run("start page leads to the current plan", func(t *testing.T) {
 		tab := b.Tab(t)
 		tab.Open(base + "/")
-		tab.WaitFor(`location.pathname === '/2020/'`)
+		tab.WaitFor(`location.pathname === '/2020/' && !!document.querySelector('h1')`)
 		if h1 := browser.Eval[string](tab, "document.querySelector('h1').textContent"); !strings.Contains(h1, "2020") {
 			t.Errorf("h1 = %q after the start page", h1)
 		}

@@ -167,7 +167,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	for _, rev := range []*content.Revision{a, z} {
 		if rev.Status != content.Adopted {
 			v.Notice = fmt.Sprintf("Revideringen %d är %s, inte en antagen plan. Jämförelsen visar hur planen skulle ändras.",
-				rev.Year, map[content.Status]string{content.Draft: "ett utkast", content.Example: "ett exempel"}[rev.Status])
+				rev.Year, map[content.Status]string{content.Draft: "ett utkast", content.Consultation: "ett remissförslag", content.Example: "ett exempel"}[rev.Status])
 		}
 	}
 	v.Summary = summary(r)

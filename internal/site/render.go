@@ -132,13 +132,15 @@ type pageView struct {
 }
 
 var statusLabels = map[content.Status]string{
-	content.Draft:   "Utkast",
-	content.Adopted: "Antagen",
-	content.Example: "Exempel",
+	content.Draft:        "Utkast",
+	content.Consultation: "Remiss",
+	content.Adopted:      "Antagen",
+	content.Example:      "Exempel",
 }
 
 var statusNotices = map[content.Status]string{
-	content.Draft:   "Det här är ett utkast. Planen är inte antagen och gäller inte.",
+	content.Draft:        "Det här är ett utkast. Planen är inte antagen och gäller inte.",
+	content.Consultation: "Det här är ett förslag som är ute på remiss. Planen är inte antagen och gäller inte.",
 	content.Example: "Det här är ett exempel, inte en antagen plan. Innehållet visar hur en revidering kan se ut och gäller inte.",
 }
 
