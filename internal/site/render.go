@@ -141,7 +141,7 @@ var statusLabels = map[content.Status]string{
 var statusNotices = map[content.Status]string{
 	content.Draft:        "Det här är ett utkast. Planen är inte antagen och gäller inte.",
 	content.Consultation: "Det här är ett förslag som är ute på remiss. Planen är inte antagen och gäller inte.",
-	content.Example: "Det här är ett exempel, inte en antagen plan. Innehållet visar hur en revidering kan se ut och gäller inte.",
+	content.Example:      "Det här är ett exempel, inte en antagen plan. Innehållet visar hur en revidering kan se ut och gäller inte.",
 }
 
 // home is the revision the site opens on: the current one, or the newest when none is adopted yet.
