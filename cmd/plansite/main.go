@@ -313,7 +313,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, p)
 		}
 	}
-	fmt.Fprintf(stderr, "Check failed: %d problems in the content.\n", len(probs))
+	if len(probs) == 1 {
+		fmt.Fprintln(stderr, "Check failed: 1 problem in the content.")
+	} else {
+		fmt.Fprintf(stderr, "Check failed: %d problems in the content.\n", len(probs))
+	}
 	return 1
 }
 

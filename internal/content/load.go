@@ -292,7 +292,11 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 		probs.Add(file, d.line(e.key), fmt.Sprintf("år is %d but the folder is named %d", y, folderYear),
 			fmt.Sprintf("write år: %d, or rename the folder to %d", folderYear, y))
 	}
-	if s := d.text("status", true); s != "" {
+	if _, ok := d.keys["status"]; !ok {
+		probs.Add(file, d.anchor, "the required key \"status\" is missing",
+			"add status: utkast while the plan is being written; the values are utkast, remiss, antagen and exempel")
+	}
+	if s := d.text("status", false); s != "" {
 		r.Status = Status(s)
 		if !slices.Contains(statuses, r.Status) {
 			e := d.keys["status"]

@@ -94,6 +94,8 @@ func TestDecisionRules(t *testing.T) {
 			[]string{"11: a revision with status utkast has no decision yet, but beslutad is set (remove beslutad until"}},
 		{"a proposal out for comment with a paragraph", "status: remiss\nparagraf: 12\n",
 			[]string{"11: a revision with status remiss has no decision yet, but paragraf is set (remove paragraf"}},
+		{"no status", "ordalydelse: återgiven\n",
+			[]string{"1: the required key \"status\" is missing (add status: utkast while the plan is being written; the values are utkast, remiss, antagen and exempel)"}},
 		{"an unknown status", "status: beslutad\n",
 			[]string{"10: unknown status \"beslutad\" (write one of utkast, remiss, antagen, exempel)"}},
 		{"a paragraph that is not one", "status: antagen\nparagraf: tolv\n",
