@@ -253,13 +253,15 @@ const liveScript = `(function () {
   }
   var es = new EventSource('/__plansite/events');
   var warned = false;
+  var leaving = false; // reloading: what the stream says next is for the new page, not this one
   es.addEventListener('build', function (e) {
-    if ((box && !warned) || (build !== null && e.data !== build)) { location.reload(); return; }
+    if ((box && !warned) || (build !== null && e.data !== build)) { leaving = true; es.close(); location.reload(); return; }
     build = e.data;
   });
   // Warnings the coordinator has hidden stay hidden on the next pages, until they change.
   function dismissed(d) { try { return sessionStorage.getItem('plansite-warnings') === d; } catch (x) { return false; } }
   es.addEventListener('warnings', function (e) {
+    if (leaving) { return; }
     warned = true;
     if (dismissed(e.data)) { return; }
     show(JSON.parse(e.data), true);
@@ -267,6 +269,6 @@ const liveScript = `(function () {
       try { sessionStorage.setItem('plansite-warnings', e.data); } catch (x) { /* private mode */ }
     });
   });
-  es.addEventListener('problems', function (e) { warned = false; show(JSON.parse(e.data), false); });
+  es.addEventListener('problems', function (e) { if (!leaving) { warned = false; show(JSON.parse(e.data), false); } });
 })();
 `
