@@ -116,14 +116,22 @@ func exports(rev *content.Revision, plain map[string][4]string) ([]file, error) 
 	w := csv.NewWriter(&buf)
 	w.Comma = ';'
 	w.UseCRLF = true
-	_ = w.Write([]string{"Id", "Tabell", "Aktivitet", "Ansvarig", "Tidplan", "Uppföljning", "Status", "Period", "Kommentar"})
+	// Every cell goes through spreadsheetCell, not only those known to hold free text: a caption or a comment is
+	// as much the coordinator's text as an activity is.
+	write := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = spreadsheetCell(c)
+		}
+		_ = w.Write(cells)
+	}
+	write("Id", "Tabell", "Aktivitet", "Ansvarig", "Tidplan", "Uppföljning", "Status", "Period", "Kommentar")
 	for _, r := range rows {
 		st, period, comment := "", "", ""
 		if r.Status != nil {
 			st, period, comment = r.Status.Status, r.Status.Period, r.Status.Kommentar
 		}
-		_ = w.Write([]string{r.ID, r.Tabell, oneLine(r.Aktivitet), oneLine(r.Ansvarig), oneLine(r.Tidplan),
-			oneLine(r.Uppfoljning), st, period, comment})
+		write(r.ID, r.Tabell, oneLine(r.Aktivitet), oneLine(r.Ansvarig), oneLine(r.Tidplan),
+			oneLine(r.Uppfoljning), st, period, comment)
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -149,11 +157,16 @@ func exports(rev *content.Revision, plain map[string][4]string) ([]file, error) 
 	}, nil
 }
 
-// oneLine joins a cell's paragraphs with a space, as a spreadsheet cell reads best. A cell that a spreadsheet
-// would take for a formula (=, +, -, @) gets an apostrophe first, so content stays data when the file is opened.
+// oneLine joins a cell's paragraphs with a space, as a spreadsheet cell reads best, and makes it a safe cell.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	return spreadsheetCell(strings.Join(strings.Fields(s), " "))
+}
+
+// spreadsheetCell puts an apostrophe before a cell that a spreadsheet would take for a formula, so content stays
+// data when the file is opened. A formula starts with =, +, - or @; a tab or a carriage return before one is
+// skipped by some spreadsheets, so those start a formula too (as OWASP's advice on CSV injection says).
+func spreadsheetCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s

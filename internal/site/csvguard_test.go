@@ -1,0 +1,42 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"github.com/stockholm/plansite/internal/content"
+)
+
+// TestCSVEveryCellIsData: no cell of aktiviteter.csv reaches a spreadsheet as a formula, whichever of the
+// coordinator's texts it holds: the table's caption and the status comment as much as the activity's columns.
+func TestCSVEveryCellIsData(t *testing.T) {
+	a := &content.Activity{ID: "natverk", SectionID: "rutin", Order: 10,
+		Aktivitet: content.Text{Markdown: "=1+1"}, Ansvarig: content.Text{Markdown: "@SUM(A1)"},
+		Tidplan: content.Text{Markdown: "-2"}, Uppfoljning: content.Text{Markdown: "+3"},
+		FollowUp: []content.FollowUp{{Period: "T1", State: content.Ongoing, Comment: `=HYPERLINK("https://example.com","x")`}}}
+	rev := &content.Revision{Year: 2020, Sections: []*content.Section{{ID: "rutin", Title: "Rutin",
+		TableCaption: "=cmd|' /C calc'!A0", Activities: []*content.Activity{a}}}}
+	plain := map[string][4]string{"natverk": {"=1+1", "@SUM(A1)", "-2", "\t+3"}}
+	files, err := exports(rev, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[0].Data, []byte("\uFEFF"))))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want a header and one activity", len(rows))
+	}
+	for i, cell := range rows[1] {
+		if cell != "" && bytes.ContainsRune([]byte("=+-@\t\r"), rune(cell[0])) {
+			t.Errorf("column %s starts a formula: %q", rows[0][i], cell)
+		}
+	}
+	if rows[1][1] != "'=cmd|' /C calc'!A0" {
+		t.Errorf("the caption is %q, want it kept after an apostrophe", rows[1][1])
+	}
+}
