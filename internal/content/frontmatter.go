@@ -37,11 +37,15 @@ type doc struct {
 	probs    *problem.List
 }
 
-// normalize accepts what Windows editors write: a UTF-8 byte-order mark and CRLF line endings. Unicode is put in
-// NFC so that "å" typed as a plus a combining ring is the same key and the same word as a precomposed "å".
+// normalize accepts what Windows editors write: a UTF-8 byte-order mark and CRLF line endings. A carriage return
+// alone, the line ending of old Mac files (and of some exports still), is a line break too: YAML and CommonMark
+// both read it as one, so the file's meaning is plain, and counting it keeps the lines we report the lines an
+// editor shows. Unicode is put in NFC so that "å" typed as a plus a combining ring is the same key and the same
+// word as a precomposed "å".
 func normalize(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	return norm.NFC.Bytes(src)
 }
 
@@ -56,7 +60,7 @@ func invalidUTF8Line(src []byte) int {
 		if r == utf8.RuneError && size <= 1 {
 			return line
 		}
-		if r == '\n' {
+		if r == '\n' || r == '\r' && !bytes.HasPrefix(src[size:], []byte("\n")) {
 			line++
 		}
 		src = src[size:]
@@ -75,10 +79,17 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 		return nil
 	}
 	src := normalize(raw)
+	if utf16(src) {
+		probs.Add(file, 1, "the file is saved as UTF-16, not UTF-8 (every other byte is NUL)",
+			"save it with the encoding UTF-8 in your editor")
+		return nil
+	}
+	invisible := invisibleChars(file, src, probs)
 
 	// Find the opening delimiter ourselves to know its line; adrg/frontmatter skips blank lines the same way.
 	start := 0
-	for i, l := range strings.Split(string(src), "\n") {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue
@@ -91,6 +102,9 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 	if start == 0 {
 		probs.Add(file, 1, "the file does not start with frontmatter",
 			"begin the file with a line of three dashes ---, the keys, and another line ---; see docs/content.md")
+		return nil
+	}
+	if endsEarly(file, start, lines, probs) {
 		return nil
 	}
 
@@ -110,7 +124,17 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 				"end the keys with a line of three dashes ---")
 			return nil
 		}
+		if invisible > 0 {
+			return nil // YAML refuses most of them too; the character, named at its line, is the news
+		}
 		line, msg := yamlError(err)
+		if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+			if ln, col := indentTab(start, line, lines); ln > 0 {
+				probs.Add(file, ln, fmt.Sprintf("the line is indented with a tab (column %d); YAML indents with spaces only", col),
+					"replace the tab with spaces, as many as the lines around it use")
+				return nil
+			}
+		}
 		probs.Add(file, start+line, "the frontmatter is not valid YAML: "+msg,
 			`put text that contains ": " or starts with a quote, [, {, *, & or ! in double quotes`)
 		return nil
@@ -127,6 +151,9 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 		probs.Add(file, d.line(m), "the frontmatter must be a list of key: value lines", "see docs/content.md")
 		return nil
 	}
+	if invisible == 0 { // else they are reported already, as what the file holds
+		d.invisibleEscapes(m, "")
+	}
 	d.addKeys(m, "")
 	return d
 }
@@ -135,6 +162,9 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 func (d *doc) addKeys(m *yaml.Node, in string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if !d.plainKey(k) {
+			continue
+		}
 		if prev, ok := d.keys[k.Value]; ok {
 			d.probs.Add(d.file, d.line(k), fmt.Sprintf("the key %q appears twice%s (first on line %d)", k.Value, in, d.line(prev.key)),
 				"keep one of them")
@@ -306,6 +336,9 @@ func (d *doc) date(key string) time.Time {
 	if err != nil {
 		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a date written YYYY-MM-DD, not %q", key, v.Value),
 			"for 13 March 2020 write "+key+": 2020-03-13; leave the line out if the date is not known")
+		return time.Time{}
+	}
+	if !d.plausibleDate(key, t, line) {
 		return time.Time{}
 	}
 	return t

@@ -43,6 +43,15 @@ func indicators(d *doc) []*Indicator {
 		var line int
 		ind.ID, line = g.id("id")
 		ind.Pos = Pos{d.file, line}
+		// /nyckeltal/ gives each indicator's heading its id and its table the id followed by -tabell, beside the
+		// ids of the page itself.
+		switch {
+		case reservedID(ind.ID):
+			d.probs.Add(d.file, line, fmt.Sprintf("the id %q is taken by the page itself", ind.ID), reservedHint)
+		case strings.HasSuffix(ind.ID, "-tabell"):
+			d.probs.Add(d.file, line, fmt.Sprintf("the indicator's id %q ends in -tabell, which the pages add for an indicator's table", ind.ID),
+				"choose an id that does not end in -tabell")
+		}
 		if first, dup := seen[ind.ID]; dup && ind.ID != "" {
 			d.probs.Add(d.file, line, fmt.Sprintf("the indicator %s appears twice (first on line %d)", ind.ID, first), "give each indicator its own id")
 		}
@@ -91,6 +100,9 @@ func (d *doc) number(key string, required bool) *float64 {
 	f, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(v.Value), ",", ".", 1), 64)
 	if err != nil {
 		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a number, not %q", key, v.Value), "write digits, like 75.9 or 75,9")
+		return nil
+	}
+	if !d.finite(key, f, v, line) {
 		return nil
 	}
 	return &f

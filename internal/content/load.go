@@ -269,6 +269,13 @@ func readFile(p string, probs *problem.List) ([]byte, bool) {
 
 // readRevision reads a revision's plan.md.
 func readRevision(file string, raw []byte, folderYear int, probs *problem.List) *Revision {
+	folderOK, like := plausibleYear(folderYear), folderYear
+	if !folderOK {
+		like = 2020
+		dir := filepath.Dir(file)
+		probs.Add(dir, 0, fmt.Sprintf("the folder's name %s is not a plausible year", filepath.Base(dir)),
+			fmt.Sprintf("name the folder by the year the plan is for, from %d to %d, like 2020", minYear, maxYear))
+	}
 	d := parseDoc(file, raw, probs)
 	if d == nil {
 		return nil
@@ -287,7 +294,7 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 		Preface:        Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
 		Pos:            Pos{file, d.start},
 	}
-	if y, ok := d.integer("år", true); ok && y != folderYear {
+	if y, ok := d.yearValue("år", like); ok && folderOK && y != folderYear {
 		e := d.keys["år"]
 		probs.Add(file, d.line(e.key), fmt.Sprintf("år is %d but the folder is named %d", y, folderYear),
 			fmt.Sprintf("write år: %d, or rename the folder to %d", folderYear, y))
@@ -324,9 +331,9 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 		r.Contact = Contact{
 			Name:  c.text("namn", true),
 			Unit:  c.text("enhet", false),
-			Email: c.text("epost", false),
-			Phone: c.text("telefon", false),
-			Web:   c.text("webb", false),
+			Email: c.emailAddress("epost"),
+			Phone: c.phoneNumber("telefon"),
+			Web:   c.webAddress("webb", "https://intranat.stockholm.se/vbe"),
 		}
 		r.ContactPos = Pos{File: file, Line: d.line(d.keys["kontakt"].key)}
 	}
@@ -404,6 +411,9 @@ func followUp(d *doc) []FollowUp {
 	byPeriod := map[string]FollowUp{}
 	for i := 0; i+1 < len(e.val.Content); i += 2 {
 		k, v := e.val.Content[i], e.val.Content[i+1]
+		if !d.plainKey(k) {
+			continue
+		}
 		line := d.line(k)
 		period := strings.ToUpper(strings.TrimSpace(k.Value))
 		if !slices.Contains(Periods, period) {
@@ -465,12 +475,30 @@ func leadingBlankLines(s string) int {
 	return n
 }
 
-// reservedIDs are the ids the pages give their own parts; a section or row may not take them, or links to it
-// would lead elsewhere.
+// reservedIDs are the ids the pages give their own parts; a section, row or indicator may not take them, or a
+// page would have two elements with one id and links to it would lead elsewhere. TestReservedIDsCoverLayouts
+// keeps the list in step with the ids written in layouts/.
 var (
-	reservedIDs      = []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal", "uppgifter", "sammanfattning", "teckenforklaring"}
-	reservedPrefixes = []string{"tabell-", "fn-", "avsnitt-", "aktivitet-"}
+	reservedIDs = []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal", "uppgifter", "sammanfattning", "teckenforklaring",
+		"uppgifter-rubrik", "visa", "lage-caption", "period-caption", "ansvarig-caption", "historik-caption"}
+	reservedPrefixes = []string{"tabell-", "fn-", "avsnitt-", "aktivitet-", "sok-"}
 )
+
+var reservedHint = "choose another id; the pages use " + strings.Join(reservedIDs, ", ") + " and ids starting with " + strings.Join(reservedPrefixes, ", ")
+
+// tableOf returns the indicator of rev whose table on the plan's page has the id, or nil.
+func tableOf(rev *Revision, id string) *Indicator {
+	base, ok := strings.CutSuffix(id, "-tabell")
+	if !ok {
+		return nil
+	}
+	for _, ind := range rev.Indicators {
+		if ind.ID == base {
+			return ind
+		}
+	}
+	return nil
+}
 
 func reservedID(id string) bool {
 	if slices.Contains(reservedIDs, id) {
@@ -497,8 +525,12 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 			return
 		}
 		if reservedID(id) {
-			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the page itself", id),
-				"choose another id; the pages use "+strings.Join(reservedIDs, ", ")+" and ids starting with "+strings.Join(reservedPrefixes, ", "))
+			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the page itself", id), reservedHint)
+			return
+		}
+		if ind := tableOf(rev, id); ind != nil {
+			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the table of the indicator %s (%s:%d)", id, ind.ID, ind.Pos.File, ind.Pos.Line),
+				"choose another id; the plan's page gives each indicator's table the indicator's id followed by -tabell")
 			return
 		}
 		if first, ok := seen[id]; ok {
@@ -633,6 +665,9 @@ func abbreviations(d *doc) []Abbreviation {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(e.val.Content); i += 2 {
 		k, v := e.val.Content[i], e.val.Content[i+1]
+		if !d.plainKey(k) {
+			continue
+		}
 		line := d.line(k)
 		short := strings.TrimSpace(k.Value)
 		switch {

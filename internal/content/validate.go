@@ -1,0 +1,323 @@
+package content
+
+// Checks of what a text or a value holds, beyond its YAML type: characters that must never be published,
+// plausible years and dates, finite numbers, the contact's web address, e-mail address and phone number, and the
+// YAML that parses without error yet does not say what its writer meant.
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// The years a plan, its folder and its dates may have. A year outside is a typing error (0000, 2202 for 2022)
+// rather than a plan: the city's plans against violent extremism are from this century, and the bounds leave
+// room for an older document imported for the record and for any revision this site will see. They are fixed,
+// not counted from today, so the same content builds the same in every year.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+func plausibleYear(y int) bool { return y >= minYear && y <= maxYear }
+
+// forbidden reports whether r may not be in content. These characters are invisible in most editors, yet they
+// reach the pages, the feed and the exports: HTML parsers treat control characters and noncharacters as errors,
+// XML (the Atom feed) does not allow C0 controls at all, and YAML reads NEL, LINE SEPARATOR and PARAGRAPH
+// SEPARATOR as line breaks, so every line number after one would be wrong. Tab, newline and carriage return
+// are ordinary text.
+func forbidden(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r == 0x7f: // C0 controls and DEL
+		return true
+	case r >= 0x80 && r <= 0x9f: // C1 controls, among them NEL
+		return true
+	case r == 0x2028 || r == 0x2029:
+		return true
+	case r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe: // noncharacters
+		return true
+	}
+	return false
+}
+
+var c0Names = [...]string{"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+	"SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"}
+
+// runeName names a forbidden character as a reader can look it up: "U+0000 (NUL, a control character)".
+func runeName(r rune) string {
+	var what string
+	switch {
+	case r < 0x20:
+		what = c0Names[r] + ", a control character"
+	case r == 0x7f:
+		what = "DEL, a control character"
+	case r == 0x85:
+		what = "NEL, a control character"
+	case r >= 0x80 && r <= 0x9f:
+		what = "a control character"
+	case r == 0x2028:
+		what = "LINE SEPARATOR"
+	case r == 0x2029:
+		what = "PARAGRAPH SEPARATOR"
+	default:
+		what = "a noncharacter"
+	}
+	return fmt.Sprintf("U+%04X (%s)", r, what)
+}
+
+// lineBreakLike reports whether r is what a word processor writes for a line break; the fix is a real one.
+func lineBreakLike(r rune) bool {
+	return r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// maxCharProblems is how many lines with forbidden characters a file reports one by one; a file full of them is
+// not text at all, and a thousand messages would hide the one that says so.
+const maxCharProblems = 10
+
+// utf16 reports whether src looks like text saved as UTF-16 without a byte-order mark: valid UTF-8 in which
+// every other byte is NUL. Then it is one problem, not a NUL on every line.
+func utf16(src []byte) bool {
+	n := bytes.Count(src, []byte{0})
+	return n > 0 && n >= len(src)/4
+}
+
+// invisibleChars reports each line of src (normalized) that holds a forbidden character, at its first one, and
+// returns how many lines it found.
+func invisibleChars(file string, src []byte, probs *problem.List) int {
+	found := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		col := 0
+		for _, r := range line {
+			col++
+			if !forbidden(r) {
+				continue
+			}
+			found++
+			if found <= maxCharProblems {
+				hint := fmt.Sprintf("delete it; editors seldom show it, so retype the text around column %d", col)
+				if lineBreakLike(r) {
+					hint = "replace it with an ordinary line break; word processors write it for a manual line break"
+				}
+				probs.Add(file, i+1, fmt.Sprintf("invisible character %s at column %d", runeName(r), col), hint)
+			} else if found == maxCharProblems+1 {
+				probs.Add(file, i+1, "more lines from here on hold invisible control characters",
+					"is this a text file? Save it as plain UTF-8 text, or retype the lines")
+			}
+			break
+		}
+	}
+	return found
+}
+
+// invisibleEscapes reports every value of the frontmatter that holds a forbidden character. The file itself was
+// checked already, so here they come from an escape in a double-quoted value, such as "\0" or "\e".
+func (d *doc) invisibleEscapes(n *yaml.Node, key string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			d.invisibleEscapes(k, "a key")
+			d.invisibleEscapes(n.Content[i+1], k.Value)
+		}
+	case yaml.SequenceNode, yaml.DocumentNode:
+		for _, c := range n.Content {
+			d.invisibleEscapes(c, key)
+		}
+	case yaml.ScalarNode:
+		i := strings.IndexFunc(n.Value, forbidden)
+		if i < 0 {
+			return
+		}
+		r, _ := utf8.DecodeRuneInString(n.Value[i:])
+		hint := `remove the escape from the quoted value`
+		if lineBreakLike(r) {
+			hint = `write a line break as \n, or write the text on indented lines after |`
+		}
+		if key == "" {
+			key = "the value"
+		}
+		d.probs.Add(d.file, d.line(n), fmt.Sprintf(`%s holds the invisible character %s, written with a \ escape`, key, runeName(r)), hint)
+	}
+}
+
+// documentEnd matches YAML's document end marker: three dots at the start of a line.
+var documentEnd = regexp.MustCompile(`^\.\.\.(\s|$)`)
+
+// endsEarly reports a line of three dots in the frontmatter (the lines after the opening --- in lines): YAML
+// reads it as the end of the document and silently drops every key after it. It returns whether it found one.
+func endsEarly(file string, start int, lines []string, probs *problem.List) bool {
+	for i, l := range lines[start:] {
+		if strings.TrimSpace(l) == "---" {
+			return false
+		}
+		if !documentEnd.MatchString(l) {
+			continue
+		}
+		closed := slices.ContainsFunc(lines[start+i+1:], func(l string) bool { return strings.TrimSpace(l) == "---" })
+		if closed {
+			probs.Add(file, start+i+1, "a line of three dots ... ends the YAML here, so the keys after it would not be read",
+				"remove the line ...; the frontmatter ends with the line of three dashes --- below")
+		} else {
+			probs.Add(file, start+i+1, "the frontmatter ends with a line of three dots ..., not three dashes ---",
+				"replace the line ... with ---")
+		}
+		return true
+	}
+	return false
+}
+
+// indentTab finds the tab in the indentation that made the frontmatter fail to parse. YAML names the line where
+// the construct it was reading began, which can be a line or two above the tab, so the first line from there on
+// that is indented with a tab is taken, or else the nearest one above. It returns the line in the file and the
+// column, or 0.
+func indentTab(start, errLine int, lines []string) (int, int) {
+	tabAt := func(l string) int {
+		for i, r := range l {
+			switch r {
+			case '\t':
+				return i + 1
+			case ' ':
+				continue
+			}
+			return 0
+		}
+		return 0
+	}
+	end := len(lines)
+	for n := start + 1; n <= len(lines); n++ {
+		if strings.TrimSpace(lines[n-1]) == "---" {
+			end = n - 1
+			break
+		}
+	}
+	from := min(max(start+errLine, start+1), end)
+	for n := from; n <= end; n++ {
+		if c := tabAt(lines[n-1]); c > 0 {
+			return n, c
+		}
+	}
+	for n := from - 1; n > start; n-- {
+		if c := tabAt(lines[n-1]); c > 0 {
+			return n, c
+		}
+	}
+	return 0, 0
+}
+
+// plainKey reports a key that is not plain text ([a, b]: or "? - a"), or empty; it returns whether k is usable.
+func (d *doc) plainKey(k *yaml.Node) bool {
+	switch {
+	case k.Kind != yaml.ScalarNode:
+		d.probs.Add(d.file, d.line(k), "a key must be plain text, not a list or a group of keys",
+			"write the key as a word followed by a colon, like titel: …; put text that starts with [ or { in double quotes")
+		return false
+	case strings.TrimSpace(k.Value) == "":
+		d.probs.Add(d.file, d.line(k), "a value has no key before its colon", "write the key before the colon, like titel: …")
+		return false
+	}
+	return true
+}
+
+// yearValue returns a year value (år) that is a plausible year; like is the year the hint offers.
+func (d *doc) yearValue(key string, like int) (int, bool) {
+	y, ok := d.integer(key, true)
+	if ok && !plausibleYear(y) {
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %s is not a plausible year", key, strings.TrimSpace(d.keys[key].val.Value)),
+			fmt.Sprintf("write the year the plan is for, from %d to %d, like %s: %d", minYear, maxYear, key, like))
+		return 0, false
+	}
+	return y, ok
+}
+
+// plausibleDate refuses a date that parsed but cannot be meant, such as 0001-01-01 (which the pages would show
+// as "Datum ej angivet", since it is Go's zero time).
+func (d *doc) plausibleDate(key string, t time.Time, line int) bool {
+	if plausibleYear(t.Year()) {
+		return true
+	}
+	d.probs.Add(d.file, line, fmt.Sprintf("%s %s is not a plausible date", key, t.Format(time.DateOnly)),
+		fmt.Sprintf("write a date from %d to %d, like %s: 2020-03-13; leave the line out if the date is not known", minYear, maxYear, key))
+	return false
+}
+
+// finite refuses NaN and infinities, which strconv.ParseFloat reads from "NaN", "Inf" and "-infinity".
+func (d *doc) finite(key string, f float64, v *yaml.Node, line int) bool {
+	if !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return true
+	}
+	d.probs.Add(d.file, line, fmt.Sprintf("%s must be a measured figure, not %q", key, strings.TrimSpace(v.Value)),
+		"write digits, like 75.9 or 75,9; leave out a period that has no figure")
+	return false
+}
+
+// webAddress returns a value that must be an http or https address with a host.
+func (d *doc) webAddress(key, example string) string {
+	u := d.text(key, false)
+	if u == "" {
+		return ""
+	}
+	if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not a web address", key, u),
+			"write an address that starts with https://, like "+example)
+		return ""
+	}
+	return u
+}
+
+// emailAddress returns a value that must be one e-mail address, without a display name: the site writes it
+// into a mailto: link as it is.
+func (d *doc) emailAddress(key string) string {
+	s := d.text(key, false)
+	if s == "" {
+		return ""
+	}
+	a, err := mail.ParseAddress(s)
+	ok := err == nil && a.Name == "" && a.Address == s
+	if ok {
+		domain := s[strings.LastIndex(s, "@")+1:]
+		ok = strings.Contains(domain, ".") && !strings.HasPrefix(domain, "[") && !strings.HasSuffix(domain, ".")
+	}
+	if !ok {
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not an e-mail address", key, s),
+			"write one address, like vbe.samordnare@stockholm.se, without a name, <> or mailto:")
+		return ""
+	}
+	return s
+}
+
+var phonePattern = regexp.MustCompile(`^\+?[0-9 \x{00A0}()-]+$`)
+
+// phoneNumber returns a value that must be a phone number: digits with the separators people write (space, -,
+// parentheses) and + first for a country code. The site dials the digits, so words (ring mig, vxl) are refused,
+// and so are fewer than 3 digits or more than E.164's 15.
+func (d *doc) phoneNumber(key string) string {
+	s := d.text(key, false)
+	if s == "" {
+		return ""
+	}
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if !phonePattern.MatchString(s) || digits < 3 || digits > 15 {
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not a phone number", key, s),
+			"write the number in digits, with spaces, - or ( ) if you like, like 08-508 000 00; a + only first, for a country code")
+		return ""
+	}
+	return s
+}
