@@ -298,10 +298,14 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 			}
 		}
 	}
-	// Sections and rows own their ids; headings get what is left.
-	taken := []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal"}
+	// Sections, rows and the page's own parts (see layouts/revision.html and partials.html) own their ids;
+	// headings get what is left.
+	taken := []string{"huvudinnehall", "sok-falt", "innehall", "titel", "kontakt", "nyckeltal"}
+	for _, ind := range rev.Indicators {
+		taken = append(taken, ind.ID+"-tabell")
+	}
 	for _, s := range rev.Sections {
-		taken = append(taken, s.ID, "tabell-"+s.ID)
+		taken = append(taken, s.ID, "tabell-"+s.ID, "tabell-"+s.ID+"-caption")
 		for _, a := range s.Activities {
 			taken = append(taken, a.ID)
 		}
