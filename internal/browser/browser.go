@@ -368,6 +368,15 @@ func (t *Tab) Media(media string) {
 	}
 }
 
+// ColorScheme makes the pages see prefers-color-scheme as scheme: "light" or "dark".
+func (t *Tab) ColorScheme(scheme string) {
+	t.tb.Helper()
+	params := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+	if _, err := chromedp.Call(t.ctx, emulation.SetEmulatedMedia, params); err != nil {
+		t.tb.Fatalf("browser: emulating prefers-color-scheme %q: %v", scheme, err)
+	}
+}
+
 // WaitFor waits up to five seconds for a JavaScript expression to become true. It keeps asking across page loads,
 // so it can wait for a redirect or a followed link.
 func (t *Tab) WaitFor(expr string) {

@@ -1,9 +1,10 @@
 package site
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,45 +29,59 @@ func servedSite(t *testing.T, contentDir string) string {
 	return srv.URL
 }
 
-// TestBrowserAccessible opens every kind of page of the shipped plan and of the minimal fixture, on a laptop and a
-// phone, and checks that axe-core finds no WCAG 2.1 AA violation, that nothing scrolls sideways on the phone, and
-// that no page asks anything of another host.
+// TestBrowserAccessible opens every page of the demonstration plan (drafts and examples included) and of the minimal
+// fixture, at 320 and 1,280 CSS px, in light and dark mode, and checks that axe-core finds no WCAG 2.1 AA violation,
+// that nothing scrolls sideways, that no page asks anything of another host, and that the Content-Security-Policy
+// blocks nothing. A new kind of page is in this test the day it is built.
 func TestBrowserAccessible(t *testing.T) {
 	b := browser.Require(t)
 	for _, site := range []struct{ name, dir string }{{"demo", demo.Content(t)}, {"minimal", "testdata/minimal"}} {
-		base := servedSite(t, site.dir)
-		for _, path := range []string{"/2020/", "/2021/", "/jamfor/2020-2021/", "/jamfor/", "/tillganglighet/", "/finns-inte/", "/"} {
-			for _, width := range []int64{1280, 360} {
-				t.Run(site.name+path+"@"+strconv.FormatInt(width, 10), func(t *testing.T) {
+		out, _ := build(t, site.dir, Options{Drafts: true})
+		srv := httptest.NewServer(serve.Handler(out))
+		t.Cleanup(srv.Close)
+		var pages []string
+		for p := range readTree(t, out) {
+			if strings.HasSuffix(p, ".html") {
+				pages = append(pages, "/"+strings.TrimSuffix(p, "index.html"))
+			}
+		}
+		slices.Sort(pages)
+		for _, width := range []int64{320, 1280} {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s@%d-%s", site.name, width, scheme), func(t *testing.T) {
 					tab := b.Tab(t)
 					tab.Do(chromedp.EmulateViewport(width, 800))
-					tab.Open(base + path)
-					if path == "/" {
-						// The start page leads on to the current plan; check the page it lands on, once loaded.
-						tab.WaitFor(`location.pathname !== '/' && document.readyState === 'complete' && !!document.documentElement`)
-					}
-					if lang := browser.Eval[string](tab, "document.documentElement.lang"); lang != "sv" {
-						t.Errorf("lang = %q, want sv", lang)
-					}
-					if res := tab.Axe(); len(res.Violations) > 0 {
-						for _, v := range res.Violations {
-							t.Errorf("axe-core %s: %s", res.Version, v)
+					tab.ColorScheme(scheme)
+					for _, path := range pages {
+						tab.Open(srv.URL + path)
+						if path == "/" {
+							// The start page leads on to the current plan; check the page it lands on, once loaded.
+							tab.WaitFor(`location.pathname !== '/' && document.readyState === 'complete' && !!document.documentElement`)
 						}
-					}
-					if width == 360 {
+						if bg := browser.Eval[string](tab, "getComputedStyle(document.body).backgroundColor"); (bg == "rgb(18, 18, 18)") != (scheme == "dark") {
+							t.Errorf("%s: the page's background is %s in %s mode", path, bg, scheme)
+						}
+						if lang := browser.Eval[string](tab, "document.documentElement.lang"); lang != "sv" {
+							t.Errorf("%s: lang = %q, want sv", path, lang)
+						}
+						if res := tab.Axe(); len(res.Violations) > 0 || res.Passes == 0 {
+							for _, v := range res.Violations {
+								t.Errorf("%s: axe-core %s: %s", path, res.Version, v)
+							}
+						}
 						sideways := browser.Eval[int](tab, "document.documentElement.scrollWidth - document.documentElement.clientWidth")
 						if sideways > 0 {
 							wide := browser.Eval[[]string](tab, `[...document.querySelectorAll('body *')]
 								.filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
 								.slice(0, 5).map(e => e.tagName + '.' + e.className)`)
-							t.Errorf("the page scrolls %d px sideways at 360 px; too wide: %q", sideways, wide)
+							t.Errorf("%s: the page scrolls %d px sideways; too wide: %q", path, sideways, wide)
+						}
+						if blocked := tab.Blocked(); len(blocked) > 0 {
+							t.Errorf("%s: the Content-Security-Policy blocked %q", path, blocked)
 						}
 					}
-					if out := tab.Outside(base); len(out) > 0 {
+					if out := tab.Outside(srv.URL); len(out) > 0 {
 						t.Errorf("requests outside the site: %q", out)
-					}
-					if blocked := tab.Blocked(); len(blocked) > 0 {
-						t.Errorf("the Content-Security-Policy blocked %q", blocked)
 					}
 				})
 			}
