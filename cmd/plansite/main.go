@@ -39,6 +39,7 @@ Usage:
   plansite check [flags]    check the content and its links without writing anything
   plansite diff FROM TO     show what changed between two revisions (--format markdown for a memo)
   plansite new YEAR         start next year's revision as a draft copy of the newest one
+  plansite import FILE      import the adopted Word document (.docx) or a text export as a draft revision
   plansite version          print the version
 
 Run "plansite <command> -h" for the flags of a command.
@@ -71,6 +72,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDiff(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "plansite", version())
 		return 0
