@@ -215,10 +215,14 @@ func TestBrowserReading(t *testing.T) {
 		tab := b.Tab(t)
 		tab.Open(base + "/2020/")
 		tab.Media("print")
-		hidden := browser.Eval[[]string](tab, `['.site-header', '.site-footer', '.skip-link']
+		hidden := browser.Eval[[]string](tab, `['.site-header', '.site-footer', '.skip-link', '.changes-link']
 			.filter(s => document.querySelector(s).getBoundingClientRect().height > 0)`)
 		if len(hidden) > 0 {
 			t.Errorf("shown when printed: %q", hidden)
+		}
+		if links := browser.Eval[[]string](tab, `[...document.querySelectorAll('a')].filter(a => a.getBoundingClientRect().height > 0 &&
+			/^[^#].*(uppfoljning|\.csv$|jamfor\/)/.test(a.getAttribute('href'))).map(a => a.textContent)`); len(links) > 0 {
+			t.Errorf("links to other views are printed: %q", links)
 		}
 		if rows := browser.Eval[int](tab, "document.querySelectorAll('table.activities tbody tr').length"); rows != 24 {
 			t.Errorf("%d rows when printed", rows)

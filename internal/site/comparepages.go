@@ -62,6 +62,9 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 			pairs = append(pairs, pair{i, j})
 		}
 	}
+	for _, p := range pairs {
+		b.comparePages = append(b.comparePages, fmt.Sprintf("jamfor/%d-%d/index.html", b.plan.Revisions[p.i].Year, b.plan.Revisions[p.j].Year))
+	}
 	files := make([]file, len(pairs))
 	errs := make([]error, len(pairs))
 	var wg sync.WaitGroup

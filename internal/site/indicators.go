@@ -189,11 +189,14 @@ func chart(v *indicatorView, ind *content.Indicator) template.HTML {
 	ymax := math.Ceil(top100/step) * step
 	y := func(f float64) float64 { return top + (h-top-bottom)*(1-f/ymax) }
 	n := len(v.Values)
+	// The points keep clear of the axis: a value's label is centred on its point, and the first would otherwise be
+	// drawn over the axis labels.
+	const inset = 40.0
 	x := func(i int) float64 {
 		if n == 1 {
 			return left + (w-left-right)/2
 		}
-		return left + (w-left-right)*float64(i)/float64(n-1)
+		return left + inset + (w-left-right-2*inset)*float64(i)/float64(n-1)
 	}
 	id := "nyckeltal-" + v.ID
 	var desc []string

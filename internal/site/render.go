@@ -6,6 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"path"
 	"slices"
@@ -461,6 +462,38 @@ func (b *builder) pages() ([]file, problem.List) {
 }
 
 // assets are the layouts' CSS and other files, published under assets/.
+// crawlerFiles are robots.txt and, when the site's address is known (--base-url), sitemap.xml with the address of
+// every page: the files made so far and the comparison pages.
+func (b *builder) crawlerFiles(made []file) []file {
+	robots := "User-agent: *\nAllow: /\n"
+	if b.base == nil {
+		return []file{{Path: "robots.txt", Data: []byte(robots)}}
+	}
+	var pages []string
+	for _, f := range made {
+		if strings.HasSuffix(f.Path, ".html") && f.Path != "404.html" {
+			pages = append(pages, f.Path)
+		}
+	}
+	pages = append(pages, b.comparePages...)
+	slices.Sort(pages)
+	var sm strings.Builder
+	sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range slices.Compact(pages) {
+		u := *b.base
+		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
+		if strings.HasSuffix(p, "index.html") && !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		sm.WriteString("<url><loc>" + html.EscapeString(u.String()) + "</loc></url>\n")
+	}
+	sm.WriteString("</urlset>\n")
+	site := *b.base
+	site.Path = path.Join(site.Path, "sitemap.xml")
+	robots += "Sitemap: " + site.String() + "\n"
+	return []file{{Path: "robots.txt", Data: []byte(robots)}, {Path: "sitemap.xml", Data: []byte(sm.String())}}
+}
+
 func (b *builder) assets() []file {
 	var files []file
 	for p, data := range b.tpl.assets {

@@ -253,10 +253,12 @@ type builder struct {
 	sizes   sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
 	emit    func(file) error
 	emitted atomic.Int64 // pages handed to emit
-	abbr    *abbreviator // nil without a glossary
-	changes changeNotes  // what changed in each revision, for the feed
-	edit    *url.URL     // the repository's editor for the content folder; nil for no edit links
-	content string       // the content folder, to make source paths relative to it
+	// comparePages are the paths of the comparison pages, which may have been handed to emit rather than returned.
+	comparePages []string
+	abbr         *abbreviator // nil without a glossary
+	changes      changeNotes  // what changed in each revision, for the feed
+	edit         *url.URL     // the repository's editor for the content folder; nil for no edit links
+	content      string       // the content folder, to make source paths relative to it
 
 	linksMu sync.Mutex
 	links   []linkRef // every link the content makes, for Check
@@ -315,6 +317,7 @@ func (b *builder) render() ([]file, problem.List) {
 		} else {
 			files = append(files, f)
 		}
+		files = append(files, b.crawlerFiles(files)...)
 	}
 	files = append(files, b.assets()...)
 	return files, probs

@@ -358,3 +358,35 @@ func TestSourceDateEpoch(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlerFiles: robots.txt always; with the site's address, sitemap.xml lists every page but the 404 page, the
+// comparison pages included, and robots.txt points to it.
+func TestCrawlerFiles(t *testing.T) {
+	out, _ := build(t, demo.Content(t), Options{Drafts: true, BaseURL: "https://intranet.example/vbe/"})
+	files := readTree(t, out)
+	sitemap := string(files["sitemap.xml"])
+	n := 0
+	for p := range files {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		n++
+		if loc := "<loc>https://intranet.example/vbe/" + strings.TrimSuffix(p, "index.html") + "</loc>"; !strings.Contains(sitemap, loc) {
+			t.Errorf("sitemap.xml lacks %s", loc)
+		}
+	}
+	if got := strings.Count(sitemap, "<loc>"); got != n || n < 30 {
+		t.Errorf("sitemap.xml has %d addresses, the site %d pages", got, n)
+	}
+	if robots := string(files["robots.txt"]); !strings.Contains(robots, "Sitemap: https://intranet.example/vbe/sitemap.xml\n") {
+		t.Errorf("robots.txt: %q", robots)
+	}
+	if !strings.Contains(string(files["2020/index.html"]), `<link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">`) || files["assets/favicon.svg"] == nil {
+		t.Error("no favicon")
+	}
+	plain, _ := build(t, "testdata/minimal", Options{})
+	files = readTree(t, plain)
+	if files["sitemap.xml"] != nil || string(files["robots.txt"]) != "User-agent: *\nAllow: /\n" {
+		t.Errorf("without an address: sitemap %q, robots %q", files["sitemap.xml"], files["robots.txt"])
+	}
+}
