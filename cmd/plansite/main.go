@@ -5,6 +5,7 @@
 //	plansite check [--content DIR] [--layouts DIR] [--format text|github]
 //	plansite diff [--content DIR] [--format text|markdown] FROM TO
 //	plansite new [--content DIR] YEAR
+//	plansite log [--content DIR] [--format text|markdown] ID
 //	plansite version
 //
 // Exit status: 0 when all went well, 1 when the content has problems, 2 on a usage error.
@@ -39,6 +40,7 @@ Usage:
   plansite check [flags]    check the content and its links without writing anything
   plansite diff FROM TO     show what changed between two revisions (--format markdown for a memo)
   plansite new YEAR         start next year's revision as a draft copy of the newest one
+  plansite log ID           show the history of one section or activity through every revision
   plansite import FILE      import the adopted Word document (.docx) or a text export as a draft revision
   plansite version          print the version
 
@@ -72,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDiff(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "log":
+		return cmdLog(args[1:], stdout, stderr)
 	case "import":
 		return cmdImport(args[1:], stdout, stderr)
 	case "version", "--version":
@@ -261,7 +265,11 @@ func reportError(err error, out string, stderr io.Writer) int {
 		if len(probs) != 1 {
 			n = strconv.Itoa(len(probs)) + " problems"
 		}
-		fmt.Fprintf(stderr, "Build failed: %s in the content; %s/ was not changed.\n", n, out)
+		if out == "" {
+			fmt.Fprintf(stderr, "%s in the content.\n", strings.ToUpper(n[:1])+n[1:])
+		} else {
+			fmt.Fprintf(stderr, "Build failed: %s in the content; %s/ was not changed.\n", n, out)
+		}
 		return 1
 	}
 	if errors.Is(err, context.Canceled) {

@@ -68,6 +68,10 @@ func TestExitStatus(t *testing.T) {
 			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Check failed: \d+ problems`},
 		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},
 		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" is not a year`},
+		{"log", []string{"log", "--content", demoDir, "webbutbildning-alla"}, 0,
+			`^Historik för aktiviteten webbutbildning-alla\n(.|\n)*2021: Ändrad\n(.|\n)*Tidplan: Under hela \[-2020-\]\{\+2021\+\}(.|\n)*\| 2021 \| pågår \|`, `^$`},
+		{"log of an unknown id", []string{"log", "--content", demoDir, "webbutbildning"}, 2, `^$`,
+			`no section or activity has the id "webbutbildning" in .*\(did you mean "webbutbildning-alla"\?\)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/history"
 	"github.com/stockholm/plansite/internal/markdown"
 )
 
@@ -149,4 +150,63 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  4. Once the board has adopted it, set status: antagen and the decision (docs/arsrevision.md).\n")
 	fmt.Fprintf(stdout, "A build publishes the draft only with --drafts, until then.\n")
 	return 0
+}
+
+func cmdLog(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("log", flag.ContinueOnError)
+	dir := fs.String("content", "content", "the content `folder`")
+	var settings string
+	configFlag(fs, &settings)
+	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
+	const synopsis = "plansite log [--content DIR] [--config FILE] [--format text|markdown] ID"
+	pos, code, stop := positional(fs, args, stdout, stderr, synopsis, 1)
+	if stop {
+		return code
+	}
+	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
+		return reportSettings(err, stderr)
+	}
+	if *format != string(compare.Text) && *format != string(compare.Markdown) {
+		fmt.Fprintf(stderr, "plansite: --format %q: use text or markdown\n", *format)
+		return 2
+	}
+	plan, err := content.Load(*dir)
+	if err != nil {
+		return reportError(err, "", stderr)
+	}
+	conv := markdown.New()
+	docs := make([]*compare.Doc, len(plan.Revisions))
+	for i, r := range plan.Revisions {
+		docs[i] = compare.PrepareRevision(r, conv)
+	}
+	byID, order := history.Of(history.Results(docs))
+	h := byID[pos[0]]
+	if h == nil {
+		hint := ""
+		if s := closest(pos[0], order); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		fmt.Fprintf(stderr, "plansite: no section or activity has the id %q in %s%s\n", pos[0], *dir, hint)
+		return 2
+	}
+	if err := history.Write(stdout, h, compare.Format(*format)); err != nil {
+		fmt.Fprintf(stderr, "plansite: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// closest is the id most like id, by shared prefix, or "" when none is close.
+func closest(id string, ids []string) string {
+	best, score := "", 3
+	for _, c := range ids {
+		n := 0
+		for n < len(c) && n < len(id) && c[n] == id[n] {
+			n++
+		}
+		if n > score || strings.Contains(c, id) && len(id) > score {
+			best, score = c, max(n, len(id))
+		}
+	}
+	return best
 }

@@ -215,3 +215,25 @@ func sectionLabel(s *SectionDiff) string {
 func rowLabel(c Change) string {
 	return map[Change]string{Added: "ny", Removed: "borttagen", Moved: "flyttad", Changed: "ändrad", Unchanged: "oförändrad"}[c]
 }
+
+// Marked returns compared words in the format: {+tillagt+} and [-borttaget-], or **tillagt** and ~~borttaget~~.
+func Marked(spans []Span, f Format) string {
+	p := &printer{f: f}
+	return p.spans(spans)
+}
+
+// WriteBlocks writes the blocks that changed, as Write does for a section.
+func WriteBlocks(w io.Writer, bs []BlockDiff, f Format) error {
+	p := &printer{f: f}
+	p.blocks(bs)
+	_, err := io.WriteString(w, p.b.String())
+	return err
+}
+
+// WriteRow writes a compared activity row, as Write does.
+func WriteRow(w io.Writer, d *RowDiff, f Format) error {
+	p := &printer{f: f}
+	p.row(d)
+	_, err := io.WriteString(w, p.b.String())
+	return err
+}
