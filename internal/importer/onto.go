@@ -213,8 +213,8 @@ func ontoSummary(rev *revision, prev *earlier, secs map[*section]*earlierPart, a
 		}
 	}
 	out = append([]string{
-		fmt.Sprintf("avsnitt: %d kändes igen och behåller sina id, %d nya, %d borta", keptS, len(newS), len(goneS)),
-		fmt.Sprintf("aktiviteter: %d kändes igen och behåller sina id, %d nya, %d borta", keptA, len(newA), len(goneA)),
+		fmt.Sprintf("avsnitt: %d kändes igen och behåller sina id, %s, %d borta", keptS, count(len(newS), "nytt", "nya"), len(goneS)),
+		fmt.Sprintf("aktiviteter: %d kändes igen och behåller sina id, %s, %d borta", keptA, count(len(newA), "ny", "nya"), len(goneA)),
 	}, out...)
 	list := func(what string, ids []string) {
 		if len(ids) > 0 {
