@@ -409,7 +409,7 @@ func sameRow(a, b []cell) bool {
 		return false
 	}
 	for i := range a {
-		if strings.ToLower(strings.Join(a[i], " ")) != strings.ToLower(strings.Join(b[i], " ")) {
+		if !strings.EqualFold(strings.Join(a[i], " "), strings.Join(b[i], " ")) {
 			return false
 		}
 	}
