@@ -480,7 +480,7 @@ func leadingBlankLines(s string) int {
 // keeps the list in step with the ids written in layouts/.
 var (
 	reservedIDs = []string{"huvudinnehall", "innehall", "titel", "kontakt", "nyckeltal", "uppgifter", "sammanfattning", "teckenforklaring",
-		"uppgifter-rubrik", "visa", "lage-caption", "period-caption", "ansvarig-caption", "historik-caption"}
+		"uppgifter-rubrik", "visa", "lage-caption", "period-caption", "ansvarig-caption", "historik-caption", "uppfoljning-caption"}
 	reservedPrefixes = []string{"tabell-", "fn-", "avsnitt-", "aktivitet-", "sok-"}
 )
 
