@@ -34,7 +34,7 @@ func TestExitStatus(t *testing.T) {
 		stdout string // regexp
 		stderr string // regexp
 	}{
-		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 7 pages in \d+ ms\n$`, `^$`},
+		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 10 pages in \d+ ms\n$`, `^$`},
 		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
 			`aktiviteter/x.md:3: unknown key "ansvrig" \(did you mean "ansvarig"\?\)\n(.|\n)*Build failed: \d+ problems in the content; .*p/ was not changed.\n$`},
 		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: the content folder cannot be read`},

@@ -35,7 +35,7 @@ func servedSite(t *testing.T, contentDir string) string {
 // blocks nothing. A new kind of page is in this test the day it is built.
 func TestBrowserAccessible(t *testing.T) {
 	b := browser.Require(t)
-	for _, site := range []struct{ name, dir string }{{"demo", demo.Content(t)}, {"minimal", "testdata/minimal"}} {
+	for _, site := range []struct{ name, dir string }{{"demo", demo.Content(t)}, {"minimal", "testdata/minimal"}, {"history", "../history/testdata/plan"}} {
 		out, _ := build(t, site.dir, Options{Drafts: true})
 		srv := httptest.NewServer(serve.Handler(out))
 		t.Cleanup(srv.Close)
@@ -262,4 +262,40 @@ func TestBrowserReading(t *testing.T) {
 			t.Errorf("the opened unchanged section is %v px high", h)
 		}
 	})
+}
+
+// TestBrowserHistory reads the history of an activity that moved to another table, one that was removed and came
+// back, and a section that was renamed, as a reader does: from the row's link on the plan page.
+func TestBrowserHistory(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, "../history/testdata/plan")
+	tab := b.Tab(t)
+	tab.Open(base + "/2022/")
+	tab.Do(chromedp.Click(chromedp.CSS(`#nyhetsbrev a[href$="historik/nyhetsbrev/"]`)))
+	tab.WaitFor(`location.pathname === '/historik/nyhetsbrev/' && document.readyState === 'complete'`)
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"/historik/nyhetsbrev/", []string{"2020: Ny aktivitet", "2021: Borttagen", "2022: Tillbaka i planen"}},
+		{"/historik/utbildning/", []string{"2020: Ny aktivitet", "2021: Flyttad från tabellen ”Aktiviteter för uppdraget” till ”Aktiviteter för kompetens”", "2022: Oförändrad"}},
+		{"/historik/kompetens/", []string{"2020: Nytt avsnitt", "2021: Oförändrad", "2022: Ändrad"}},
+	} {
+		path, want := c.path, c.want
+		if path != "/historik/nyhetsbrev/" {
+			tab.Open(base + path)
+		}
+		got := browser.Eval[[]string](tab, `[...document.querySelectorAll('.history__entry h2')].map(h => h.textContent)`)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: entries %q, want %q", path, got, want)
+		}
+	}
+	// The renamed section's new words are marked as inserted, for the eye and for a screen reader.
+	if ins := browser.Eval[string](tab, `document.querySelector('.history__entry--changed ins').textContent`); !strings.Contains(ins, "Tillagt: och kunskap") {
+		t.Errorf("the renamed title's insertion reads %q", ins)
+	}
+	tab.Open(base + "/historik/natverk/")
+	if rows := browser.Eval[int](tab, `document.querySelectorAll('.history__follow-up tbody tr').length`); rows != 3 {
+		t.Errorf("the follow-up table has %d years, want 3", rows)
+	}
 }

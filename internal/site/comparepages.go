@@ -339,6 +339,12 @@ func (c *cellsHTML) html(d *compare.RowDiff) string {
 	if h, ok := c.m.Load(d.Texts); ok {
 		return h.(string)
 	}
+	h, _ := c.m.LoadOrStore(d.Texts, rowCellsHTML(d))
+	return h.(string)
+}
+
+// rowCellsHTML renders a compared row's <td> elements.
+func rowCellsHTML(d *compare.RowDiff) string {
 	var b strings.Builder
 	n := 0
 	for _, cell := range d.Cells {
@@ -354,8 +360,7 @@ func (c *cellsHTML) html(d *compare.RowDiff) string {
 		writeSpans(&b, cell.Spans)
 		b.WriteString("</td>\n")
 	}
-	h, _ := c.m.LoadOrStore(d.Texts, b.String())
-	return h.(string)
+	return b.String()
 }
 
 // summary lists every change with a link to it below.

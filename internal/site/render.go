@@ -32,6 +32,7 @@ type page struct {
 	Page       *pageView
 	Compare    *compareView
 	FollowUp   *followUpView
+	History    *historyView
 	Indicators []*indicatorView
 	Pairs      []pairLink // the comparison index
 }

@@ -299,15 +299,22 @@ func (b *builder) render() ([]file, problem.List) {
 	if len(probs) == 0 || b.emit == nil && rendered {
 		// The search index and the comparisons need only the rendered revisions: they are made side by side. With
 		// problems they are made only for Check, whose links may lead to them.
-		var sf []file
-		var sp problem.List
-		done := make(chan struct{})
+		var sf, hf []file
+		var sp, hp problem.List
+		done := make(chan struct{}, 2)
 		go func() {
-			defer close(done)
+			defer func() { done <- struct{}{} }()
 			sf, sp = b.searchPages(revs)
+		}()
+		go func() {
+			defer func() { done <- struct{}{} }()
+			hf, hp = b.histories(revs)
 		}()
 		cf, cp := b.comparisons(revs)
 		<-done
+		<-done
+		files = append(files, hf...)
+		probs = append(probs, hp...)
 		files = append(files, cf...)
 		probs = append(probs, cp...)
 		files = append(files, sf...)

@@ -52,10 +52,10 @@ func build(t testing.TB, contentDir string, opt Options) (string, Stats) {
 // TestBuildMinimal compares the whole site built from testdata/minimal with testdata/golden/minimal.
 func TestBuildMinimal(t *testing.T) {
 	out, stats := build(t, "testdata/minimal", Options{})
-	if stats.Revisions != 1 || stats.Pages != 7 {
-		t.Errorf("stats = %+v, want 1 revision and 7 pages (2020, index, 404, tillganglighet, jamfor, sok, uppfoljning)", stats)
+	if stats.Revisions != 1 || stats.Pages != 10 {
+		t.Errorf("stats = %+v, want 1 revision and 10 pages (2020, index, 404, tillganglighet, jamfor, sok, uppfoljning, 3 histories)", stats)
 	}
-	if s := stats.String(); !strings.HasPrefix(s, "Built 1 revision, 7 pages in ") || !strings.HasSuffix(s, " ms") {
+	if s := stats.String(); !strings.HasPrefix(s, "Built 1 revision, 10 pages in ") || !strings.HasSuffix(s, " ms") {
 		t.Errorf("summary line %q", s)
 	}
 	got := readTree(t, out)

@@ -18,7 +18,7 @@ import (
 )
 
 // The page kinds; each is a template file of the same name.
-var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html"}
+var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html", "historik.html"}
 
 type templates struct {
 	pages   map[string]*template.Template

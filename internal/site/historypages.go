@@ -1,0 +1,129 @@
+package site
+
+// History pages: /historik/<id>/ tells the story of one section or activity through every revision, from the
+// comparisons of consecutive revisions (internal/history), with the changed words marked as on the comparison
+// pages and, for an activity, its follow-up in every report period of every year.
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/history"
+	"github.com/stockholm/plansite/internal/problem"
+)
+
+// historyView is one history page.
+type historyView struct {
+	ID, Title, Kind string // Kind: "avsnittet" or "aktiviteten"
+	Activity        bool
+	Entries         []historyEntryView
+	Periods         []string
+	FollowUp        []followUpYear // empty when nothing was ever reported
+}
+
+type historyEntryView struct {
+	Year  int
+	Label string
+	Class string        // the kind, for the stylesheet: added, changed, unchanged, moved, removed, restored, absent
+	Href  string        // the item on the revision's page; "" when it is not there
+	HTML  template.HTML // what changed, or the whole text when it came in; "" when nothing is to be shown
+	Whole bool          // HTML is the whole text, shown folded
+}
+
+type followUpYear struct {
+	Year  int
+	Cells []string
+}
+
+var historyClass = map[history.Kind]string{
+	history.Added: "added", history.Changed: "changed", history.Unchanged: "unchanged", history.Moved: "moved",
+	history.Removed: "removed", history.Restored: "restored", history.Absent: "absent",
+}
+
+// histories renders the history page of every section and activity of the site's revisions.
+func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
+	docs := make([]*compare.Doc, len(revs))
+	for i, r := range revs {
+		docs[i] = r.doc
+	}
+	byID, order := history.Of(history.Results(docs))
+	slices.Sort(order)
+	byYear := map[int]*renderedRevision{}
+	for _, r := range revs {
+		byYear[r.year] = r
+	}
+	var files []file
+	var probs problem.List
+	for _, id := range order {
+		h := byID[id]
+		v := &historyView{ID: id, Title: plainTitle(h.Title), Activity: h.Activity, Kind: "avsnittet", Periods: content.Periods}
+		if h.Activity {
+			v.Kind = "aktiviteten"
+		}
+		for _, e := range h.Entries {
+			ev := historyEntryView{Year: e.Rev.Year, Label: e.Label(h.Activity), Class: historyClass[e.Kind]}
+			if e.Kind != history.Removed && e.Kind != history.Absent {
+				ev.Href = fmt.Sprintf("../../%d/#%s", e.Rev.Year, id)
+			}
+			switch {
+			case e.Section != nil && (e.Kind == history.Added || e.Kind == history.Restored):
+				if sv := byYear[e.Rev.Year].sections[id]; sv != nil {
+					ev.HTML, ev.Whole = sv.rebased(), true
+				}
+			case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
+				var head string
+				if e.Section.Renamed {
+					head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(spansHTML(e.Section.Title)) + "</p>\n"
+				}
+				ev.HTML = template.HTML(head) + b.marked(e.Section)
+			case e.Row != nil && e.Kind != history.Removed:
+				ev.HTML = rowTableHTML(e.Row)
+			}
+			v.Entries = append(v.Entries, ev)
+			if e.Activity != nil {
+				v.FollowUp = append(v.FollowUp, followUpYear{Year: e.Rev.Year, Cells: history.FollowUpRow(e.Activity)})
+			}
+		}
+		if !h.Periods() {
+			v.FollowUp = nil // never reported: no table of dashes
+		}
+		p := "historik/" + id + "/index.html"
+		data := b.newPage(p, "Historik: "+v.Title)
+		data.History = v
+		f, err := b.execute("historik.html", p, data)
+		if err != nil {
+			probs.Add("layouts/historik.html", 0, err.Error(), "")
+			return nil, probs
+		}
+		files = append(files, f)
+	}
+	return files, probs
+}
+
+// rowTableHTML is one compared activity row as a small table of its own. Its cells are not taken from the
+// comparison pages' cellsHTML: that keeps them by the texts' numbers, and the comparisons here may number texts in
+// another cache (the first revision is compared with an empty plan, and the preview may keep an older cache's
+// revision), where the same numbers mean other texts.
+func rowTableHTML(d *compare.RowDiff) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<div class="table-wrap" role="region" aria-label="Aktiviteten" tabindex="0">` + "\n" +
+		`<table class="activities diff-rows">` + "\n<thead>\n<tr><th scope=\"col\">Aktivitet</th><th scope=\"col\">Ansvarig</th>" +
+		`<th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` + "\n</thead>\n<tbody>\n<tr>\n")
+	b.WriteString(rowCellsHTML(d))
+	b.WriteString("</tr>\n</tbody>\n</table>\n</div>\n")
+	return template.HTML(b.String())
+}
+
+// plainTitle is the first line of an activity's text, without Markdown's marks, short enough for a title.
+func plainTitle(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer("**", "", "__", "", "*", "", "`", "").Replace(s)
+	return shorten(s, 90)
+}
