@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
 	"github.com/stockholm/plansite/internal/demo"
@@ -298,4 +299,44 @@ func TestBrowserHistory(t *testing.T) {
 	if rows := browser.Eval[int](tab, `document.querySelectorAll('.history__follow-up tbody tr').length`); rows != 3 {
 		t.Errorf("the follow-up table has %d years, want 3", rows)
 	}
+}
+
+// TestBrowserVersionsKeepPlace: the version switcher keeps the reader's place, or leads to the item's history when
+// the other revision does not have it; the comparison form leads to any two revisions in either order, and without
+// JavaScript the list of pairs does the same.
+func TestBrowserVersionsKeepPlace(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, demo.Content(t))
+	tab := b.Tab(t)
+	for _, c := range []struct{ id, lands string }{
+		{"webbutbildning-alla", "/2021/#webbutbildning-alla"},
+		{"arbetsgrupp-bedomningsinstrument", "/historik/arbetsgrupp-bedomningsinstrument/"},
+	} {
+		tab.Open(base + "/2020/#" + c.id)
+		tab.Do(chromedp.Click(chromedp.CSS(".versions summary")))
+		tab.Do(chromedp.Click(chromedp.CSS(`.versions a[href$="2021/"]`)))
+		tab.WaitFor(`location.pathname + location.hash === '` + c.lands + `' && document.readyState === 'complete'`)
+	}
+
+	tab.Open(base + "/jamfor/")
+	tab.Do(chromedp.SetValue(chromedp.ID("jamfor-fran"), "2021"), chromedp.SetValue(chromedp.ID("jamfor-till"), "2020"))
+	tab.Do(chromedp.Click(chromedp.CSS("#jamfor-form button")))
+	tab.WaitFor(`location.pathname === '/jamfor/2020-2021/'`)
+	tab.Open(base + "/jamfor/")
+	tab.Do(chromedp.SetValue(chromedp.ID("jamfor-fran"), "2021"), chromedp.SetValue(chromedp.ID("jamfor-till"), "2021"))
+	tab.Do(chromedp.Click(chromedp.CSS("#jamfor-form button")))
+	if msg := browser.Eval[string](tab, `document.getElementById('jamfor-fel').textContent`); msg != "Välj två olika år." {
+		t.Errorf("the same year twice says %q", msg)
+	}
+
+	nojs := b.Tab(t)
+	if _, err := chromedp.Call(nojs.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	nojs.Open(base + "/jamfor/")
+	if shown := browser.Eval[bool](nojs, `document.getElementById('jamfor-form').getBoundingClientRect().height > 0`); shown {
+		t.Error("without JavaScript, the form that needs it is shown")
+	}
+	nojs.Do(chromedp.Click(chromedp.CSS(`.pairs a[href="2020-2021/"]`)))
+	nojs.WaitFor(`location.pathname === '/jamfor/2020-2021/'`)
 }

@@ -107,6 +107,9 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 		from, to := b.plan.Revisions[pairs[k].i].Year, b.plan.Revisions[pairs[k].j].Year
 		data.Pairs = append(data.Pairs, pairLink{From: from, To: to, Href: fmt.Sprintf("%d-%d/", from, to)})
 	}
+	for _, r := range b.plan.Revisions {
+		data.Years = append(data.Years, r.Year)
+	}
 	idx, err := b.execute("jamfor-index.html", "jamfor/index.html", data)
 	if err != nil {
 		probs.Add("layouts/jamfor-index.html", 0, err.Error(), "")

@@ -5,6 +5,7 @@ package site
 // pages and, for an activity, its follow-up in every report period of every year.
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -101,6 +102,13 @@ func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
 		}
 		files = append(files, f)
 	}
+	// The ids that have a history, for the version switcher: a page opened at an id it does not have opens the
+	// id's history instead.
+	ids, err := json.Marshal(order)
+	if err != nil {
+		probs.Add("historik/ids.json", 0, err.Error(), "")
+	}
+	files = append(files, file{Path: "historik/ids.json", Data: ids})
 	return files, probs
 }
 

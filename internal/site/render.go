@@ -35,6 +35,7 @@ type page struct {
 	History    *historyView
 	Indicators []*indicatorView
 	Pairs      []pairLink // the comparison index
+	Years      []int      // every revision's year, for the comparison index's form
 }
 
 // siteView is what the header and footer show.

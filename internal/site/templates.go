@@ -124,6 +124,7 @@ var funcs = template.FuncMap{
 		return `<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`
 	},
 	"datum":     swedishDate,
+	"add":       func(a, b int) int { return a + b },
 	"tel":       telHref,
 	"spans":     spansHTML,
 	"diffblock": blockHTML,

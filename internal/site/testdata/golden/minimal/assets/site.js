@@ -1,5 +1,5 @@
-// plansite: the one script on every page. "/" moves the focus to the search field, as on many sites; nothing else
-// depends on JavaScript.
+// plansite: the one script on every page. "/" moves the focus to the search field, as on many sites; the version
+// switcher keeps the reader's place; the comparison index gets a form. Everything works without it.
 document.addEventListener('keydown', function (e) {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
   var t = e.target;
@@ -10,3 +10,34 @@ document.addEventListener('keydown', function (e) {
   field.focus();
   field.select();
 });
+
+// The version switcher keeps the reader's place: from /2020/#x, 2021 opens at #x. Where a page has no element
+// with the id in its address (the section or activity is not in that revision), it opens the item's history.
+document.addEventListener('click', function (e) {
+  var a = e.target.closest && e.target.closest('.versions a');
+  if (!a || !location.hash || a.hash || !/\/\d{4}\/$/.test(a.pathname)) return;
+  a.hash = location.hash;
+});
+(function () {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var root = document.body.getAttribute('data-root');
+  if (!id || root === null || document.getElementById(id) || !/^[a-z0-9-]+$/.test(id) || !/\/\d{4}\/$/.test(location.pathname)) return;
+  fetch(root + 'historik/ids.json').then(function (r) { return r.ok ? r.json() : []; }).then(function (ids) {
+    if (ids.indexOf(id) >= 0) location.replace(root + 'historik/' + id + '/');
+  }).catch(function () { /* no history: stay at the top of the page */ });
+})();
+
+// The comparison index's form leads to the comparison of any two revisions, in either order.
+(function () {
+  var form = document.getElementById('jamfor-form');
+  if (!form) return;
+  form.hidden = false;
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var a = +document.getElementById('jamfor-fran').value, b = +document.getElementById('jamfor-till').value;
+    var err = document.getElementById('jamfor-fel');
+    if (a === b) { err.textContent = 'Välj två olika år.'; return; }
+    err.textContent = '';
+    location.href = Math.min(a, b) + '-' + Math.max(a, b) + '/';
+  });
+})();
