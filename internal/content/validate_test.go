@@ -166,23 +166,23 @@ func TestAcceptedValues(t *testing.T) {
 	}
 }
 
-// TestReservedIDsCoverLayouts: every id the layouts write as it is, rather than from the content, is reserved, so
-// a section, row or indicator cannot take it.
+// TestReservedIDsCoverLayouts: every id that the layouts of the pages carrying section, row or indicator ids write
+// as it is, rather than from the content, is reserved, so a section, row or indicator cannot take it. Those pages
+// are the plan's page, the follow-up pages and /nyckeltal/, with baseof.html around each; the other pages (the
+// comparisons, a section's history) give content ids a prefix, so their own ids cannot collide.
 func TestReservedIDsCoverLayouts(t *testing.T) {
-	files, err := filepath.Glob("../../layouts/*.html")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no layouts found: %v", err)
-	}
-	literal := regexp.MustCompile(`\sid="([^"{}]+)"`)
-	for _, f := range files {
+	for _, name := range []string{"baseof.html", "revision.html", "partials.html", "uppfoljning.html", "nyckeltal.html"} {
+		f := filepath.Join("..", "..", "layouts", name)
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range literal.FindAllStringSubmatch(string(b), -1) {
+		for _, m := range literalID.FindAllStringSubmatch(string(b), -1) {
 			if !reservedID(m[1]) {
-				t.Errorf("%s: the id %q is not in reservedIDs", filepath.Base(f), m[1])
+				t.Errorf("%s: the id %q is not in reservedIDs", name, m[1])
 			}
 		}
 	}
 }
+
+var literalID = regexp.MustCompile(`\sid="([^"{}]+)"`)
