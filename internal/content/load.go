@@ -6,7 +6,9 @@ package content
 import (
 	"cmp"
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -18,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/stockholm/plansite/internal/problem"
 	"gopkg.in/yaml.v3"
@@ -72,6 +75,13 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 			"run plansite from the folder that holds content/, or give --content DIR")
 		return nil, probs.Err()
 	}
+	// Links are followed only to files inside the folder: its real path tells them from the others.
+	root, err := realPath(dir)
+	if err != nil {
+		msg, hint := readProblem(err)
+		probs.Add(dir, 0, msg, hint)
+		return nil, probs.Err()
+	}
 	plan := &Plan{}
 	// Revisions are read in parallel, each with its own problems, then put together in the folders' order.
 	type loaded struct {
@@ -92,10 +102,13 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 			last := ld.last[p]
 			go func() {
 				defer wg.Done()
-				l.rev = loadRevision(p, name, &l.probs, last)
+				l.rev = loadRevision(root, p, name, &l.probs, last)
 			}()
 		case e.IsDir() && name == pagesDir:
-			plan.Pages = loadPages(p, &probs)
+			plan.Pages = loadPages(root, p, &probs)
+		case e.Type()&fs.ModeSymlink != 0 && (yearDir.MatchString(name) || name == pagesDir):
+			probs.Add(p, 0, "the folder is a link; plansite reads only the folders themselves",
+				"replace the link with the folder it points at, for example by moving or copying that folder here")
 		case e.IsDir():
 			probs.Add(p, 0, "unknown folder in the content folder",
 				"a revision's folder is named by its year, like 2020; pages go in sidor/")
@@ -139,12 +152,15 @@ func errText(err error) string {
 
 // loadRevision reads content/<year>/. The files are read first; when they are what last was read from, last is
 // returned as it is, and otherwise they are parsed, on every core.
-func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revision {
+func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *Revision {
 	folderYear, _ := strconv.Atoi(name)
 	metaFile := filepath.Join(dir, revisionFile)
-	raw, err := os.ReadFile(metaFile)
-	if err != nil {
+	if _, err := os.Lstat(metaFile); errors.Is(err, fs.ErrNotExist) {
 		probs.Add(metaFile, 0, "the revision has no plan.md", "create it with the revision's metadata, see docs/content.md")
+		return nil
+	}
+	raw, ok := readFile(root, metaFile, probs)
+	if !ok {
 		return nil
 	}
 	digest := sha256.New()
@@ -165,9 +181,10 @@ func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revisi
 	var parses []*parse
 	var assets []Asset
 	var walkProbs problem.List
-	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			walkProbs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
+			msg, hint := readProblem(err)
+			walkProbs.Add(p, 0, msg, hint)
 			return nil
 		}
 		if p == dir {
@@ -190,13 +207,13 @@ func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revisi
 		case rel == revisionFile:
 		case !isMD:
 			if !e.Type().IsRegular() {
-				walkProbs.Add(p, 0, "only plain files can be published", "replace the link with the file itself")
+				walkProbs.Add(p, 0, "only plain files can be published", "replace the link with the file or folder itself")
 				return nil
 			}
 			assets = append(assets, Asset{Rel: rel, Src: p})
 			source(rel, nil)
 		case (top == sectionsDir || top == activitiesDir) && rel != top:
-			if raw, ok := readFile(p, &walkProbs); ok {
+			if raw, ok := readFile(root, p, &walkProbs); ok {
 				source(rel, raw)
 				parses = append(parses, &parse{p: p, raw: raw, section: top == sectionsDir})
 			}
@@ -258,13 +275,120 @@ func loadRevision(dir, name string, probs *problem.List, last *Revision) *Revisi
 	return rev
 }
 
-func readFile(p string, probs *problem.List) ([]byte, bool) {
-	raw, err := os.ReadFile(p)
+// readFile reads a Markdown file of the content folder root (a real path, see realPath). Only a plain file is
+// read: a named pipe would never end, a device such as /dev/zero never stops giving, and a link out of the content
+// folder would publish a file the coordinator never meant to. A link to a plain file inside the folder is read.
+// The file is read up to MaxFileSize and checked against the other limits before anything parses it.
+func readFile(root, p string, probs *problem.List) ([]byte, bool) {
+	fail := func(msg, hint string) ([]byte, bool) {
+		probs.Add(p, 0, msg, hint)
+		return nil, false
+	}
+	info, err := os.Lstat(p)
 	if err != nil {
-		probs.Add(p, 0, "cannot be read: "+errText(err), "check the file's permissions")
+		return fail(readProblem(err))
+	}
+	open := p
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if info, err = os.Stat(p); err != nil {
+			return fail(linkProblem(err))
+		}
+		if kind := notPlain(info.Mode()); kind != "" {
+			return fail("the file is a link to "+kind+", not to a plain file", "replace the link with the Markdown file itself")
+		}
+		if open, err = realPath(p); err != nil {
+			return fail(linkProblem(err))
+		}
+		if !inside(root, open) {
+			return fail("the file is a link to "+open+", outside the content folder",
+				"copy the file into the content folder; a link may only point at a file inside it")
+		}
+	} else if kind := notPlain(info.Mode()); kind != "" {
+		return fail("the file is "+kind+", not a plain file", "replace it with the Markdown file itself")
+	}
+	// Opening does not wait for a writer, should the file have become a named pipe since it was looked at; what
+	// was opened is looked at again.
+	f, err := os.OpenFile(open, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return fail(readProblem(err))
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return fail(readProblem(err))
+	}
+	if kind := notPlain(info.Mode()); kind != "" {
+		return fail("the file is "+kind+", not a plain file", "replace it with the Markdown file itself")
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail(readProblem(err))
+	}
+	if len(raw) > MaxFileSize {
+		tooLarge(p, info.Size(), probs)
+		return nil, false
+	}
+	if overLimits(p, raw, probs) {
 		return nil, false
 	}
 	return raw, true
+}
+
+// notPlain names what a file is when it is not a plain file (a folder, a named pipe, a device), or returns "".
+func notPlain(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// realPath is the absolute path of p with every link in it followed.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// inside reports whether the real path p lies in the real folder root.
+func inside(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// readProblem says why a file or folder cannot be read, and what to do about it.
+func readProblem(err error) (msg, hint string) {
+	switch {
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "the path is longer than the system allows",
+			"use shorter names for the folders and the file, or fewer folders inside one another"
+	case errors.Is(err, syscall.ELOOP):
+		return "the path holds a link that leads back to itself", "replace the link with the file or folder itself"
+	case errors.Is(err, fs.ErrPermission):
+		return "cannot be read: " + errText(err), "check the file's permissions"
+	}
+	return "cannot be read: " + errText(err), "check that the file is there and can be opened"
+}
+
+// linkProblem says why a link cannot be followed.
+func linkProblem(err error) (msg, hint string) {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return "the file is a link that leads back to itself, through one or more links",
+			"replace the link with the Markdown file itself"
+	case errors.Is(err, fs.ErrNotExist):
+		return "the file is a link to a file that does not exist", "replace the link with the Markdown file itself"
+	}
+	return readProblem(err)
 }
 
 // readRevision reads a revision's plan.md.
@@ -598,7 +722,7 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 }
 
 // loadPages reads content/sidor/.
-func loadPages(dir string, probs *problem.List) []*Page {
+func loadPages(root, dir string, probs *problem.List) []*Page {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
@@ -614,7 +738,7 @@ func loadPages(dir string, probs *problem.List) []*Page {
 			probs.Add(p, 0, "sidor/ holds only Markdown pages", "move other files into a revision's folder")
 			continue
 		}
-		raw, ok := readFile(p, probs)
+		raw, ok := readFile(root, p, probs)
 		if !ok {
 			continue
 		}
