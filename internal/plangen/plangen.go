@@ -160,6 +160,7 @@ type generator struct {
 	rng        *rand.Rand
 	year       int
 	used       map[string]bool // every id ever given out, so that a removed id is never reused
+	retired    []*activity     // rows that were done, which a later revision now and then takes up again
 	titles     map[string]bool // every section title ever given out
 	sections   []*section      // by ordning
 	activities []*activity
@@ -238,6 +239,9 @@ func (g *generator) revise() {
 	for _, a := range g.activities {
 		if g.section(a.section) == nil || g.chance(0.04) {
 			dropped++
+			if g.section(a.section) != nil {
+				g.retired = append(g.retired, a)
+			}
 			continue
 		}
 		kept = append(kept, a)
@@ -264,6 +268,16 @@ func (g *generator) revise() {
 				a.section, a.order = to.id, g.nextOrder(to.id)
 				moved++
 			}
+		}
+	}
+	// Now and then a row that was done comes back, with its old id, where its section still is.
+	if len(g.retired) > 0 && g.chance(0.5) {
+		i := g.rng.IntN(len(g.retired))
+		if a := g.retired[i]; g.section(a.section) != nil {
+			a.order = g.nextOrder(a.section)
+			g.activities = append(g.activities, a)
+			g.retired = append(g.retired[:i], g.retired[i+1:]...)
+			newRows++
 		}
 	}
 	for len(g.activities) < g.o.Activities {

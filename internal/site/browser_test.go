@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,12 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/demo"
+	"github.com/stockholm/plansite/internal/history"
+	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/plangen"
 	"github.com/stockholm/plansite/internal/serve"
 )
 
@@ -339,4 +345,54 @@ func TestBrowserVersionsKeepPlace(t *testing.T) {
 	}
 	nojs.Do(chromedp.Click(chromedp.CSS(`.pairs a[href="2020-2021/"]`)))
 	nojs.WaitFor(`location.pathname === '/jamfor/2020-2021/'`)
+}
+
+// TestBrowserHistoryGenerated opens, on a generated plan of eight years, the history of an activity that moved to
+// another table, one that was removed, and one that came back, and checks each says so.
+func TestBrowserHistoryGenerated(t *testing.T) {
+	b := browser.Require(t)
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 8, Sections: 12, Activities: 20, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	base := servedSite(t, dir)
+	plan, err := content.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := markdown.New()
+	var docs []*compare.Doc
+	for _, r := range plan.Revisions {
+		docs = append(docs, compare.PrepareRevision(r, conv))
+	}
+	byID, order := history.Of(history.Results(docs))
+	want := map[string]string{} // a kind → an id that has it
+	for _, id := range order {
+		for _, e := range byID[id].Entries {
+			label := e.Label(byID[id].Activity)
+			switch {
+			case e.Kind == history.Moved && e.From != nil && want["moved"] == "":
+				want["moved"] = id + "|" + label
+			case e.Kind == history.Removed && byID[id].Activity && want["removed"] == "":
+				want["removed"] = id + "|" + label
+			case e.Kind == history.Restored && want["restored"] == "":
+				want["restored"] = id + "|" + label
+			}
+		}
+	}
+	if len(want) != 3 {
+		t.Fatalf("the generated plan lacks a kind of history: %v", want)
+	}
+	tab := b.Tab(t)
+	for kind, v := range want {
+		id, label, _ := strings.Cut(v, "|")
+		tab.Open(base + "/historik/" + id + "/")
+		got := browser.Eval[[]string](tab, `[...document.querySelectorAll('.history__entry h2')].map(h => h.textContent)`)
+		if !slices.ContainsFunc(got, func(h string) bool { return strings.HasSuffix(h, ": "+label) }) {
+			t.Errorf("%s: /historik/%s/ says %q, not %q", kind, id, got, label)
+		}
+		if res := tab.Axe(); len(res.Violations) > 0 {
+			t.Errorf("%s: %v", kind, res.Violations)
+		}
+	}
 }
