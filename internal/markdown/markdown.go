@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -432,11 +433,15 @@ func Slug(s string) string {
 // IDs hands out ids that are unique on one page.
 type IDs struct {
 	used map[string]bool
+	// next is, for a base that was taken, the first suffix that may still be free: every base-n below it is
+	// taken, and ids are never given back. Without it, the nth equal heading would try n-1 taken ids first, and a
+	// text of 20,000 equal headings would take minutes.
+	next map[string]int
 }
 
 // NewIDs returns a set in which the given ids are already taken.
 func NewIDs(taken ...string) *IDs {
-	s := &IDs{used: map[string]bool{}}
+	s := &IDs{used: map[string]bool{}, next: map[string]int{}}
 	for _, id := range taken {
 		s.used[id] = true
 	}
@@ -445,12 +450,31 @@ func NewIDs(taken ...string) *IDs {
 
 // Unique returns base, or base-2, base-3, … when base is taken, and marks it taken.
 func (s *IDs) Unique(base string) string {
-	id := base
-	for n := 2; s.used[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
-	}
+	id, n := s.free(base, nil, nil)
 	s.used[id] = true
+	if n > 0 {
+		s.next[base] = n + 1
+	}
 	return id
+}
+
+// free returns the id Unique would give base, with its suffix (0 for none). Ids in claimed count as taken too, and
+// next, when not nil, holds suffixes found during a Claim, which override s.next.
+func (s *IDs) free(base string, claimed map[string]bool, next map[string]int) (string, int) {
+	if !s.used[base] && !claimed[base] {
+		return base, 0
+	}
+	n, ok := next[base]
+	if !ok {
+		n = max(s.next[base], 2)
+	}
+	for {
+		id := base + "-" + strconv.Itoa(n)
+		if !s.used[id] && !claimed[id] {
+			return id, n
+		}
+		n++
+	}
 }
 
 // Claim gives the headings with the slugs bases, in order, the ids Unique would give them, and reports whether
@@ -461,18 +485,22 @@ func (s *IDs) Claim(bases, want []string) bool {
 		return false
 	}
 	claimed := map[string]bool{}
+	next := map[string]int{}
 	for i, base := range bases {
-		id := base
-		for n := 2; s.used[id] || claimed[id]; n++ {
-			id = fmt.Sprintf("%s-%d", base, n)
-		}
+		id, n := s.free(base, claimed, next)
 		if id != want[i] {
 			return false
 		}
 		claimed[id] = true
+		if n > 0 {
+			next[base] = n + 1
+		}
 	}
 	for id := range claimed {
 		s.used[id] = true
+	}
+	for base, n := range next {
+		s.next[base] = n
 	}
 	return true
 }
