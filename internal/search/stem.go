@@ -110,10 +110,18 @@ func (v *vocabulary) stemOf(w string) string {
 	return Fold(v.conflate(v.snowball(w)))
 }
 
+// maxCompound is the most letters of a word that is split into compound parts. Swedish compounds in use stay under
+// 40 letters; a longer "word" is a web address or pasted data, and splitting takes time in the square of a word's
+// length: a 50 kB base64 picture took 49 s.
+const maxCompound = 64
+
 // split returns the stem keys of the compound parts of w, or nil when it is not a compound of known words.
 func (v *vocabulary) split(w string, known func(string) bool, depth int) []string {
+	if len(w) > 4*maxCompound { // more than maxCompound letters, however many bytes each takes
+		return nil
+	}
 	r := []rune(w)
-	if len(r) < 7 || depth > 3 {
+	if len(r) < 7 || len(r) > maxCompound || depth > 3 {
 		return nil
 	}
 	// The longest head that is a word (not a function word) whose tail is a word too; failing that, whose tail is
