@@ -1,11 +1,13 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoad(t *testing.T) {
@@ -80,12 +82,16 @@ func TestLoadMissing(t *testing.T) {
 	}
 }
 
-// FuzzLoad: no settings file makes Load panic, and whatever it accepts has only known keys with values.
+// FuzzLoad: no settings file makes Load panic or take more than a second, and whatever it accepts has only known
+// keys with values.
 func FuzzLoad(f *testing.F) {
 	for _, s := range []string{"", "out: public\n", "base-url: [\n", "- a\n", "out: a\nout: b\n", "&a [*a]", "content: !!binary AAAA\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
+		// A panic on another goroutine ends the process, so the fuzzer records even an input that never ends.
+		watchdog := time.AfterFunc(time.Second, func() { panic(fmt.Sprintf("loading %q took more than a second", data)) })
+		defer watchdog.Stop()
 		p := filepath.Join(t.TempDir(), File)
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)

@@ -161,3 +161,15 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// CheckLimits returns the problem of a text, read from file, that is beyond the limits of a Markdown file, or nil.
+// The loader checks every file as it reads it; CheckLimits is for text from elsewhere, such as an import.
+func CheckLimits(file string, text []byte) error {
+	var probs problem.List
+	if len(text) > MaxFileSize {
+		tooLarge(file, int64(len(text)), &probs)
+	} else {
+		overLimits(file, text, &probs)
+	}
+	return probs.Err()
+}
