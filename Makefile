@@ -38,9 +38,11 @@ lint: ## gofmt, go vet and staticcheck
 
 # Each fuzz target fails on an input that panics or takes more than a second or two. A new input is minimised for
 # at most 5 s: by default each took up to a minute, and the first minute of fuzzing went to minimising.
-fuzz: ## Fuzz the content loader and the Markdown renderer for 40 s each, and the settings file for 20 s
+fuzz: ## Fuzz the content loader and the Markdown renderer for 40 s each, the importer's two formats for 30 s each, and the settings file for 20 s
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadFile$$' -fuzztime 40s -fuzzminimizetime 5s ./internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 40s -fuzzminimizetime 5s ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportDocx$$' -fuzztime 30s -fuzzminimizetime 5s ./internal/importer/
+	$(GO) test -run '^$$' -fuzz '^FuzzImportText$$' -fuzztime 30s -fuzzminimizetime 5s ./internal/importer/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s -fuzzminimizetime 5s ./internal/config/
 
 large: ## Generate the large test plan into /tmp/plansite-large
