@@ -162,6 +162,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	a, z := r.From, r.To
 	if consecutive {
 		b.changes.note(z.Year, r)
+		b.consecutive.Store(z.Year, r) // for the history pages
 	}
 	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)
 	data := b.newPage(p, fmt.Sprintf("Ändringar från %d till %d", a.Year, z.Year))

@@ -47,11 +47,20 @@ var historyClass = map[history.Kind]string{
 
 // histories renders the history page of every section and activity of the site's revisions.
 func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
-	docs := make([]*compare.Doc, len(revs))
-	for i, r := range revs {
-		docs[i] = r.doc
+	// The comparisons of consecutive revisions were made for their pages; in the preview, a page that was reused
+	// was not compared again, and its comparison is made here.
+	results := make([]*compare.Result, len(revs))
+	if len(revs) > 0 {
+		results[0] = history.Results([]*compare.Doc{revs[0].doc})[0]
 	}
-	byID, order := history.Of(history.Results(docs))
+	for k := 1; k < len(revs); k++ {
+		if r, ok := b.consecutive.Load(revs[k].year); ok {
+			results[k] = r.(*compare.Result)
+		} else {
+			results[k] = compare.Compare(revs[k-1].doc, revs[k].doc)
+		}
+	}
+	byID, order := history.Of(results)
 	slices.Sort(order)
 	byYear := map[int]*renderedRevision{}
 	for _, r := range revs {

@@ -255,6 +255,7 @@ type builder struct {
 	emitted atomic.Int64 // pages handed to emit
 	// comparePages are the paths of the comparison pages, which may have been handed to emit rather than returned.
 	comparePages []string
+	consecutive  sync.Map // year → *compare.Result: the comparison with the revision before, made for its page
 	abbr         *abbreviator // nil without a glossary
 	changes      changeNotes  // what changed in each revision, for the feed
 	edit         *url.URL     // the repository's editor for the content folder; nil for no edit links
@@ -299,19 +300,15 @@ func (b *builder) render() ([]file, problem.List) {
 	if len(probs) == 0 || b.emit == nil && rendered {
 		// The search index and the comparisons need only the rendered revisions: they are made side by side. With
 		// problems they are made only for Check, whose links may lead to them.
-		var sf, hf []file
-		var sp, hp problem.List
-		done := make(chan struct{}, 2)
+		var sf []file
+		var sp problem.List
+		done := make(chan struct{})
 		go func() {
-			defer func() { done <- struct{}{} }()
+			defer close(done)
 			sf, sp = b.searchPages(revs)
 		}()
-		go func() {
-			defer func() { done <- struct{}{} }()
-			hf, hp = b.histories(revs)
-		}()
 		cf, cp := b.comparisons(revs)
-		<-done
+		hf, hp := b.histories(revs) // after the comparisons, whose consecutive pairs it reuses
 		<-done
 		files = append(files, hf...)
 		probs = append(probs, hp...)
