@@ -38,18 +38,18 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 			break
 		}
 		if file != "" {
-			fmt.Fprintf(stderr, "plansite import: unexpected argument %q; import one file at a time\n", fs.Arg(0))
+			fmt.Fprintf(stderr, "plansite import: oväntat argument %q. Importera en fil i taget.\n", fs.Arg(0))
 			return 2
 		}
 		file, args = fs.Arg(0), fs.Args()[1:]
 	}
 	if file == "" {
-		fmt.Fprintln(stderr, "plansite import: name the Word document (.docx) or text export to import")
+		fmt.Fprintln(stderr, "plansite import: ange Word-dokumentet (.docx) eller textexporten som du vill importera")
 		fs.Usage()
 		return 2
 	}
 	if *year == 0 {
-		fmt.Fprintln(stderr, "plansite import: --year is required, e.g. --year "+strconv.Itoa(2021))
+		fmt.Fprintln(stderr, "plansite import: ange året med --year, till exempel --year "+strconv.Itoa(2021))
 		return 2
 	}
 	res, err := importer.Import(file, importer.Options{Content: *dir, Year: *year, Onto: *onto})

@@ -85,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "plansite: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "plansite: okänt kommando %q\n\n%s", args[0], usage)
 	return 2
 }
 
@@ -148,7 +148,7 @@ func applySettings(fs *flag.FlagSet, path string, fields map[string]*string) err
 	case config.IsMissing(err) && !given(fs, "config"):
 		return nil
 	case config.IsMissing(err):
-		return fmt.Errorf("--config %s: the file does not exist", path)
+		return fmt.Errorf("--config %s: filen finns inte", path)
 	case err != nil:
 		return err
 	}
@@ -188,7 +188,7 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis s
 		return 2, true
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "plansite: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "plansite: oväntat argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return 2, true
 	}
@@ -224,19 +224,19 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, stats)
 	printWarnings(stats.Warnings, "text", stdout, stderr)
 	if stats.Leftover != "" {
-		fmt.Fprintf(stderr, "plansite: the new site is in %s, but %s\n", o.Out, stats.Leftover)
+		fmt.Fprintf(stderr, "plansite: den nya webbplatsen finns i %s, men %s\n", o.Out, stats.Leftover)
 	}
 	return 0
 }
 
-// printWarnings prints what the coordinator should look at: to stderr as "warning: file:line: …", or as GitHub
+// printWarnings prints what the coordinator should look at: to stderr as "varning: file:line: …", or as GitHub
 // annotations on stdout.
 func printWarnings(w problem.List, format string, stdout, stderr io.Writer) {
 	for _, p := range w {
 		if format == "github" {
 			fmt.Fprintln(stdout, githubAnnotation("warning", p))
 		} else {
-			fmt.Fprintln(stderr, "warning: "+p.Error())
+			fmt.Fprintln(stderr, "varning: "+p.Error())
 		}
 	}
 }
@@ -248,7 +248,7 @@ func reportSettings(err error, stderr io.Writer) int {
 		for _, p := range probs {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintln(stderr, "The settings file has mistakes; nothing was built.")
+		fmt.Fprintln(stderr, "Inställningsfilen har fel. Inget byggdes.")
 		return 1
 	}
 	fmt.Fprintf(stderr, "plansite: %v\n", err)
@@ -261,19 +261,16 @@ func reportError(err error, out string, stderr io.Writer) int {
 		for _, p := range probs {
 			fmt.Fprintln(stderr, p)
 		}
-		n := "1 problem"
-		if len(probs) != 1 {
-			n = strconv.Itoa(len(probs)) + " problems"
-		}
+		// "problem" is the same word in the singular and the plural.
 		if out == "" {
-			fmt.Fprintf(stderr, "%s in the content.\n", strings.ToUpper(n[:1])+n[1:])
+			fmt.Fprintf(stderr, "%d problem i innehållet.\n", len(probs))
 		} else {
-			fmt.Fprintf(stderr, "Build failed: %s in the content; %s/ was not changed.\n", n, out)
+			fmt.Fprintf(stderr, "Bygget misslyckades: %d problem i innehållet. %s/ är oförändrad.\n", len(probs), out)
 		}
 		return 1
 	}
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintf(stderr, "Build interrupted; %s/ was not changed.\n", out)
+		fmt.Fprintf(stderr, "Bygget avbröts. %s/ är oförändrad.\n", out)
 		return 1
 	}
 	fmt.Fprintf(stderr, "plansite: %v\n", err)
@@ -288,7 +285,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *format != "text" && *format != "github" {
-		fmt.Fprintf(stderr, "plansite: --format %q: use text or github\n", *format)
+		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller github\n", *format)
 		return 2
 	}
 	var stats site.Stats
@@ -300,17 +297,17 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var probs problem.List
 	switch {
 	case err == nil:
-		what := fmt.Sprintf("%d revisions and their links", stats.Revisions)
+		what := fmt.Sprintf("%d revideringar och deras länkar", stats.Revisions)
 		if stats.Revisions == 1 {
-			what = "1 revision and its links"
+			what = "1 revidering och dess länkar"
 		}
 		switch n := len(stats.Warnings); n {
 		case 0:
-			fmt.Fprintf(stdout, "Checked %s: no problems\n", what)
+			fmt.Fprintf(stdout, "Kontrollerade %s: inga problem\n", what)
 		case 1:
-			fmt.Fprintf(stdout, "Checked %s: no problems, 1 warning\n", what)
+			fmt.Fprintf(stdout, "Kontrollerade %s: inga problem, 1 varning\n", what)
 		default:
-			fmt.Fprintf(stdout, "Checked %s: no problems, %d warnings\n", what, n)
+			fmt.Fprintf(stdout, "Kontrollerade %s: inga problem, %d varningar\n", what, n)
 		}
 		return 0
 	case !errors.As(err, &probs):
@@ -324,11 +321,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, p)
 		}
 	}
-	if len(probs) == 1 {
-		fmt.Fprintln(stderr, "Check failed: 1 problem in the content.")
-	} else {
-		fmt.Fprintf(stderr, "Check failed: %d problems in the content.\n", len(probs))
-	}
+	fmt.Fprintf(stderr, "Kontrollen hittade %d problem i innehållet.\n", len(probs))
 	return 1
 }
 
@@ -364,10 +357,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "plansite: %v (is another server running? try --port %d)\n", err, *port+1)
+		fmt.Fprintf(stderr, "plansite: %v (körs en annan server redan? Prova --port %d)\n", err, *port+1)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Serving the site on http://%s%s and rendering it again when %s changes (Ctrl-C to stop)\n",
+	fmt.Fprintf(stdout, "Webbplatsen visas på http://%s%s och byggs om när %s ändras (avsluta med Ctrl-C)\n",
 		ln.Addr(), preview.BasePath(o.BaseURL), o.Content)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -376,6 +369,6 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}
-	fmt.Fprintln(stdout, "Stopped.")
+	fmt.Fprintln(stdout, "Förhandsvisningen är avslutad.")
 	return 0
 }

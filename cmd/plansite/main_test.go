@@ -36,12 +36,12 @@ func TestExitStatus(t *testing.T) {
 	}{
 		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 10 pages in \d+ ms\n$`, `^$`},
 		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
-			`aktiviteter/x.md:3: unknown key "ansvrig" \(did you mean "ansvarig"\?\)\n(.|\n)*Build failed: \d+ problems in the content; .*p/ was not changed.\n$`},
+			`aktiviteter/x.md:3: unknown key "ansvrig" \(did you mean "ansvarig"\?\)\n(.|\n)*Bygget misslyckades: \d+ problem i innehållet\. .*p/ är oförändrad\.\n$`},
 		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: the content folder cannot be read`},
 		{"missing layouts", []string{"build", "--content", fixture, "--layouts", "finns-inte", "--out", t.TempDir()}, 1, `^$`, `layouts folder finns-inte does not exist`},
 		{"bad flag", []string{"build", "--nope"}, 2, `^$`, `flag provided but not defined: -nope`},
-		{"extra argument", []string{"build", "extra"}, 2, `^$`, `unexpected argument "extra"`},
-		{"unknown command", []string{"bygg"}, 2, `^$`, `unknown command "bygg"`},
+		{"extra argument", []string{"build", "extra"}, 2, `^$`, `oväntat argument "extra"`},
+		{"unknown command", []string{"bygg"}, 2, `^$`, `okänt kommando "bygg"`},
 		{"no command", nil, 2, `^$`, `Usage:`},
 		{"help", []string{"--help"}, 0, `plansite build`, `^$`},
 		{"build help", []string{"build", "-h"}, 0, `Usage: plansite build(.|\n)*-base-url`, `^$`},
@@ -54,24 +54,24 @@ func TestExitStatus(t *testing.T) {
 		{"diff of a revision with itself", []string{"diff", "--content", demoDir, "2020", "2020"}, 0,
 			`Inga ändringar`, `^$`},
 		{"diff of a missing year", []string{"diff", "--content", demoDir, "2020", "2030"}, 2, `^$`,
-			`no revision 2030 in ` + regexp.QuoteMeta(demoDir) + ` \(there are: 2020, 2021\)`},
-		{"diff with one year", []string{"diff", "2020"}, 2, `^$`, `diff needs 2 year\(s\), got 1`},
-		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": use text or markdown`},
+			`ingen revidering för 2030 i ` + regexp.QuoteMeta(demoDir) + ` \(det finns: 2020, 2021\)`},
+		{"diff with one year", []string{"diff", "2020"}, 2, `^$`, `diff ska ha 2 årtal, men fick 1`},
+		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": använd text eller markdown`},
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
 		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
-		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Checked 1 revision and its links: no problems, 4 warnings\n$`,
-			`^warning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: the routine for a worry mentions a form but does not link to it \(.*\)\n` +
-				`warning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the date of the decision is missing \(.*\)\n` +
-				`warning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the paragraph of the minutes is missing \(.*\)\n` +
-				`warning: \.\./\.\./content/2020/plan.md:10: the contact for a worry has neither`},
+		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Kontrollerade 1 revidering och dess länkar: inga problem, 4 varningar\n$`,
+			`^varning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: the routine for a worry mentions a form but does not link to it \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the date of the decision is missing \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the paragraph of the minutes is missing \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:10: the contact for a worry has neither`},
 		{"check broken content for GitHub", []string{"check", "--content", broken, "--format", "github"}, 1,
-			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Check failed: \d+ problems`},
+			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Kontrollen hittade \d+ problem i innehållet\.\n$`},
 		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},
-		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" is not a year`},
+		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" är inte ett årtal`},
 		{"log", []string{"log", "--content", demoDir, "webbutbildning-alla"}, 0,
 			`^Historik för aktiviteten webbutbildning-alla\n(.|\n)*2021: Ändrad\n(.|\n)*Tidplan: Under hela \[-2020-\]\{\+2021\+\}(.|\n)*\| 2021 \| pågår \|`, `^$`},
 		{"log of an unknown id", []string{"log", "--content", demoDir, "webbutbildning"}, 2, `^$`,
-			`no section or activity has the id "webbutbildning" in .*\(did you mean "webbutbildning-alla"\?\)`},
+			`inget avsnitt och ingen aktivitet har id "webbutbildning" i .*\(menade du "webbutbildning-alla"\?\)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -97,7 +97,7 @@ func TestNew(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runCLI("new", "--content", dir, "2021")
-	if code != 0 || !strings.Contains(stdout, "Started "+filepath.Join(dir, "2021")) {
+	if code != 0 || !strings.Contains(stdout, "Skapade "+filepath.Join(dir, "2021")) {
 		t.Fatalf("new: exit %d\n%s%s", code, stdout, stderr)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -170,13 +170,13 @@ func TestSettingsFile(t *testing.T) {
 	before := page("ut/2020/index.html")
 	write("plansite.yaml", "out: ut\nbas-url: https://intranet.example/\n")
 	code, _, stderr := runCLI("build")
-	if code != 1 || !strings.Contains(stderr, "plansite.yaml:2: unknown setting \"bas-url\"") || !strings.Contains(stderr, "nothing was built") {
+	if code != 1 || !strings.Contains(stderr, "plansite.yaml:2: unknown setting \"bas-url\"") || !strings.Contains(stderr, "Inget byggdes") {
 		t.Fatalf("a mistake in the settings: exit %d: %s", code, stderr)
 	}
 	if page("ut/2020/index.html") != before {
 		t.Error("a mistake in the settings changed the output")
 	}
-	if code, _, stderr := runCLI("build", "--config", "finns-inte.yaml"); code != 1 || !strings.Contains(stderr, "--config finns-inte.yaml: the file does not exist") {
+	if code, _, stderr := runCLI("build", "--config", "finns-inte.yaml"); code != 1 || !strings.Contains(stderr, "--config finns-inte.yaml: filen finns inte") {
 		t.Fatalf("a missing --config: exit %d: %s", code, stderr)
 	}
 	if err := os.Mkdir("ci", 0o755); err != nil {

@@ -44,7 +44,7 @@ func positional(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synop
 		return nil, code, true
 	}
 	if len(pos) != n {
-		fmt.Fprintf(stderr, "plansite: %s needs %d year(s), got %d\n", fs.Name(), n, len(pos))
+		fmt.Fprintf(stderr, "plansite: %s ska ha %d årtal, men fick %d\n", fs.Name(), n, len(pos))
 		fs.Usage()
 		return nil, 2, true
 	}
@@ -54,7 +54,7 @@ func positional(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synop
 func year(s string, stderr io.Writer) (int, bool) {
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 1000 || y > 9999 {
-		fmt.Fprintf(stderr, "plansite: %q is not a year like 2021\n", s)
+		fmt.Fprintf(stderr, "plansite: %q är inte ett årtal (skriv till exempel 2021)\n", s)
 		return 0, false
 	}
 	return y, true
@@ -75,7 +75,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		return reportSettings(err, stderr)
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
-		fmt.Fprintf(stderr, "plansite: --format %q: use text or markdown\n", *format)
+		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller markdown\n", *format)
 		return 2
 	}
 	from, ok1 := year(pos[0], stderr)
@@ -105,7 +105,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		if a != nil {
 			missing = to
 		}
-		fmt.Fprintf(stderr, "plansite: there is no revision %d in %s (there are: %s)\n", missing, *dir, strings.Join(years, ", "))
+		fmt.Fprintf(stderr, "plansite: det finns ingen revidering för %d i %s (det finns: %s)\n", missing, *dir, strings.Join(years, ", "))
 		return 2
 	}
 	conv := markdown.New()
@@ -139,16 +139,24 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	from := strings.TrimPrefix(res.From, *dir+"/")
-	fmt.Fprintf(stdout, "Started %s as a draft copy of %s: %d files copied.\n", res.Dir, res.From, res.Files)
-	fmt.Fprintf(stdout, "- status is utkast, and the decision dates are removed.\n")
-	fmt.Fprintf(stdout, "- The follow-up statuses of %d activities are removed: a new year has no report yet.\n", res.Cleared)
-	fmt.Fprintf(stdout, "- The indicators keep their history; add %d's values when they are measured.\n", y)
-	fmt.Fprintf(stdout, "Next:\n")
-	fmt.Fprintf(stdout, "  1. Update dnr and nästa_revision in %s.\n", filepath.Join(res.Dir, "plan.md"))
-	fmt.Fprintf(stdout, "  2. Revise the sections and activities; see the draft with: plansite serve\n")
-	fmt.Fprintf(stdout, "  3. Check the changes with: plansite diff %s %d\n", from, y)
-	fmt.Fprintf(stdout, "  4. Once the board has adopted it, set status: antagen and the decision (docs/arsrevision.md).\n")
-	fmt.Fprintf(stdout, "A build publishes the draft only with --drafts, until then.\n")
+	files := "filer"
+	if res.Files == 1 {
+		files = "fil"
+	}
+	activities := "aktiviteter"
+	if res.Cleared == 1 {
+		activities = "aktivitet"
+	}
+	fmt.Fprintf(stdout, "Skapade %s som ett utkast, en kopia av %s: %d %s kopierades.\n", res.Dir, res.From, res.Files, files)
+	fmt.Fprintf(stdout, "- status är utkast, och datumen för besluten är borttagna.\n")
+	fmt.Fprintf(stdout, "- Uppföljningen av %d %s är borttagen, eftersom ett nytt år inte har någon rapport än.\n", res.Cleared, activities)
+	fmt.Fprintf(stdout, "- Indikatorerna behåller sin historik. Lägg till värdena för %d när de är mätta.\n", y)
+	fmt.Fprintf(stdout, "Nästa steg:\n")
+	fmt.Fprintf(stdout, "  1. Uppdatera dnr och nästa_revision i %s.\n", filepath.Join(res.Dir, "plan.md"))
+	fmt.Fprintf(stdout, "  2. Revidera avsnitten och aktiviteterna. Se utkastet med: plansite serve\n")
+	fmt.Fprintf(stdout, "  3. Granska ändringarna med: plansite diff %s %d\n", from, y)
+	fmt.Fprintf(stdout, "  4. När nämnden har antagit planen: skriv status: antagen och uppgifterna om beslutet (se docs/arsrevision.md).\n")
+	fmt.Fprintf(stdout, "Till dess publiceras utkastet bara om du bygger med --drafts.\n")
 	return 0
 }
 
@@ -167,7 +175,7 @@ func cmdLog(args []string, stdout, stderr io.Writer) int {
 		return reportSettings(err, stderr)
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
-		fmt.Fprintf(stderr, "plansite: --format %q: use text or markdown\n", *format)
+		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller markdown\n", *format)
 		return 2
 	}
 	plan, err := content.Load(*dir)
@@ -184,9 +192,9 @@ func cmdLog(args []string, stdout, stderr io.Writer) int {
 	if h == nil {
 		hint := ""
 		if s := closest(pos[0], order); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
+			hint = fmt.Sprintf(" (menade du %q?)", s)
 		}
-		fmt.Fprintf(stderr, "plansite: no section or activity has the id %q in %s%s\n", pos[0], *dir, hint)
+		fmt.Fprintf(stderr, "plansite: inget avsnitt och ingen aktivitet har id %q i %s%s\n", pos[0], *dir, hint)
 		return 2
 	}
 	if err := history.Write(stdout, h, compare.Format(*format)); err != nil {

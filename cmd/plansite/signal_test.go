@@ -81,7 +81,7 @@ func TestInterrupted(t *testing.T) {
 			if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 				t.Skipf("the build ended before the signal (%v); nothing to check", err)
 			}
-			if !strings.Contains(stderr.String(), "Build interrupted; "+out+"/ was not changed.") {
+			if !strings.Contains(stderr.String(), "Bygget avbröts. "+out+"/ är oförändrad.") {
 				t.Errorf("stderr %q", stderr.String())
 			}
 			if names := beside(); len(names) != 1 {
