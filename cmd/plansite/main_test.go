@@ -170,7 +170,7 @@ func TestSettingsFile(t *testing.T) {
 	before := page("ut/2020/index.html")
 	write("plansite.yaml", "out: ut\nbas-url: https://intranet.example/\n")
 	code, _, stderr := runCLI("build")
-	if code != 1 || !strings.Contains(stderr, "plansite.yaml:2: unknown setting \"bas-url\"") || !strings.Contains(stderr, "Inget byggdes") {
+	if code != 1 || !strings.Contains(stderr, "plansite.yaml:2: okänd inställning \"bas-url\"") || !strings.Contains(stderr, "Inget byggdes") {
 		t.Fatalf("a mistake in the settings: exit %d: %s", code, stderr)
 	}
 	if page("ut/2020/index.html") != before {

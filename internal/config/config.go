@@ -39,8 +39,8 @@ func Load(path string) (Settings, error) {
 	var probs problem.List
 	var doc yaml.Node
 	if err := unmarshal(raw, &doc); err != nil {
-		probs.Add(path, yamlLine(err), "the settings are not valid YAML: "+yamlMessage(err),
-			"write one setting a line, like base-url: https://intranet.example/vbe/")
+		probs.Add(path, yamlLine(err), "inställningarna är inte giltig YAML: "+problem.YAML(yamlMessage(err)),
+			"skriv en inställning per rad, till exempel base-url: https://intranet.example/vbe/")
 		return nil, probs.Err()
 	}
 	s := Settings{}
@@ -49,8 +49,8 @@ func Load(path string) (Settings, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		probs.Add(path, root.Line, "the settings must be keys with values",
-			"write one setting a line, like base-url: https://intranet.example/vbe/")
+		probs.Add(path, root.Line, "inställningarna ska vara nycklar med värden",
+			"skriv en inställning per rad, till exempel base-url: https://intranet.example/vbe/")
 		return nil, probs.Err()
 	}
 	dir := filepath.Dir(path)
@@ -58,13 +58,13 @@ func Load(path string) (Settings, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		switch {
 		case !slices.Contains(Keys, k.Value):
-			probs.Add(path, k.Line, fmt.Sprintf("unknown setting %q", k.Value),
-				"the settings are "+strings.Join(Keys, ", ")+"; see docs/publishing.md")
+			probs.Add(path, k.Line, fmt.Sprintf("okänd inställning %q", k.Value),
+				"de inställningar som finns är "+strings.Join(Keys, ", ")+"; se docs/publishing.md")
 		case hasKey(root, k.Value, i):
-			probs.Add(path, k.Line, fmt.Sprintf("the setting %q is given twice", k.Value), "keep one of them")
+			probs.Add(path, k.Line, fmt.Sprintf("inställningen %q står två gånger", k.Value), "behåll en av dem")
 		case v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "":
-			probs.Add(path, v.Line, fmt.Sprintf("the setting %q needs a value", k.Value),
-				"write it on the same line, like "+k.Value+": "+example(k.Value))
+			probs.Add(path, v.Line, fmt.Sprintf("inställningen %q saknar värde", k.Value),
+				"skriv värdet på samma rad, till exempel "+k.Value+": "+example(k.Value))
 		default:
 			val := strings.TrimSpace(v.Value)
 			if slices.Contains(pathKeys, k.Value) && !filepath.IsAbs(val) {

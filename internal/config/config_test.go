@@ -22,13 +22,13 @@ func TestLoad(t *testing.T) {
 			Settings{"content": "DIR/innehall", "layouts": "/srv/layouts", "out": "ut", "base-url": "https://intranet.example/vbe/",
 				"edit-url": "https://gitlab.example/o/p/-/edit/main/content/"}, nil},
 		{"unknown and twice", "base_url: x\nout: a\nout: b\n", nil, []string{
-			`DIR/plansite.yaml:1: unknown setting "base_url" (the settings are content, layouts, out, base-url, edit-url; see docs/publishing.md)`,
-			`DIR/plansite.yaml:3: the setting "out" is given twice (keep one of them)`}},
+			`DIR/plansite.yaml:1: okänd inställning "base_url" (de inställningar som finns är content, layouts, out, base-url, edit-url; se docs/publishing.md)`,
+			`DIR/plansite.yaml:3: inställningen "out" står två gånger (behåll en av dem)`}},
 		{"no value", "base-url:\nout: [a, b]\n", nil, []string{
-			`DIR/plansite.yaml:1: the setting "base-url" needs a value`,
-			`DIR/plansite.yaml:2: the setting "out" needs a value`}},
-		{"not keys", "- content\n", nil, []string{`DIR/plansite.yaml:1: the settings must be keys with values`}},
-		{"bad YAML", "out: public\nbase-url: a: b\n", nil, []string{`DIR/plansite.yaml:2: the settings are not valid YAML`}},
+			`DIR/plansite.yaml:1: inställningen "base-url" saknar värde (skriv värdet på samma rad, till exempel base-url: https://intranet.example/vbe/)`,
+			`DIR/plansite.yaml:2: inställningen "out" saknar värde`}},
+		{"not keys", "- content\n", nil, []string{`DIR/plansite.yaml:1: inställningarna ska vara nycklar med värden`}},
+		{"bad YAML", "out: public\nbase-url: a: b\n", nil, []string{`DIR/plansite.yaml:2: inställningarna är inte giltig YAML: ett kolon följt av mellanslag får inte stå här`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,7 +77,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		b, e, err := watch.Watch(wctx, next, watch.Options{Ignore: content.Ignored, Files: files})
 		if err != nil {
 			cancel()
-			return fmt.Errorf("watching %v: %w", next, err)
+			return fmt.Errorf("kan inte bevaka ändringar i %s: %w", strings.Join(next, ", "), err)
 		}
 		stopWatch()
 		batches, errs, roots, stopWatch = b, e, next, cancel
@@ -104,7 +104,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			}
 			return err
 		case err := <-errs:
-			fmt.Fprintf(s.Log, "watching: %v\n", err)
+			fmt.Fprintf(s.Log, "Bevakningen av ändringar: %v\n", err)
 		case b, ok := <-batches:
 			if !ok {
 				return nil
@@ -166,11 +166,8 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 			res.Problems = []string{err.Error()}
 		}
 		s.live.Failed(res.Problems)
-		n := fmt.Sprintf("%d problems", len(res.Problems))
-		if len(res.Problems) == 1 {
-			n = "1 problem"
-		}
-		fmt.Fprintf(s.Log, "Build failed: %s; the preview shows the last good site\n", n)
+		// "problem" is the same word in the singular and the plural.
+		fmt.Fprintf(s.Log, "Bygget misslyckades: %d problem. Förhandsvisningen visar den senaste versionen som gick att bygga.\n", len(res.Problems))
 		for _, p := range res.Problems {
 			fmt.Fprintln(s.Log, "  "+p)
 		}

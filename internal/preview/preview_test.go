@@ -357,7 +357,7 @@ func TestPreviewSettings(t *testing.T) {
 	}
 	writeFile("edit-url: https://gitlab.example/\nfärg: röd\n")
 	res := r.next()
-	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0], config.File+":2: unknown setting") {
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0], config.File+":2: okänd inställning") {
 		t.Fatalf("a mistake in the settings: %v", res.Problems)
 	}
 	if _, page := r.get("/2020/"); !strings.Contains(page, "gitlab.example/org/plan") {
