@@ -84,6 +84,10 @@ type Options struct {
 	IDs *IDs
 	// FootnotePrefix keeps the footnote ids of several texts on one page apart.
 	FootnotePrefix string
+	// HeadingPrefix starts every heading's id, such as the id of the section the text belongs to: a heading's
+	// id then depends on its section and its own words only, not on the headings before it on the page, and a
+	// link to it lasts from year to year while the heading does.
+	HeadingPrefix string
 	// NoHeadings reports any heading as a problem (table cells, the preface).
 	NoHeadings bool
 }
@@ -249,7 +253,7 @@ func (w *walker) heading(h *ast.Heading) {
 	h.Level = min(h.Level+w.opt.Shift, 6)
 	id := ""
 	if w.opt.IDs != nil {
-		id = w.opt.IDs.Unique(Slug(label))
+		id = w.opt.IDs.Unique(w.opt.HeadingPrefix + Slug(label))
 		h.SetAttributeString("id", []byte(id))
 	}
 	w.res.Headings = append(w.res.Headings, Heading{Level: h.Level, ID: id, Text: label, Line: line})
@@ -408,27 +412,43 @@ func isRemote(u string) bool {
 		strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "tel:")
 }
 
-// Slug makes a heading's text into an id that stays readable in Swedish: "Förebyggande arbete" becomes
-// "förebyggande-arbete". Letters and digits of any script are kept, lower-cased; everything else separates words.
+// Slug makes an id of a heading's words the way section and activity ids are written: lower case a-z, digits and
+// dashes, with å, ä and ö (and other accents) as a, a and o, so that an address reads the same in every program.
+// A heading with no letter or digit to keep gets "rubrik".
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFC.String(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			dash = true
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the accent of a decomposed letter: å is a and a ring
 		}
+		r = unicode.ToLower(r)
+		var keep string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			keep = string(r)
+		case foldedLetters[r] != "":
+			keep = foldedLetters[r]
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			continue // a letter of another script: no ASCII spelling to give it
+		default:
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(keep)
 	}
 	if b.Len() == 0 {
 		return "rubrik"
 	}
 	return b.String()
 }
+
+// foldedLetters are the letters that do not decompose into a Latin letter and an accent.
+var foldedLetters = map[rune]string{'æ': "ae", 'ø': "o", 'œ': "oe", 'ß': "ss", 'ł': "l", 'đ': "d", 'þ': "th", 'ð': "d", 'ı': "i"}
 
 // IDs hands out ids that are unique on one page.
 type IDs struct {

@@ -254,7 +254,8 @@ func (c *converted) plain() string {
 type convertKey struct {
 	src        string
 	shift      int
-	prefix     string
+	prefix     string // for footnote ids
+	headings   string // the start of heading ids
 	noHeadings bool
 	ids        bool // headings get ids unique on the page
 }
@@ -264,12 +265,12 @@ type convertKey struct {
 // when its headings get the same ids on this page as where it was rendered, as a fresh rendering would give them.
 // The result is shared and must not be changed.
 func (b *builder) convert(src string, opt markdown.Options) *converted {
-	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.NoHeadings, opt.IDs != nil}
+	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.HeadingPrefix, opt.NoHeadings, opt.IDs != nil}
 	fresh := func() *converted {
 		res := b.md.Convert([]byte(src), opt)
 		c := &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
 		for _, h := range res.Headings {
-			c.bases = append(c.bases, markdown.Slug(h.Text))
+			c.bases = append(c.bases, opt.HeadingPrefix+markdown.Slug(h.Text))
 			c.ids = append(c.ids, h.ID)
 		}
 		return c
@@ -332,7 +333,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		in.Preface = c.Blocks
 	}
 	for _, s := range rev.Sections {
-		c := b.convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-"})
+		c := b.convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-", HeadingPrefix: s.ID + "-"})
 		res := c.Result
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks

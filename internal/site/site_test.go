@@ -390,3 +390,38 @@ func TestCrawlerFiles(t *testing.T) {
 		t.Errorf("without an address: sitemap %q, robots %q", files["sitemap.xml"], files["robots.txt"])
 	}
 }
+
+// TestHeadingIDsLast: a heading's id is written as section ids are and depends on its section and its own words
+// only, so a link to it lasts: adding the same heading to an earlier section does not change it.
+func TestHeadingIDsLast(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	sec := filepath.Join(dir, "2020", "avsnitt", "b.md")
+	src, err := os.ReadFile(sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sec, append(src, []byte("\n## Stöd till anhöriga\n\nText.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := build(t, dir, Options{})
+	want := `id="rutin-stod-till-anhoriga"`
+	if page := string(readTree(t, out)["2020/index.html"]); !strings.Contains(page, want) {
+		t.Fatalf("the heading's id is not %s", want)
+	}
+	first := filepath.Join(dir, "2020", "avsnitt", "a.md")
+	a, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(first, append(a, []byte("\n## Stöd till anhöriga\n\nAnnan text.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ = build(t, dir, Options{})
+	page := string(readTree(t, out)["2020/index.html"])
+	if !strings.Contains(page, want) || !strings.Contains(page, `id="inledning-stod-till-anhoriga"`) {
+		t.Error("the same heading in an earlier section changed the id of the later one")
+	}
+}
