@@ -167,7 +167,8 @@ func worstCases() map[string]string {
 }
 
 // TestWorstCasesWithinLimits: within the content's limits, no text takes goldmark more than seconds, however it is
-// made. The limit of the test is generous; these take 2 s at most on a laptop.
+// made. The limit of the test is generous, for a machine busy with other tests: alone, none takes 2 s on a laptop,
+// where a quadratic shape of 2 MB would take minutes.
 func TestWorstCasesWithinLimits(t *testing.T) {
 	if raceDetector {
 		t.Skip("the race detector makes goldmark ten times slower: the times mean nothing")
@@ -178,7 +179,6 @@ func TestWorstCasesWithinLimits(t *testing.T) {
 	c := New()
 	for name, src := range worstCases() {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
 			if err := content.CheckLimits("x.md", []byte(src)); err != nil {
 				t.Fatalf("the text is beyond the limits: %v", err)
 			}
@@ -186,7 +186,7 @@ func TestWorstCasesWithinLimits(t *testing.T) {
 			c.Convert([]byte(src), Options{Shift: 1, IDs: NewIDs()})
 			took := time.Since(start)
 			t.Logf("%d bytes in %v", len(src), took.Round(time.Millisecond))
-			if took > 10*time.Second {
+			if took > 30*time.Second {
 				t.Errorf("%d bytes took %v", len(src), took)
 			}
 		})
