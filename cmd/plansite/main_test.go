@@ -36,8 +36,8 @@ func TestExitStatus(t *testing.T) {
 	}{
 		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 10 pages in \d+ ms\n$`, `^$`},
 		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
-			`aktiviteter/x.md:3: unknown key "ansvrig" \(did you mean "ansvarig"\?\)\n(.|\n)*Bygget misslyckades: \d+ problem i innehållet\. .*p/ är oförändrad\.\n$`},
-		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: the content folder cannot be read`},
+			`aktiviteter/x.md:3: okänd nyckel "ansvrig" \(menade du "ansvarig"\?\)\n(.|\n)*Bygget misslyckades: \d+ problem i innehållet\. .*p/ är oförändrad\.\n$`},
+		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: innehållsmappen går inte att läsa: den finns inte \(kör plansite i mappen där content/ finns`},
 		{"missing layouts", []string{"build", "--content", fixture, "--layouts", "finns-inte", "--out", t.TempDir()}, 1, `^$`, `layouts folder finns-inte does not exist`},
 		{"bad flag", []string{"build", "--nope"}, 2, `^$`, `flag provided but not defined: -nope`},
 		{"extra argument", []string{"build", "extra"}, 2, `^$`, `oväntat argument "extra"`},
@@ -58,14 +58,14 @@ func TestExitStatus(t *testing.T) {
 		{"diff with one year", []string{"diff", "2020"}, 2, `^$`, `diff ska ha 2 årtal, men fick 1`},
 		{"diff bad format", []string{"diff", "--format", "pdf", "2020", "2021"}, 2, `^$`, `--format "pdf": använd text eller markdown`},
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
-		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `already exists`},
+		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `2020 finns redan, och en revidering skrivs aldrig över`},
 		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Kontrollerade 1 revidering och dess länkar: inga problem, 4 varningar\n$`,
-			`^varning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: the routine for a worry mentions a form but does not link to it \(.*\)\n` +
-				`varning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the date of the decision is missing \(.*\)\n` +
-				`varning: \.\./\.\./content/2020/plan.md:7: the plan is adopted, but the paragraph of the minutes is missing \(.*\)\n` +
-				`varning: \.\./\.\./content/2020/plan.md:10: the contact for a worry has neither`},
+			`^varning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:13: rutinen vid oro nämner en blankett men länkar inte till den \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:7: planen är antagen, men datumet för beslutet saknas \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:7: planen är antagen, men paragrafen i protokollet saknas \(.*\)\n` +
+				`varning: \.\./\.\./content/2020/plan.md:10: kontakten vid oro har varken telefonnummer eller e-postadress`},
 		{"check broken content for GitHub", []string{"check", "--content", broken, "--format", "github"}, 1,
-			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::unknown key "ansvrig" \(did you mean "ansvarig"\?\)`, `Kontrollen hittade \d+ problem i innehållet\.\n$`},
+			`(?m)^::error file=.*aktiviteter/x.md,line=3,title=plansite::okänd nyckel "ansvrig" \(menade du "ansvarig"\?\)`, `Kontrollen hittade \d+ problem i innehållet\.\n$`},
 		{"check bad format", []string{"check", "--format", "xml"}, 2, `^$`, `--format "xml"`},
 		{"new not a year", []string{"new", "tjugo"}, 2, `^$`, `"tjugo" är inte ett årtal`},
 		{"log", []string{"log", "--content", demoDir, "webbutbildning-alla"}, 0,

@@ -75,13 +75,13 @@ type entry struct{ key, val *yaml.Node }
 // reason is in probs.
 func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 	if line := invalidUTF8Line(raw); line > 0 {
-		probs.Add(file, line, "the file is not valid UTF-8 text", "save it with the encoding UTF-8 in your editor")
+		probs.Add(file, line, "filen är inte giltig UTF-8-text", "spara filen med teckenkodningen UTF-8 i din textredigerare")
 		return nil
 	}
 	src := normalize(raw)
 	if utf16(src) {
-		probs.Add(file, 1, "the file is saved as UTF-16, not UTF-8 (every other byte is NUL)",
-			"save it with the encoding UTF-8 in your editor")
+		probs.Add(file, 1, "filen är sparad som UTF-16, inte UTF-8 (vartannat tecken är NUL)",
+			"spara filen med teckenkodningen UTF-8 i din textredigerare")
 		return nil
 	}
 	invisible := invisibleChars(file, src, probs)
@@ -100,8 +100,8 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 		break
 	}
 	if start == 0 {
-		probs.Add(file, 1, "the file does not start with frontmatter",
-			"begin the file with a line of three dashes ---, the keys, and another line ---; see docs/content.md")
+		probs.Add(file, 1, "filen börjar inte med ett huvud (frontmatter)",
+			"börja filen med en rad med tre bindestreck ---, sedan nycklarna och sist en rad ---; se docs/content.md")
 		return nil
 	}
 	if endsEarly(file, start, lines, probs) {
@@ -120,8 +120,8 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 	body, err := frontmatter.MustParse(bytes.NewReader(src), &node, format)
 	if err != nil {
 		if errors.Is(err, frontmatter.ErrNotFound) {
-			probs.Add(file, start, "the frontmatter is not closed",
-				"end the keys with a line of three dashes ---")
+			probs.Add(file, start, "huvudet (frontmatter) är inte avslutat",
+				"avsluta nycklarna med en rad med tre bindestreck ---")
 			return nil
 		}
 		if invisible > 0 {
@@ -130,13 +130,13 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 		line, msg := yamlError(err)
 		if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
 			if ln, col := indentTab(start, line, lines); ln > 0 {
-				probs.Add(file, ln, fmt.Sprintf("the line is indented with a tab (column %d); YAML indents with spaces only", col),
-					"replace the tab with spaces, as many as the lines around it use")
+				probs.Add(file, ln, fmt.Sprintf("raden är indragen med ett tabbtecken (kolumn %d). I YAML får indrag bara göras med mellanslag", col),
+					"byt tabbtecknet mot lika många mellanslag som raderna runt omkring har")
 				return nil
 			}
 		}
-		probs.Add(file, start+line, "the frontmatter is not valid YAML: "+msg,
-			`put text that contains ": " or starts with a quote, [, {, *, & or ! in double quotes`)
+		probs.Add(file, start+line, "huvudet (frontmatter) är inte giltig YAML: "+problem.YAML(msg),
+			`sätt text som innehåller ": " eller börjar med ett citattecken, [, {, *, & eller ! inom dubbla citattecken`)
 		return nil
 	}
 	d = &doc{file: file, start: start, anchor: start, keys: map[string]entry{}, probs: probs}
@@ -148,7 +148,7 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 	}
 	m := node.Content[0]
 	if m.Kind != yaml.MappingNode {
-		probs.Add(file, d.line(m), "the frontmatter must be a list of key: value lines", "see docs/content.md")
+		probs.Add(file, d.line(m), "huvudet (frontmatter) ska bestå av rader med nyckel: värde", "se docs/content.md")
 		return nil
 	}
 	if invisible == 0 { // else they are reported already, as what the file holds
@@ -166,8 +166,8 @@ func (d *doc) addKeys(m *yaml.Node, in string) {
 			continue
 		}
 		if prev, ok := d.keys[k.Value]; ok {
-			d.probs.Add(d.file, d.line(k), fmt.Sprintf("the key %q appears twice%s (first on line %d)", k.Value, in, d.line(prev.key)),
-				"keep one of them")
+			d.probs.Add(d.file, d.line(k), fmt.Sprintf("nyckeln %q står två gånger%s (första gången på rad %d)", k.Value, in, d.line(prev.key)),
+				"behåll en av dem")
 			continue
 		}
 		d.keys[k.Value] = entry{k, v}
@@ -204,9 +204,9 @@ func (d *doc) known(allowed ...string) {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		hint := "the keys here are " + strings.Join(allowed, ", ")
+		hint := "nycklarna som får stå här är " + strings.Join(allowed, ", ")
 		if s := suggest(k, allowed); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+			hint = fmt.Sprintf("menade du %q?", s)
 			if _, present := d.keys[s]; !present {
 				if d.misspelt == nil {
 					d.misspelt = map[string]bool{}
@@ -214,7 +214,7 @@ func (d *doc) known(allowed ...string) {
 				d.misspelt[s] = true
 			}
 		}
-		d.probs.Add(d.file, d.line(d.keys[k].key), fmt.Sprintf("unknown key %q", k), hint)
+		d.probs.Add(d.file, d.line(d.keys[k].key), fmt.Sprintf("okänd nyckel %q", k), hint)
 	}
 }
 
@@ -250,8 +250,8 @@ func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
 	e, ok := d.keys[key]
 	if !ok {
 		if required && !d.misspelt[key] {
-			d.probs.Add(d.file, d.anchor, fmt.Sprintf("the required key %q is missing", key),
-				fmt.Sprintf("add a line %s: … to the frontmatter", key))
+			d.probs.Add(d.file, d.anchor, fmt.Sprintf("nyckeln %q saknas, och den är obligatorisk", key),
+				fmt.Sprintf("lägg till en rad %s: … i huvudet", key))
 		}
 		return nil, 0, false
 	}
@@ -260,13 +260,13 @@ func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
 		v = v.Alias
 	}
 	if v.Kind != yaml.ScalarNode {
-		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a single value, not a list or a group of keys", key),
-			"write the value on the same line after the colon, or after | on indented lines")
+		d.probs.Add(d.file, line, fmt.Sprintf("%s ska ha ett enda värde, inte en lista eller en grupp av nycklar", key),
+			"skriv värdet på samma rad efter kolonet, eller efter | på indragna rader")
 		return nil, line, false
 	}
 	if v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
 		if required {
-			d.probs.Add(d.file, line, fmt.Sprintf("%s is empty", key), "write a value after the colon")
+			d.probs.Add(d.file, line, fmt.Sprintf("%s är tom", key), "skriv ett värde efter kolonet")
 		}
 		return nil, line, false
 	}
@@ -302,8 +302,8 @@ func (d *doc) integer(key string, required bool) (int, bool) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
 	if err != nil || (v.Tag != "!!int" && v.Tag != "!!str") {
-		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a whole number, not %q", key, v.Value),
-			"write digits only, e.g. "+key+": 10")
+		d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara ett heltal, inte %q", key, v.Value),
+			"skriv bara siffror, till exempel "+key+": 10")
 		return 0, false
 	}
 	return n, true
@@ -321,8 +321,8 @@ func (d *doc) boolean(key string) bool {
 	case "false", "nej":
 		return false
 	}
-	d.probs.Add(d.file, line, fmt.Sprintf("%s must be true or false, not %q", key, v.Value),
-		"write "+key+": true, or leave the line out")
+	d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara true eller false, inte %q", key, v.Value),
+		"skriv "+key+": true, eller ta bort raden")
 	return false
 }
 
@@ -334,8 +334,8 @@ func (d *doc) date(key string) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(v.Value))
 	if err != nil {
-		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a date written YYYY-MM-DD, not %q", key, v.Value),
-			"for 13 March 2020 write "+key+": 2020-03-13; leave the line out if the date is not known")
+		d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara ett datum som skrivs ÅÅÅÅ-MM-DD, inte %q", key, v.Value),
+			"för 13 mars 2020 skriver du "+key+": 2020-03-13. Ta bort raden om du inte vet datumet")
 		return time.Time{}
 	}
 	if !d.plausibleDate(key, t, line) {
@@ -349,18 +349,18 @@ func (d *doc) group(key string, required bool) *doc {
 	e, ok := d.keys[key]
 	if !ok {
 		if required {
-			d.probs.Add(d.file, d.anchor, fmt.Sprintf("the required key %q is missing", key),
-				fmt.Sprintf("add %s: followed by indented lines, see docs/content.md", key))
+			d.probs.Add(d.file, d.anchor, fmt.Sprintf("nyckeln %q saknas, och den är obligatorisk", key),
+				fmt.Sprintf("lägg till %s: och indragna rader under, se docs/content.md", key))
 		}
 		return nil
 	}
 	if e.val.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s must be a group of indented key: value lines", key),
-			"see docs/content.md for an example")
+		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s ska vara en grupp av indragna rader med nyckel: värde", key),
+			"se exemplet i docs/content.md")
 		return nil
 	}
 	g := &doc{file: d.file, start: d.start, anchor: d.line(e.key), keys: map[string]entry{}, probs: d.probs}
-	g.addKeys(e.val, " in "+key)
+	g.addKeys(e.val, " i "+key)
 	return g
 }
 
@@ -374,8 +374,8 @@ func (d *doc) id(key string) (string, int) {
 	}
 	id := strings.TrimSpace(v.Value)
 	if !idPattern.MatchString(id) {
-		d.probs.Add(d.file, line, fmt.Sprintf("%s %q may only hold lower-case letters, digits and single dashes", key, id),
-			fmt.Sprintf("for example %s: %s", key, idFrom(id)))
+		d.probs.Add(d.file, line, fmt.Sprintf("%s %q får bara innehålla små bokstäver, siffror och enkla bindestreck", key, id),
+			fmt.Sprintf("till exempel %s: %s", key, idFrom(id)))
 	}
 	return id, line
 }

@@ -27,14 +27,14 @@ func indicators(d *doc) []*Indicator {
 		return nil
 	}
 	if e.val.Kind != yaml.SequenceNode {
-		d.probs.Add(d.file, d.line(e.key), "nyckeltal must be a list: each indicator starts with - id: on a line of its own",
-			"see docs/content.md for an example")
+		d.probs.Add(d.file, d.line(e.key), "nyckeltal ska vara en lista där varje nyckeltal börjar med - id: på en egen rad",
+			"se exemplet i docs/content.md")
 		return nil
 	}
 	var out []*Indicator
 	seen := map[string]int{}
 	for _, item := range e.val.Content {
-		g := d.mapping(item, "an indicator in nyckeltal")
+		g := d.mapping(item, "ett nyckeltal i nyckeltal")
 		if g == nil {
 			continue
 		}
@@ -47,23 +47,23 @@ func indicators(d *doc) []*Indicator {
 		// ids of the page itself.
 		switch {
 		case reservedID(ind.ID):
-			d.probs.Add(d.file, line, fmt.Sprintf("the id %q is taken by the page itself", ind.ID), reservedHint)
+			d.probs.Add(d.file, line, fmt.Sprintf("id %q används redan av själva sidan", ind.ID), reservedHint)
 		case strings.HasSuffix(ind.ID, "-tabell"):
-			d.probs.Add(d.file, line, fmt.Sprintf("the indicator's id %q ends in -tabell, which the pages add for an indicator's table", ind.ID),
-				"choose an id that does not end in -tabell")
+			d.probs.Add(d.file, line, fmt.Sprintf("nyckeltalets id %q slutar på -tabell, som sidorna lägger till för nyckeltalets tabell", ind.ID),
+				"välj ett id som inte slutar på -tabell")
 		}
 		if first, dup := seen[ind.ID]; dup && ind.ID != "" {
-			d.probs.Add(d.file, line, fmt.Sprintf("the indicator %s appears twice (first on line %d)", ind.ID, first), "give each indicator its own id")
+			d.probs.Add(d.file, line, fmt.Sprintf("nyckeltalet %s står två gånger (första gången på rad %d)", ind.ID, first), "ge varje nyckeltal ett eget id")
 		}
 		seen[ind.ID] = line
 		ve, ok := g.keys["värden"]
 		if !ok || ve.val.Kind != yaml.SequenceNode || len(ve.val.Content) == 0 {
-			d.probs.Add(d.file, g.anchor, fmt.Sprintf("the indicator %s has no values", ind.ID),
-				"add värden: with a line - period: … and värde: … for each measurement")
+			d.probs.Add(d.file, g.anchor, fmt.Sprintf("nyckeltalet %s saknar värden", ind.ID),
+				"lägg till värden: med en rad - period: … och värde: … för varje mätning")
 			continue
 		}
 		for _, vi := range ve.val.Content {
-			v := d.mapping(vi, "a value in värden")
+			v := d.mapping(vi, "ett värde i värden")
 			if v == nil {
 				continue
 			}
@@ -83,7 +83,7 @@ func indicators(d *doc) []*Indicator {
 // mapping returns a YAML mapping inside the frontmatter as a doc of its own, or reports that it is not one.
 func (d *doc) mapping(n *yaml.Node, what string) *doc {
 	if n.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(n), what+" must be indented key: value lines", "see docs/content.md for an example")
+		d.probs.Add(d.file, d.line(n), what+" ska vara indragna rader med nyckel: värde", "se exemplet i docs/content.md")
 		return nil
 	}
 	g := &doc{file: d.file, start: d.start, anchor: d.line(n), keys: map[string]entry{}, probs: d.probs}
@@ -99,7 +99,7 @@ func (d *doc) number(key string, required bool) *float64 {
 	}
 	f, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(v.Value), ",", ".", 1), 64)
 	if err != nil {
-		d.probs.Add(d.file, line, fmt.Sprintf("%s must be a number, not %q", key, v.Value), "write digits, like 75.9 or 75,9")
+		d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara ett tal, inte %q", key, v.Value), "skriv siffror, till exempel 75.9 eller 75,9")
 		return nil
 	}
 	if !d.finite(key, f, v, line) {

@@ -19,6 +19,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -63,31 +64,31 @@ func overLimits(file string, raw []byte, probs *problem.List) bool {
 			default:
 				blank = false
 				if end-word >= MaxWordLength {
-					probs.Add(file, line, fmt.Sprintf("a word of more than %s bytes without a space", thousands(MaxWordLength)),
-						"a picture or document pasted as text belongs in a file of its own, like figurer/bild.png, "+
-							"and a web address this long can be shortened or linked from a page that holds it")
+					probs.Add(file, line, fmt.Sprintf("ett ord med mer än %s byte utan mellanslag", thousands(MaxWordLength)),
+						"en bild eller ett dokument som klistrats in som text ska ligga i en egen fil, till exempel figurer/bild.png. "+
+							"En så lång webbadress kan kortas, eller länkas från en sida där den står")
 					return true
 				}
 			}
 			end++
 		}
 		if n := end - start; n > MaxLineLength {
-			probs.Add(file, line, fmt.Sprintf("the line holds %s bytes; a line may hold at most %s", thousands(n), thousands(MaxLineLength)),
-				"end each paragraph with an empty line, and put a picture or document pasted as text in a file of "+
-					"its own, like figurer/bild.png")
+			probs.Add(file, line, fmt.Sprintf("raden har %s byte, men en rad får ha högst %s", thousands(n), thousands(MaxLineLength)),
+				"avsluta varje stycke med en tom rad. Lägg en bild eller ett dokument som klistrats in som text i en "+
+					"egen fil, till exempel figurer/bild.png")
 			return true
 		}
 		if d := depth(raw[start:end]); d > MaxNesting {
-			probs.Add(file, line, fmt.Sprintf("lists or quotes nested %s levels deep; at most %d levels are allowed", thousands(d), MaxNesting),
-				"indent the lines less (each level of a list is two spaces, of a quote one >), "+
-					"or split the list into several shorter ones")
+			probs.Add(file, line, fmt.Sprintf("listor eller citat i %s nivåer, men högst %d nivåer är tillåtna", thousands(d), MaxNesting),
+				"dra in raderna mindre (varje nivå i en lista är två mellanslag, i ett citat ett >), "+
+					"eller dela upp listan i flera kortare")
 			return true
 		}
 		if blank {
 			run = 0
 		} else if run++; run > MaxRunOfLines {
-			probs.Add(file, line-MaxRunOfLines, fmt.Sprintf("more than %s lines follow one another from here without an empty line", thousands(MaxRunOfLines)),
-				"end each paragraph with an empty line, and split a table or list this long into several")
+			probs.Add(file, line-MaxRunOfLines, fmt.Sprintf("mer än %s rader följer på varandra härifrån utan en tom rad", thousands(MaxRunOfLines)),
+				"avsluta varje stycke med en tom rad, och dela upp en så lång tabell eller lista i flera")
 			return true
 		}
 		if end < len(raw) && raw[end] == '\r' && end+1 < len(raw) && raw[end+1] == '\n' {
@@ -145,19 +146,20 @@ func markerEnds(l []byte, i int) bool {
 // tooLarge records the problem of a file larger than MaxFileSize; size is what the file system says, which is
 // nothing for a device.
 func tooLarge(file string, size int64, probs *problem.List) {
-	msg := fmt.Sprintf("the file holds more than %d MB; a Markdown file may hold at most %d MB", MaxFileSize>>20, MaxFileSize>>20)
+	msg := fmt.Sprintf("filen är större än %d MB, men en Markdown-fil får vara högst %d MB", MaxFileSize>>20, MaxFileSize>>20)
 	if size > MaxFileSize {
-		msg = fmt.Sprintf("the file holds %.1f MB; a Markdown file may hold at most %d MB", float64(size)/(1<<20), MaxFileSize>>20)
+		mb := strings.Replace(fmt.Sprintf("%.1f", float64(size)/(1<<20)), ".", ",", 1) // a decimal comma, as Swedish writes it
+		msg = fmt.Sprintf("filen är %s MB, men en Markdown-fil får vara högst %d MB", mb, MaxFileSize>>20)
 	}
-	probs.Add(file, 0, msg, "split the text into several files (a section into several sections), and put pictures "+
-		"and documents in files of their own, like figurer/bild.png")
+	probs.Add(file, 0, msg, "dela upp texten i flera filer (ett avsnitt i flera avsnitt), och lägg bilder "+
+		"och dokument i egna filer, till exempel figurer/bild.png")
 }
 
-// thousands writes n with commas between the thousands: 100,000.
+// thousands writes n with a space between the thousands, as Swedish writes it: 100 000.
 func thousands(n int) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + " " + s[i:]
 	}
 	return s
 }

@@ -48,17 +48,17 @@ func TestLimits(t *testing.T) {
 		want       string
 	}{
 		{"limit-file-size", strings.Repeat(paragraph, 3*(1<<20)/len(paragraph)),
-			"a.md: the file holds 3.0 MB; a Markdown file may hold at most 2 MB (split the text into several files"},
+			`a.md: filen är 3,0 MB, men en Markdown-fil får vara högst 2 MB (dela upp texten i flera filer (ett avsnitt i flera avsnitt), och lägg bilder och dokument i egna filer, till exempel figurer/bild.png)`},
 		{"limit-line-length", "Text.\n\n" + strings.Repeat("ord ", 50_000) + "\n",
-			"a.md:8: the line holds 200,000 bytes; a line may hold at most 100,000"},
+			`a.md:8: raden har 200 000 byte, men en rad får ha högst 100 000`},
 		{"limit-word-length", "Text.\n\n![bild](data:image/png;base64," + pasted + ")\n",
-			"a.md:8: a word of more than 2,000 bytes without a space (a picture or document pasted as text belongs in a file"},
+			`a.md:8: ett ord med mer än 2 000 byte utan mellanslag (en bild eller ett dokument som klistrats in som text ska ligga i en egen fil, till exempel figurer/bild.png. En så lång webbadress kan kortas, eller länkas från en sida där den står)`},
 		{"limit-nesting", deepList(1_000),
-			"a.md:56: lists or quotes nested 51 levels deep; at most 50 levels are allowed"},
+			`a.md:56: listor eller citat i 51 nivåer, men högst 50 nivåer är tillåtna`},
 		{"limit-nesting-on-one-line", strings.Repeat("> - ", 5_000) + "text\n",
-			"a.md:6: lists or quotes nested"},
+			`a.md:6: listor eller citat i 15 000 nivåer, men högst 50 nivåer är tillåtna`},
 		{"limit-run-of-lines", "Text.\n\n" + strings.Repeat("[a]: /b\n", 100_000),
-			"a.md:8: more than 1,000 lines follow one another from here without an empty line"},
+			`a.md:8: mer än 1 000 rader följer på varandra härifrån utan en tom rad`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

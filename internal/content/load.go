@@ -71,8 +71,8 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 	var probs problem.List
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		probs.Add(dir, 0, "the content folder cannot be read: "+errText(err),
-			"run plansite from the folder that holds content/, or give --content DIR")
+		probs.Add(dir, 0, "innehållsmappen går inte att läsa: "+errText(err),
+			"kör plansite i mappen där content/ finns, eller ange mappen med --content MAPP")
 		return nil, probs.Err()
 	}
 	// Links are followed only to files inside the folder: its real path tells them from the others.
@@ -107,14 +107,14 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 		case e.IsDir() && name == pagesDir:
 			plan.Pages = loadPages(root, p, &probs)
 		case e.Type()&fs.ModeSymlink != 0 && (yearDir.MatchString(name) || name == pagesDir):
-			probs.Add(p, 0, "the folder is a link; plansite reads only the folders themselves",
-				"replace the link with the folder it points at, for example by moving or copying that folder here")
+			probs.Add(p, 0, "mappen är en länk, och plansite läser bara riktiga mappar",
+				"byt länken mot mappen den pekar på, till exempel genom att flytta eller kopiera mappen hit")
 		case e.IsDir():
-			probs.Add(p, 0, "unknown folder in the content folder",
-				"a revision's folder is named by its year, like 2020; pages go in sidor/")
+			probs.Add(p, 0, "okänd mapp i innehållsmappen",
+				"en revidering har en mapp som heter som året, till exempel 2020. Sidor ska ligga i sidor/")
 		default:
-			probs.Add(p, 0, "unknown file in the content folder",
-				"put it in a revision's folder, like 2020/, or in sidor/ if it is a page")
+			probs.Add(p, 0, "okänd fil i innehållsmappen",
+				"lägg filen i en revidering, till exempel 2020/, eller i sidor/ om den är en sida")
 		}
 	}
 	wg.Wait()
@@ -130,12 +130,12 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 	}
 	ld.last = kept
 	if len(plan.Revisions) == 0 && len(probs) == 0 {
-		probs.Add(dir, 0, "the content folder holds no revision",
-			"create a folder named by the year, like 2020/, with plan.md in it; see docs/content.md")
+		probs.Add(dir, 0, "innehållsmappen har ingen revidering",
+			"skapa en mapp som heter som året, till exempel 2020/, med filen plan.md i. Se docs/content.md")
 	}
 	if plan.Page(StatementSlug) == nil && len(probs) == 0 {
-		probs.Add(filepath.Join(dir, pagesDir, StatementSlug+".md"), 0, "the accessibility statement is missing",
-			"every public-sector site must have one; create the file as docs/content.md shows")
+		probs.Add(filepath.Join(dir, pagesDir, StatementSlug+".md"), 0, "tillgänglighetsredogörelsen saknas",
+			"alla offentliga webbplatser måste ha en. Skapa filen så som docs/content.md visar")
 	}
 	if err := probs.Err(); err != nil {
 		return nil, err
@@ -143,12 +143,7 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 	return plan, nil
 }
 
-func errText(err error) string {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func errText(err error) string { return problem.Reason(err) }
 
 // loadRevision reads content/<year>/. The files are read first; when they are what last was read from, last is
 // returned as it is, and otherwise they are parsed, on every core.
@@ -156,7 +151,7 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 	folderYear, _ := strconv.Atoi(name)
 	metaFile := filepath.Join(dir, revisionFile)
 	if _, err := os.Lstat(metaFile); errors.Is(err, fs.ErrNotExist) {
-		probs.Add(metaFile, 0, "the revision has no plan.md", "create it with the revision's metadata, see docs/content.md")
+		probs.Add(metaFile, 0, "revideringen saknar plan.md", "skapa filen med uppgifterna om revideringen, se docs/content.md")
 		return nil
 	}
 	raw, ok := readFile(root, metaFile, probs)
@@ -207,7 +202,7 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 		case rel == revisionFile:
 		case !isMD:
 			if !e.Type().IsRegular() {
-				walkProbs.Add(p, 0, "only plain files can be published", "replace the link with the file or folder itself")
+				walkProbs.Add(p, 0, "bara vanliga filer kan publiceras", "byt länken mot själva filen eller mappen")
 				return nil
 			}
 			assets = append(assets, Asset{Rel: rel, Src: p})
@@ -218,13 +213,13 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 				parses = append(parses, &parse{p: p, raw: raw, section: top == sectionsDir})
 			}
 		default:
-			walkProbs.Add(p, 0, "a Markdown file outside avsnitt/ and aktiviteter/",
-				"move a section into "+filepath.Join(dir, sectionsDir)+" and an activity row into "+filepath.Join(dir, activitiesDir))
+			walkProbs.Add(p, 0, "en Markdown-fil utanför avsnitt/ och aktiviteter/",
+				"flytta ett avsnitt till "+filepath.Join(dir, sectionsDir)+" och en aktivitetsrad till "+filepath.Join(dir, activitiesDir))
 		}
 		return nil
 	})
 	if err != nil {
-		walkProbs.Add(dir, 0, "cannot be read: "+errText(err), "")
+		walkProbs.Add(dir, 0, "går inte att läsa: "+errText(err), "")
 	}
 	var sum [32]byte
 	digest.Sum(sum[:0])
@@ -294,17 +289,17 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 			return fail(linkProblem(err))
 		}
 		if kind := notPlain(info.Mode()); kind != "" {
-			return fail("the file is a link to "+kind+", not to a plain file", "replace the link with the Markdown file itself")
+			return fail("filen är en länk till "+kind+", inte till en vanlig fil", "byt länken mot själva Markdown-filen")
 		}
 		if open, err = realPath(p); err != nil {
 			return fail(linkProblem(err))
 		}
 		if !inside(root, open) {
-			return fail("the file is a link to "+open+", outside the content folder",
-				"copy the file into the content folder; a link may only point at a file inside it")
+			return fail("filen är en länk till "+open+", utanför innehållsmappen",
+				"kopiera filen till innehållsmappen. En länk får bara peka på en fil i mappen")
 		}
 	} else if kind := notPlain(info.Mode()); kind != "" {
-		return fail("the file is "+kind+", not a plain file", "replace it with the Markdown file itself")
+		return fail("filen är "+kind+", inte en vanlig fil", "byt den mot själva Markdown-filen")
 	}
 	// Opening does not wait for a writer, should the file have become a named pipe since it was looked at; what
 	// was opened is looked at again.
@@ -317,7 +312,7 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 		return fail(readProblem(err))
 	}
 	if kind := notPlain(info.Mode()); kind != "" {
-		return fail("the file is "+kind+", not a plain file", "replace it with the Markdown file itself")
+		return fail("filen är "+kind+", inte en vanlig fil", "byt den mot själva Markdown-filen")
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
@@ -339,15 +334,15 @@ func notPlain(m fs.FileMode) string {
 	case m.IsRegular():
 		return ""
 	case m.IsDir():
-		return "a folder"
+		return "en mapp"
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return "en namngiven pipe"
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return "en socket"
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return "en enhet"
 	}
-	return "a special file"
+	return "en specialfil"
 }
 
 // realPath is the absolute path of p with every link in it followed.
@@ -369,24 +364,24 @@ func inside(root, p string) bool {
 func readProblem(err error) (msg, hint string) {
 	switch {
 	case errors.Is(err, syscall.ENAMETOOLONG):
-		return "the path is longer than the system allows",
-			"use shorter names for the folders and the file, or fewer folders inside one another"
+		return "sökvägen är längre än systemet tillåter",
+			"använd kortare namn på mapparna och filen, eller färre mappar i varandra"
 	case errors.Is(err, syscall.ELOOP):
-		return "the path holds a link that leads back to itself", "replace the link with the file or folder itself"
+		return "sökvägen har en länk som leder tillbaka till sig själv", "byt länken mot själva filen eller mappen"
 	case errors.Is(err, fs.ErrPermission):
-		return "cannot be read: " + errText(err), "check the file's permissions"
+		return "går inte att läsa: " + errText(err), "kontrollera behörigheterna för filen"
 	}
-	return "cannot be read: " + errText(err), "check that the file is there and can be opened"
+	return "går inte att läsa: " + errText(err), "kontrollera att filen finns och går att öppna"
 }
 
 // linkProblem says why a link cannot be followed.
 func linkProblem(err error) (msg, hint string) {
 	switch {
 	case errors.Is(err, syscall.ELOOP):
-		return "the file is a link that leads back to itself, through one or more links",
-			"replace the link with the Markdown file itself"
+		return "filen är en länk som leder tillbaka till sig själv, genom en eller flera länkar",
+			"byt länken mot själva Markdown-filen"
 	case errors.Is(err, fs.ErrNotExist):
-		return "the file is a link to a file that does not exist", "replace the link with the Markdown file itself"
+		return "filen är en länk till en fil som inte finns", "byt länken mot själva Markdown-filen"
 	}
 	return readProblem(err)
 }
@@ -397,8 +392,8 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 	if !folderOK {
 		like = 2020
 		dir := filepath.Dir(file)
-		probs.Add(dir, 0, fmt.Sprintf("the folder's name %s is not a plausible year", filepath.Base(dir)),
-			fmt.Sprintf("name the folder by the year the plan is for, from %d to %d, like 2020", minYear, maxYear))
+		probs.Add(dir, 0, fmt.Sprintf("mappens namn %s är inte ett rimligt årtal", filepath.Base(dir)),
+			fmt.Sprintf("ge mappen namn efter året som planen gäller, från %d till %d, till exempel 2020", minYear, maxYear))
 	}
 	d := parseDoc(file, raw, probs)
 	if d == nil {
@@ -420,12 +415,12 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 	}
 	if y, ok := d.yearValue("år", like); ok && folderOK && y != folderYear {
 		e := d.keys["år"]
-		probs.Add(file, d.line(e.key), fmt.Sprintf("år is %d but the folder is named %d", y, folderYear),
-			fmt.Sprintf("write år: %d, or rename the folder to %d", folderYear, y))
+		probs.Add(file, d.line(e.key), fmt.Sprintf("år är %d, men mappen heter %d", y, folderYear),
+			fmt.Sprintf("skriv år: %d, eller byt namn på mappen till %d", folderYear, y))
 	}
 	if _, ok := d.keys["status"]; !ok {
-		probs.Add(file, d.anchor, "the required key \"status\" is missing",
-			"add status: utkast while the plan is being written; the values are utkast, remiss, antagen and exempel")
+		probs.Add(file, d.anchor, "nyckeln \"status\" saknas, och den är obligatorisk",
+			"skriv status: utkast medan planen skrivs. Värdena som finns är utkast, remiss, antagen och exempel")
 	}
 	if s := d.text("status", false); s != "" {
 		r.Status = Status(s)
@@ -435,11 +430,11 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 			for i, s := range statuses {
 				names[i] = string(s)
 			}
-			hint := "write one of " + strings.Join(names, ", ")
+			hint := "skriv ett av " + strings.Join(names, ", ")
 			if sg := suggest(s, names); sg != "" {
-				hint = fmt.Sprintf("did you mean %q?", sg)
+				hint = fmt.Sprintf("menade du %q?", sg)
 			}
-			probs.Add(file, d.line(e.key), fmt.Sprintf("unknown status %q", s), hint)
+			probs.Add(file, d.line(e.key), fmt.Sprintf("okänd status %q", s), hint)
 		}
 		r.StatusPos = Pos{file, d.line(d.keys["status"].key)}
 	}
@@ -447,8 +442,8 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 	wording(d, r)
 	if !r.Decided.IsZero() && !r.ApprovedKS.IsZero() && r.ApprovedKS.Before(r.Decided) {
 		e := d.keys["godkänd_av_ks"]
-		probs.Add(file, d.line(e.key), "godkänd_av_ks is before beslutad",
-			"kommunstyrelsen approves the plan after the board has adopted it; check both dates")
+		probs.Add(file, d.line(e.key), "godkänd_av_ks är före beslutad",
+			"kommunstyrelsen godkänner planen efter att nämnden har antagit den. Kontrollera båda datumen")
 	}
 	if c := d.group("kontakt", true); c != nil {
 		c.known("namn", "enhet", "epost", "telefon", "webb")
@@ -509,8 +504,8 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 		a.sectionLine = d.line(e.key)
 	}
 	if strings.TrimSpace(d.body) != "" {
-		probs.Add(file, d.bodyLine+leadingBlankLines(d.body), "an activity row has no text under its frontmatter",
-			"move the text into aktivitet: (or another column) in the frontmatter")
+		probs.Add(file, d.bodyLine+leadingBlankLines(d.body), "en aktivitetsrad har ingen text under huvudet",
+			"flytta texten till aktivitet: (eller en annan kolumn) i huvudet")
 	}
 	return a
 }
@@ -528,8 +523,8 @@ func followUp(d *doc) []FollowUp {
 		return nil
 	}
 	if e.val.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(e.key), "status must be indented lines of report period: state",
-			"for example, on the next lines:   VP: pågår   and   T1: genomförd – Alla workshops är hållna.")
+		d.probs.Add(d.file, d.line(e.key), "status ska vara indragna rader med rapportperiod: läge",
+			"till exempel, på raderna under:   VP: pågår   och   T1: genomförd – Alla workshops är hållna.")
 		return nil
 	}
 	byPeriod := map[string]FollowUp{}
@@ -541,16 +536,16 @@ func followUp(d *doc) []FollowUp {
 		line := d.line(k)
 		period := strings.ToUpper(strings.TrimSpace(k.Value))
 		if !slices.Contains(Periods, period) {
-			d.probs.Add(d.file, line, fmt.Sprintf("%q is not a report period", k.Value), "use VP, T1, T2 or VB")
+			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte en rapportperiod", k.Value), "använd VP, T1, T2 eller VB")
 			continue
 		}
 		if _, dup := byPeriod[period]; dup {
-			d.probs.Add(d.file, line, fmt.Sprintf("the report period %s appears twice", period), "keep one of them")
+			d.probs.Add(d.file, line, fmt.Sprintf("rapportperioden %s står två gånger", period), "behåll en av dem")
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			d.probs.Add(d.file, line, fmt.Sprintf("%s must be followed by a state on the same line", period),
-				"write for example   "+period+": pågår – what has been done")
+			d.probs.Add(d.file, line, fmt.Sprintf("efter %s ska ett läge stå på samma rad", period),
+				"skriv till exempel   "+period+": pågår – vad som har gjorts")
 			continue
 		}
 		stateText, comment, _ := strings.Cut(v.Value, "–")
@@ -559,8 +554,8 @@ func followUp(d *doc) []FollowUp {
 		}
 		state, ok := parseState(stateText)
 		if !ok {
-			d.probs.Add(d.file, line, fmt.Sprintf("%q is not a state", strings.TrimSpace(stateText)),
-				"use ej påbörjad, pågår, genomförd or stoppad/uppskjuten, then – and a comment if you like")
+			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte ett läge", strings.TrimSpace(stateText)),
+				"använd ej påbörjad, pågår, genomförd eller stoppad/uppskjuten, och om du vill – och en kommentar")
 			continue
 		}
 		byPeriod[period] = FollowUp{Period: period, State: state, Comment: strings.TrimSpace(comment), Pos: Pos{d.file, line}}
@@ -608,7 +603,7 @@ var (
 	reservedPrefixes = []string{"tabell-", "fn-", "avsnitt-", "aktivitet-", "sok-"}
 )
 
-var reservedHint = "choose another id; the pages use " + strings.Join(reservedIDs, ", ") + " and ids starting with " + strings.Join(reservedPrefixes, ", ")
+var reservedHint = "välj ett annat id. Sidorna använder " + strings.Join(reservedIDs, ", ") + " och id som börjar med " + strings.Join(reservedPrefixes, ", ")
 
 // tableOf returns the indicator of rev whose table on the plan's page has the id, or nil.
 func tableOf(rev *Revision, id string) *Indicator {
@@ -649,17 +644,17 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 			return
 		}
 		if reservedID(id) {
-			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the page itself", id), reservedHint)
+			probs.Add(at.File, at.Line, fmt.Sprintf("id %q används redan av själva sidan", id), reservedHint)
 			return
 		}
 		if ind := tableOf(rev, id); ind != nil {
-			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is taken by the table of the indicator %s (%s:%d)", id, ind.ID, ind.Pos.File, ind.Pos.Line),
-				"choose another id; the plan's page gives each indicator's table the indicator's id followed by -tabell")
+			probs.Add(at.File, at.Line, fmt.Sprintf("id %q används redan av tabellen för nyckeltalet %s (%s:%d)", id, ind.ID, ind.Pos.File, ind.Pos.Line),
+				"välj ett annat id. Planens sida ger tabellen för varje nyckeltal nyckeltalets id följt av -tabell")
 			return
 		}
 		if first, ok := seen[id]; ok {
-			probs.Add(at.File, at.Line, fmt.Sprintf("the id %q is already used by %s:%d", id, first.File, first.Line),
-				"ids must be unique within a revision; choose another id for one of them")
+			probs.Add(at.File, at.Line, fmt.Sprintf("id %q används redan i %s:%d", id, first.File, first.Line),
+				"varje id får bara finnas en gång i en revidering. Välj ett annat id för en av dem")
 			return
 		}
 		seen[id] = at
@@ -680,11 +675,11 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 		}
 		s, ok := byID[a.SectionID]
 		if !ok {
-			hint := "the sections of " + strconv.Itoa(rev.Year) + " are " + strings.Join(ids, ", ")
+			hint := "avsnitten i " + strconv.Itoa(rev.Year) + " är " + strings.Join(ids, ", ")
 			if sg := suggest(a.SectionID, ids); sg != "" {
-				hint = fmt.Sprintf("did you mean %q?", sg)
+				hint = fmt.Sprintf("menade du %q?", sg)
 			}
-			probs.Add(a.Pos.File, a.sectionLine, fmt.Sprintf("avsnitt %q is not a section of %d", a.SectionID, rev.Year), hint)
+			probs.Add(a.Pos.File, a.sectionLine, fmt.Sprintf("avsnitt %q är inte ett avsnitt i %d", a.SectionID, rev.Year), hint)
 			continue
 		}
 		s.Activities = append(s.Activities, a)
@@ -698,8 +693,8 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 	slices.SortFunc(rev.Assets, func(a, b Asset) int { return cmp.Compare(a.Rel, b.Rel) })
 
 	if len(sections) == 0 {
-		probs.Add(rev.Pos.File, rev.Pos.Line, "the revision has no sections",
-			"add the plan's sections as files in "+filepath.Join(rev.Dir, sectionsDir))
+		probs.Add(rev.Pos.File, rev.Pos.Line, "revideringen har inga avsnitt",
+			"lägg till planens avsnitt som filer i "+filepath.Join(rev.Dir, sectionsDir))
 		return
 	}
 	var worry []*Section
@@ -710,13 +705,13 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 	}
 	switch len(worry) {
 	case 0:
-		probs.Add(rev.Pos.File, rev.Pos.Line, "no section is marked vid_oro: true",
-			"add vid_oro: true to the section with the routine for when an employee is worried; the Vid oro link on every page leads there")
+		probs.Add(rev.Pos.File, rev.Pos.Line, "inget avsnitt har vid_oro: true",
+			"skriv vid_oro: true i avsnittet med rutinen för när en medarbetare känner oro. Länken Vid oro på varje sida leder dit")
 	case 1:
 	default:
 		for _, s := range worry[1:] {
-			probs.Add(s.Pos.File, s.Pos.Line, fmt.Sprintf("vid_oro is already set on %s", worry[0].Pos.File),
-				"only one section per revision holds the routine for when an employee is worried; remove vid_oro from one")
+			probs.Add(s.Pos.File, s.Pos.Line, fmt.Sprintf("vid_oro står redan i %s", worry[0].Pos.File),
+				"bara ett avsnitt per revidering har rutinen för när en medarbetare känner oro. Ta bort vid_oro från ett av dem")
 		}
 	}
 }
@@ -725,7 +720,7 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 func loadPages(root, dir string, probs *problem.List) []*Page {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		probs.Add(dir, 0, "cannot be read: "+errText(err), "")
+		probs.Add(dir, 0, "går inte att läsa: "+errText(err), "")
 		return nil
 	}
 	var pages []*Page
@@ -735,7 +730,7 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			continue
 		}
 		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") {
-			probs.Add(p, 0, "sidor/ holds only Markdown pages", "move other files into a revision's folder")
+			probs.Add(p, 0, "sidor/ får bara innehålla Markdown-sidor", "flytta andra filer till en revidering")
 			continue
 		}
 		raw, ok := readFile(root, p, probs)
@@ -755,8 +750,8 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			d.known("titel")
 		}
 		if !idPattern.MatchString(slug) {
-			probs.Add(p, 0, fmt.Sprintf("the file name %q cannot be a web address", e.Name()),
-				fmt.Sprintf("rename it to %s.md", idFrom(slug)))
+			probs.Add(p, 0, fmt.Sprintf("filnamnet %q kan inte bli en webbadress", e.Name()),
+				fmt.Sprintf("byt namn på filen till %s.md", idFrom(slug)))
 		}
 		pages = append(pages, &Page{
 			Slug:  slug,
@@ -776,13 +771,13 @@ var abbrPattern = regexp.MustCompile(`^[\p{L}\p{N}]{1,12}$`)
 func abbreviations(d *doc) []Abbreviation {
 	e, ok := d.keys["förkortningar"]
 	if !ok {
-		d.probs.Add(d.file, d.anchor, "the glossary has no abbreviations",
-			"add förkortningar: followed by indented lines like   VBE: våldsbejakande extremism")
+		d.probs.Add(d.file, d.anchor, "ordlistan har inga förkortningar",
+			"lägg till förkortningar: och indragna rader under, till exempel   VBE: våldsbejakande extremism")
 		return nil
 	}
 	if e.val.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(e.key), "förkortningar must be indented lines of abbreviation: what it stands for",
-			"for example, on the next line:   VBE: våldsbejakande extremism")
+		d.probs.Add(d.file, d.line(e.key), "förkortningar ska vara indragna rader med förkortning: vad den står för",
+			"till exempel, på raden under:   VBE: våldsbejakande extremism")
 		return nil
 	}
 	var out []Abbreviation
@@ -796,16 +791,16 @@ func abbreviations(d *doc) []Abbreviation {
 		short := strings.TrimSpace(k.Value)
 		switch {
 		case !abbrPattern.MatchString(short):
-			d.probs.Add(d.file, line, fmt.Sprintf("%q is not an abbreviation", short),
-				"an abbreviation is letters and digits, at most 12, like VBE or T1")
+			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte en förkortning", short),
+				"en förkortning är bokstäver och siffror, högst 12, till exempel VBE eller T1")
 			continue
 		case seen[short] != 0:
-			d.probs.Add(d.file, line, fmt.Sprintf("the abbreviation %s appears twice (first on line %d)", short, seen[short]),
-				"keep one of them")
+			d.probs.Add(d.file, line, fmt.Sprintf("förkortningen %s står två gånger (första gången på rad %d)", short, seen[short]),
+				"behåll en av dem")
 			continue
 		case v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "":
-			d.probs.Add(d.file, line, fmt.Sprintf("%s must be followed by what it stands for", short),
-				"write it after the colon, like   "+short+": våldsbejakande extremism")
+			d.probs.Add(d.file, line, fmt.Sprintf("efter %s ska det stå vad förkortningen står för", short),
+				"skriv det efter kolonet, till exempel   "+short+": våldsbejakande extremism")
 			continue
 		}
 		seen[short] = line
@@ -824,8 +819,8 @@ func decision(d *doc, r *Revision) {
 	if p := d.text("paragraf", false); p != "" {
 		m := paragraphRe.FindStringSubmatch(p)
 		if m == nil {
-			d.probs.Add(d.file, d.line(d.keys["paragraf"].key), fmt.Sprintf("paragraf %q is not a paragraph of the minutes", p),
-				"write the paragraph's number, like paragraf: § 12")
+			d.probs.Add(d.file, d.line(d.keys["paragraf"].key), fmt.Sprintf("paragraf %q är inte en paragraf i protokollet", p),
+				"skriv paragrafens nummer, till exempel paragraf: § 12")
 		} else {
 			r.Paragraph = "§ " + m[1]
 		}
@@ -835,8 +830,8 @@ func decision(d *doc, r *Revision) {
 	}
 	for _, key := range []string{"beslutad", "paragraf", "godkänd_av_ks"} {
 		if e, ok := d.keys[key]; ok {
-			d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("a revision with status %s has no decision yet, but %s is set", r.Status, key),
-				fmt.Sprintf("remove %s until the board has adopted the plan; then set status: antagen with the decision", key))
+			d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("en revidering med status %s har inget beslut än, men %s är ifyllt", r.Status, key),
+				fmt.Sprintf("ta bort %s tills nämnden har antagit planen. Skriv då status: antagen och uppgifterna om beslutet", key))
 		}
 	}
 }
@@ -846,14 +841,14 @@ func wording(d *doc, r *Revision) {
 	if w := d.text("ordalydelse", false); w != "" {
 		r.Wording = Wording(w)
 		if !slices.Contains(wordings, r.Wording) {
-			d.probs.Add(d.file, d.line(d.keys["ordalydelse"].key), fmt.Sprintf("unknown ordalydelse %q", w),
-				"write ordagrann when the text is the adopted document's own wording, word for word, or återgiven when it restates it in other words")
+			d.probs.Add(d.file, d.line(d.keys["ordalydelse"].key), fmt.Sprintf("okänd ordalydelse %q", w),
+				"skriv ordagrann när texten är det antagna dokumentets egen lydelse, ord för ord, eller återgiven när den återger dokumentet med andra ord")
 		}
 	}
 	if u := d.text("dokument", false); u != "" {
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
-			d.probs.Add(d.file, d.line(d.keys["dokument"].key), fmt.Sprintf("dokument %q is not a web address", u),
-				"write the address of the adopted document, like https://intranat.example/handlingsplan-2020.pdf")
+			d.probs.Add(d.file, d.line(d.keys["dokument"].key), fmt.Sprintf("dokument %q är inte en webbadress", u),
+				"skriv adressen till det antagna dokumentet, till exempel https://intranat.example/handlingsplan-2020.pdf")
 		} else {
 			r.Document = u
 		}

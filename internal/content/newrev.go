@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/stockholm/plansite/internal/problem"
 )
 
 // NewResult says what NewRevision did.
@@ -30,7 +32,7 @@ func NewRevision(dir string, year int) (*NewResult, error) {
 	res := &NewResult{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("innehållsmappen %s går inte att läsa: %s", dir, problem.Reason(err))
 	}
 	newest := -1
 	for _, e := range entries {
@@ -40,14 +42,14 @@ func NewRevision(dir string, year int) (*NewResult, error) {
 		}
 	}
 	if newest < 0 {
-		return nil, fmt.Errorf("%s has no revision folder (like %s/2020) to start from", dir, dir)
+		return nil, fmt.Errorf("%s har ingen revidering (till exempel %s/2020) att utgå från", dir, dir)
 	}
 	dst := filepath.Join(dir, strconv.Itoa(year))
 	if _, err := os.Stat(dst); err == nil {
-		return nil, fmt.Errorf("%s already exists; a revision is never overwritten (delete the folder first if you mean to start again)", dst)
+		return nil, fmt.Errorf("%s finns redan, och en revidering skrivs aldrig över (ta bort mappen först om du vill börja om)", dst)
 	}
 	if year <= newest {
-		return nil, fmt.Errorf("the newest revision is %d; the new one must come after it", newest)
+		return nil, fmt.Errorf("den senaste revideringen är %d, och den nya måste komma efter den", newest)
 	}
 	src := filepath.Join(dir, strconv.Itoa(newest))
 	tmp, err := os.MkdirTemp(dir, ".new-"+strconv.Itoa(year)+"-")
@@ -73,7 +75,7 @@ func NewRevision(dir string, year int) (*NewResult, error) {
 		// Links, pipes and devices are not copied: reading one could hang, or never end, or copy a file from
 		// outside the content folder into the plan.
 		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s is not an ordinary file (a link, a pipe or a device); replace it with a copy of the file it stands for, then run new again", p)
+			return fmt.Errorf("%s är inte en vanlig fil (utan en länk, en pipe eller en enhet). Byt den mot en kopia av filen den står för, och kör new igen", p)
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {

@@ -45,7 +45,7 @@ func TestNewRevision(t *testing.T) {
 	if filepath.Base(res.Dir) != itoa(year) {
 		t.Errorf("folder %s", res.Dir)
 	}
-	if _, err := NewRevision(dir, year); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := NewRevision(dir, year); err == nil || !strings.Contains(err.Error(), "finns redan, och en revidering skrivs aldrig över") {
 		t.Errorf("second NewRevision: %v, want a refusal", err)
 	}
 	if _, err := NewRevision(dir, newest.Year-5); err == nil {
@@ -72,7 +72,7 @@ func TestNewRevisionCopiesOnlyFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := NewRevision(dir, 2021)
-		if err == nil || !strings.Contains(err.Error(), link) || !strings.Contains(err.Error(), "not an ordinary file") {
+		if err == nil || !strings.Contains(err.Error(), link) || !strings.Contains(err.Error(), "är inte en vanlig fil") {
 			t.Errorf("a link to %s: %v", target, err)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "2021")); err == nil {

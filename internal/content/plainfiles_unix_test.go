@@ -41,49 +41,49 @@ func TestOnlyPlainFiles(t *testing.T) {
 		want   string
 	}{
 		{"link-outside", link(filepath.Join(outside, "c.md"), "2020/avsnitt/c.md"),
-			"c.md: the file is a link to OUTSIDE/c.md, outside the content folder (copy the file into the content folder"},
+			`c.md: filen är en länk till OUTSIDE/c.md, utanför innehållsmappen (kopiera filen till innehållsmappen. En länk får bara peka på en fil i mappen)`},
 		{"link-outside-relative", func(t *testing.T, dir string) error {
 			rel, err := filepath.Rel(filepath.Join(dir, "2020", "avsnitt"), filepath.Join(outside, "c.md"))
 			if err != nil {
 				return err
 			}
 			return link(rel, "2020/avsnitt/c.md")(t, dir)
-		}, "c.md: the file is a link to OUTSIDE/c.md, outside the content folder"},
+		}, `c.md: filen är en länk till OUTSIDE/c.md, utanför innehållsmappen`},
 		{"link-dev-zero", link("/dev/zero", "2020/avsnitt/c.md"),
-			"c.md: the file is a link to a device, not to a plain file (replace the link with the Markdown file itself)"},
+			`c.md: filen är en länk till en enhet, inte till en vanlig fil (byt länken mot själva Markdown-filen)`},
 		{"link-named-pipe", link(fifo, "2020/avsnitt/c.md"),
-			"c.md: the file is a link to a named pipe, not to a plain file"},
+			`c.md: filen är en länk till en namngiven pipe, inte till en vanlig fil`},
 		{"link-named-pipe-itself", func(t *testing.T, dir string) error {
 			return syscall.Mkfifo(filepath.Join(dir, "2020", "aktiviteter", "y.md"), 0o644)
-		}, "y.md: the file is a named pipe, not a plain file (replace it with the Markdown file itself)"},
+		}, `y.md: filen är en namngiven pipe, inte en vanlig fil (byt den mot själva Markdown-filen)`},
 		{"link-plan-is-a-pipe", func(t *testing.T, dir string) error {
 			if err := os.Remove(filepath.Join(dir, "2020", "plan.md")); err != nil {
 				return err
 			}
 			return syscall.Mkfifo(filepath.Join(dir, "2020", "plan.md"), 0o644)
-		}, "2020/plan.md: the file is a named pipe, not a plain file"},
+		}, `2020/plan.md: filen är en namngiven pipe, inte en vanlig fil`},
 		{"link-page-dev-zero", link("/dev/zero", "sidor/om.md"),
-			"sidor/om.md: the file is a link to a device, not to a plain file"},
+			`sidor/om.md: filen är en länk till en enhet, inte till en vanlig fil`},
 		{"link-to-folder", link("..", "2020/avsnitt/c.md"),
-			"c.md: the file is a link to a folder, not to a plain file"},
+			`c.md: filen är en länk till en mapp, inte till en vanlig fil`},
 		{"link-loop", func(t *testing.T, dir string) error {
 			if err := link("d.md", "2020/avsnitt/c.md")(t, dir); err != nil {
 				return err
 			}
 			return link("c.md", "2020/avsnitt/d.md")(t, dir)
-		}, "c.md: the file is a link that leads back to itself, through one or more links (replace the link"},
+		}, `c.md: filen är en länk som leder tillbaka till sig själv, genom en eller flera länkar (byt länken mot själva Markdown-filen)`},
 		{"link-dangling", link("borta.md", "2020/avsnitt/c.md"),
-			"c.md: the file is a link to a file that does not exist (replace the link with the Markdown file itself)"},
+			`c.md: filen är en länk till en fil som inte finns (byt länken mot själva Markdown-filen)`},
 		{"link-too-long", link(strings.Repeat("l", 300)+".md", "2020/avsnitt/c.md"),
-			"c.md: the path is longer than the system allows (use shorter names for the folders and the file"},
+			`c.md: sökvägen är längre än systemet tillåter (använd kortare namn på mapparna och filen, eller färre mappar i varandra)`},
 		{"link-year-folder", link("2020", "2021"),
-			"content/2021: the folder is a link; plansite reads only the folders themselves (replace the link"},
+			`content/2021: mappen är en länk, och plansite läser bara riktiga mappar (byt länken mot mappen den pekar på, till exempel genom att flytta eller kopiera mappen hit)`},
 		{"link-pages-folder", func(t *testing.T, dir string) error {
 			if err := os.Rename(filepath.Join(dir, "sidor"), filepath.Join(outside, "sidor")); err != nil {
 				return err
 			}
 			return link(filepath.Join(outside, "sidor"), "sidor")(t, dir)
-		}, "content/sidor: the folder is a link"},
+		}, `content/sidor: mappen är en länk, och plansite läser bara riktiga mappar`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -138,8 +138,8 @@ func TestPathTooLong(t *testing.T) {
 	}
 	r.Close()
 	got := within(t, 10*time.Second, func() string { return messages(t, dir) })
-	want := "the path is longer than the system allows (use shorter names for the folders and the file, or fewer folders inside one another)"
-	if !strings.Contains(got, want) || strings.Contains(got, "permission") {
+	want := `sökvägen är längre än systemet tillåter (använd kortare namn på mapparna och filen, eller färre mappar i varandra)`
+	if !strings.Contains(got, want) || strings.Contains(got, "behörighet") || strings.Contains(got, "permission") {
 		t.Errorf("output lacks %q; got:\n%s", want, got)
 	}
 }

@@ -19,8 +19,8 @@ func (p *Plan) Published() (*Plan, error) {
 		var probs problem.List
 		newest := p.Revisions[len(p.Revisions)-1]
 		probs.Add(newest.Pos.File, newest.Pos.Line,
-			"no revision is adopted, so there is nothing to publish",
-			"once the board has adopted a revision, set status: antagen with its decision; to look at drafts and examples, build with --drafts")
+			"ingen revidering är antagen, så det finns inget att publicera",
+			"när nämnden har antagit en revidering skriver du status: antagen och uppgifterna om beslutet. Bygg med --drafts för att se utkast och exempel")
 		return nil, probs.Err()
 	}
 	return out, nil

@@ -61,19 +61,19 @@ func runeName(r rune) string {
 	var what string
 	switch {
 	case r < 0x20:
-		what = c0Names[r] + ", a control character"
+		what = c0Names[r] + ", ett styrtecken"
 	case r == 0x7f:
-		what = "DEL, a control character"
+		what = "DEL, ett styrtecken"
 	case r == 0x85:
-		what = "NEL, a control character"
+		what = "NEL, ett styrtecken"
 	case r >= 0x80 && r <= 0x9f:
-		what = "a control character"
+		what = "ett styrtecken"
 	case r == 0x2028:
 		what = "LINE SEPARATOR"
 	case r == 0x2029:
 		what = "PARAGRAPH SEPARATOR"
 	default:
-		what = "a noncharacter"
+		what = "ett tecken som inte får användas i text"
 	}
 	return fmt.Sprintf("U+%04X (%s)", r, what)
 }
@@ -107,14 +107,14 @@ func invisibleChars(file string, src []byte, probs *problem.List) int {
 			}
 			found++
 			if found <= maxCharProblems {
-				hint := fmt.Sprintf("delete it; editors seldom show it, so retype the text around column %d", col)
+				hint := fmt.Sprintf("ta bort det. Textredigerare visar det sällan, så skriv om texten runt kolumn %d", col)
 				if lineBreakLike(r) {
-					hint = "replace it with an ordinary line break; word processors write it for a manual line break"
+					hint = "byt det mot en vanlig radbrytning. Ordbehandlare skriver det för en manuell radbrytning"
 				}
-				probs.Add(file, i+1, fmt.Sprintf("invisible character %s at column %d", runeName(r), col), hint)
+				probs.Add(file, i+1, fmt.Sprintf("osynligt tecken %s i kolumn %d", runeName(r), col), hint)
 			} else if found == maxCharProblems+1 {
-				probs.Add(file, i+1, "more lines from here on hold invisible control characters",
-					"is this a text file? Save it as plain UTF-8 text, or retype the lines")
+				probs.Add(file, i+1, "fler rader härifrån innehåller osynliga styrtecken",
+					"är det här en textfil? Spara den som ren text i UTF-8, eller skriv om raderna")
 			}
 			break
 		}
@@ -129,7 +129,7 @@ func (d *doc) invisibleEscapes(n *yaml.Node, key string) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			d.invisibleEscapes(k, "a key")
+			d.invisibleEscapes(k, "en nyckel")
 			d.invisibleEscapes(n.Content[i+1], k.Value)
 		}
 	case yaml.SequenceNode, yaml.DocumentNode:
@@ -142,14 +142,14 @@ func (d *doc) invisibleEscapes(n *yaml.Node, key string) {
 			return
 		}
 		r, _ := utf8.DecodeRuneInString(n.Value[i:])
-		hint := `remove the escape from the quoted value`
+		hint := `ta bort koden med \ från värdet inom citattecken`
 		if lineBreakLike(r) {
-			hint = `write a line break as \n, or write the text on indented lines after |`
+			hint = `skriv en radbrytning som \n, eller skriv texten på indragna rader efter |`
 		}
 		if key == "" {
-			key = "the value"
+			key = "värdet"
 		}
-		d.probs.Add(d.file, d.line(n), fmt.Sprintf(`%s holds the invisible character %s, written with a \ escape`, key, runeName(r)), hint)
+		d.probs.Add(d.file, d.line(n), fmt.Sprintf(`%s innehåller det osynliga tecknet %s, skrivet som en kod med \`, key, runeName(r)), hint)
 	}
 }
 
@@ -168,11 +168,11 @@ func endsEarly(file string, start int, lines []string, probs *problem.List) bool
 		}
 		closed := slices.ContainsFunc(lines[start+i+1:], func(l string) bool { return strings.TrimSpace(l) == "---" })
 		if closed {
-			probs.Add(file, start+i+1, "a line of three dots ... ends the YAML here, so the keys after it would not be read",
-				"remove the line ...; the frontmatter ends with the line of three dashes --- below")
+			probs.Add(file, start+i+1, "en rad med tre punkter ... avslutar YAML här, så nycklarna efter den skulle inte läsas",
+				"ta bort raden med ... eftersom huvudet slutar med raden med tre bindestreck --- längre ner")
 		} else {
-			probs.Add(file, start+i+1, "the frontmatter ends with a line of three dots ..., not three dashes ---",
-				"replace the line ... with ---")
+			probs.Add(file, start+i+1, "huvudet (frontmatter) slutar med en rad med tre punkter ..., inte tre bindestreck ---",
+				"byt raden med ... mot ---")
 		}
 		return true
 	}
@@ -221,11 +221,11 @@ func indentTab(start, errLine int, lines []string) (int, int) {
 func (d *doc) plainKey(k *yaml.Node) bool {
 	switch {
 	case k.Kind != yaml.ScalarNode:
-		d.probs.Add(d.file, d.line(k), "a key must be plain text, not a list or a group of keys",
-			"write the key as a word followed by a colon, like titel: …; put text that starts with [ or { in double quotes")
+		d.probs.Add(d.file, d.line(k), "en nyckel ska vara vanlig text, inte en lista eller en grupp av nycklar",
+			"skriv nyckeln som ett ord följt av kolon, till exempel titel: …. Sätt text som börjar med [ eller { inom dubbla citattecken")
 		return false
 	case strings.TrimSpace(k.Value) == "":
-		d.probs.Add(d.file, d.line(k), "a value has no key before its colon", "write the key before the colon, like titel: …")
+		d.probs.Add(d.file, d.line(k), "ett värde saknar nyckel före kolonet", "skriv nyckeln före kolonet, till exempel titel: …")
 		return false
 	}
 	return true
@@ -235,8 +235,8 @@ func (d *doc) plainKey(k *yaml.Node) bool {
 func (d *doc) yearValue(key string, like int) (int, bool) {
 	y, ok := d.integer(key, true)
 	if ok && !plausibleYear(y) {
-		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %s is not a plausible year", key, strings.TrimSpace(d.keys[key].val.Value)),
-			fmt.Sprintf("write the year the plan is for, from %d to %d, like %s: %d", minYear, maxYear, key, like))
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %s är inte ett rimligt årtal", key, strings.TrimSpace(d.keys[key].val.Value)),
+			fmt.Sprintf("skriv året som planen gäller, från %d till %d, till exempel %s: %d", minYear, maxYear, key, like))
 		return 0, false
 	}
 	return y, ok
@@ -248,8 +248,8 @@ func (d *doc) plausibleDate(key string, t time.Time, line int) bool {
 	if plausibleYear(t.Year()) {
 		return true
 	}
-	d.probs.Add(d.file, line, fmt.Sprintf("%s %s is not a plausible date", key, t.Format(time.DateOnly)),
-		fmt.Sprintf("write a date from %d to %d, like %s: 2020-03-13; leave the line out if the date is not known", minYear, maxYear, key))
+	d.probs.Add(d.file, line, fmt.Sprintf("%s %s är inte ett rimligt datum", key, t.Format(time.DateOnly)),
+		fmt.Sprintf("skriv ett datum från %d till %d, till exempel %s: 2020-03-13. Ta bort raden om du inte vet datumet", minYear, maxYear, key))
 	return false
 }
 
@@ -258,8 +258,8 @@ func (d *doc) finite(key string, f float64, v *yaml.Node, line int) bool {
 	if !math.IsNaN(f) && !math.IsInf(f, 0) {
 		return true
 	}
-	d.probs.Add(d.file, line, fmt.Sprintf("%s must be a measured figure, not %q", key, strings.TrimSpace(v.Value)),
-		"write digits, like 75.9 or 75,9; leave out a period that has no figure")
+	d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara ett uppmätt värde, inte %q", key, strings.TrimSpace(v.Value)),
+		"skriv siffror, till exempel 75.9 eller 75,9. Ta bort en period som saknar värde")
 	return false
 }
 
@@ -270,8 +270,8 @@ func (d *doc) webAddress(key, example string) string {
 		return ""
 	}
 	if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
-		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not a web address", key, u),
-			"write an address that starts with https://, like "+example)
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q är inte en webbadress", key, u),
+			"skriv en adress som börjar med https://, till exempel "+example)
 		return ""
 	}
 	return u
@@ -291,8 +291,8 @@ func (d *doc) emailAddress(key string) string {
 		ok = strings.Contains(domain, ".") && !strings.HasPrefix(domain, "[") && !strings.HasSuffix(domain, ".")
 	}
 	if !ok {
-		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not an e-mail address", key, s),
-			"write one address, like vbe.samordnare@stockholm.se, without a name, <> or mailto:")
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q är inte en e-postadress", key, s),
+			"skriv en enda adress, till exempel vbe.samordnare@stockholm.se, utan namn, <> eller mailto:")
 		return ""
 	}
 	return s
@@ -315,8 +315,8 @@ func (d *doc) phoneNumber(key string) string {
 		}
 	}
 	if !phonePattern.MatchString(s) || digits < 3 || digits > 15 {
-		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q is not a phone number", key, s),
-			"write the number in digits, with spaces, - or ( ) if you like, like 08-508 000 00; a + only first, for a country code")
+		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q är inte ett telefonnummer", key, s),
+			"skriv numret med siffror, gärna med mellanslag, - eller ( ), till exempel 08-508 000 00. Ett + får bara stå först, före landsnumret")
 		return ""
 	}
 	return s

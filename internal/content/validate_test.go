@@ -22,69 +22,69 @@ func TestRefusedValues(t *testing.T) {
 		want    []string // substrings that must be in the output, besides the golden comparison
 	}{
 		{"char-nul-in-body", map[string]string{"2020/avsnitt/a.md": section + "Text med\x00 NUL.\n"},
-			[]string{`a.md:13: invisible character U+0000 (NUL, a control character) at column 9 (delete it;`}},
+			[]string{`a.md:13: osynligt tecken U+0000 (NUL, ett styrtecken) i kolumn 9 (ta bort det. Textredigerare visar det sällan, så skriv om texten runt kolumn 9)`}},
 		{"char-in-frontmatter", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "Delta i", "Delta\x1b i", 1)},
-			[]string{`x.md:5: invisible character U+001B (ESC, a control character) at column 17`}},
+			[]string{`x.md:5: osynligt tecken U+001B (ESC, ett styrtecken) i kolumn 17`}},
 		{"char-line-separator", map[string]string{"2020/avsnitt/a.md": section + "En rad\u2028en till\u0085\n"},
-			[]string{`a.md:13: invisible character U+2028 (LINE SEPARATOR) at column 7 (replace it with an ordinary line break`}},
+			[]string{`a.md:13: osynligt tecken U+2028 (LINE SEPARATOR) i kolumn 7 (byt det mot en vanlig radbrytning. Ordbehandlare skriver det för en manuell radbrytning)`}},
 		{"char-noncharacter", map[string]string{"2020/avsnitt/a.md": section + "\n\nx\uFFFE\n"},
-			[]string{`a.md:15: invisible character U+FFFE (a noncharacter) at column 2`}},
+			[]string{`a.md:15: osynligt tecken U+FFFE (ett tecken som inte får användas i text) i kolumn 2`}},
 		{"char-escape-in-value", map[string]string{"2020/aktiviteter/x.md": strings.Replace(strings.Replace(activity,
 			"aktivitet: Delta i nätverket.", `aktivitet: "Delta\0 i nätverket."`, 1), "tidplan: Varje månad", `tidplan: "Varje\e månad"`, 1)},
-			[]string{`x.md:5: aktivitet holds the invisible character U+0000 (NUL, a control character), written with a \ escape (remove the escape`,
-				`x.md:7: tidplan holds the invisible character U+001B (ESC`}},
+			[]string{`x.md:5: aktivitet innehåller det osynliga tecknet U+0000 (NUL, ett styrtecken), skrivet som en kod med \ (ta bort koden med \ från värdet inom citattecken)`,
+				`x.md:7: tidplan innehåller det osynliga tecknet U+001B (ESC, ett styrtecken), skrivet som en kod med \`}},
 		{"char-escape-nested", map[string]string{"2020/plan.md": strings.Replace(plan, "namn: VBE-samordnaren", `namn: "VBE\a-samordnaren"`, 1)},
-			[]string{`plan.md:10: namn holds the invisible character U+0007 (BEL`}},
+			[]string{`plan.md:10: namn innehåller det osynliga tecknet U+0007 (BEL, ett styrtecken), skrivet som en kod med \`}},
 		{"char-utf16", map[string]string{"2020/aktiviteter/x.md": utf16le(activity)},
-			[]string{`x.md:1: the file is saved as UTF-16, not UTF-8`}},
+			[]string{`x.md:1: filen är sparad som UTF-16, inte UTF-8 (vartannat tecken är NUL)`}},
 		{"year-0000", map[string]string{"2020/plan.md": strings.Replace(plan, "år: 2020", "år: 0000", 1)},
-			[]string{`plan.md:4: år 0000 is not a plausible year (write the year the plan is for, from 1900 to 2100, like år: 2020)`}},
+			[]string{`plan.md:4: år 0000 är inte ett rimligt årtal (skriv året som planen gäller, från 1900 till 2100, till exempel år: 2020)`}},
 		{"date-0001", map[string]string{"2020/plan.md": strings.Replace(plan, "beslutad: 2020-03-13", "beslutad: 0001-01-01", 1)},
-			[]string{`plan.md:7: beslutad 0001-01-01 is not a plausible date`}},
+			[]string{`plan.md:7: beslutad 0001-01-01 är inte ett rimligt datum`}},
 		{"indicator-nan", map[string]string{"2020/plan.md": strings.Replace(strings.Replace(plan, "kontakt:", indicator, 1), "värde: 75.9", "värde: NaN", 1)},
-			[]string{`plan.md:14: värde must be a measured figure, not "NaN"`}},
+			[]string{`plan.md:14: värde ska vara ett uppmätt värde, inte "NaN"`}},
 		{"indicator-infinity", map[string]string{"2020/plan.md": strings.Replace(strings.Replace(plan, "kontakt:", indicator, 1),
 			"värde: 75.9", "värde: -inf\n        mål: Infinity", 1)},
-			[]string{`plan.md:14: värde must be a measured figure, not "-inf"`, `plan.md:15: mål must be a measured figure, not "Infinity"`}},
+			[]string{`plan.md:14: värde ska vara ett uppmätt värde, inte "-inf"`, `plan.md:15: mål ska vara ett uppmätt värde, inte "Infinity"`}},
 		{"contact-web-javascript", map[string]string{"2020/plan.md": strings.Replace(plan, "  telefon:", "  webb: javascript:alert(1)\n  telefon:", 1)},
-			[]string{`plan.md:12: webb "javascript:alert(1)" is not a web address (write an address that starts with https://`}},
+			[]string{`plan.md:12: webb "javascript:alert(1)" är inte en webbadress (skriv en adress som börjar med https://, till exempel https://intranat.stockholm.se/vbe)`}},
 		{"contact-email", map[string]string{"2020/plan.md": strings.Replace(plan, "epost: vbe@example.se", "epost: inte en adress", 1)},
-			[]string{`plan.md:11: epost "inte en adress" is not an e-mail address`}},
+			[]string{`plan.md:11: epost "inte en adress" är inte en e-postadress`}},
 		{"contact-email-with-name", map[string]string{"2020/plan.md": strings.Replace(plan, "epost: vbe@example.se", "epost: VBE <vbe@example.se>", 1)},
-			[]string{`plan.md:11: epost "VBE <vbe@example.se>" is not an e-mail address`}},
+			[]string{`plan.md:11: epost "VBE <vbe@example.se>" är inte en e-postadress`}},
 		{"contact-phone", map[string]string{"2020/plan.md": strings.Replace(plan, "telefon: 08-123 45 67", "telefon: ring mig", 1)},
-			[]string{`plan.md:12: telefon "ring mig" is not a phone number`}},
+			[]string{`plan.md:12: telefon "ring mig" är inte ett telefonnummer`}},
 		{"id-indicator-table", map[string]string{
 			"2020/plan.md":          strings.Replace(plan, "kontakt:", indicator, 1),
 			"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: webbutbildning-tabell", 1)},
-			[]string{`x.md:2: the id "webbutbildning-tabell" is taken by the table of the indicator webbutbildning (content/2020/plan.md:10)`}},
+			[]string{`x.md:2: id "webbutbildning-tabell" används redan av tabellen för nyckeltalet webbutbildning (content/2020/plan.md:10)`}},
 		{"id-follow-up-page", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "id: natverk", "id: lage-caption", 1)},
-			[]string{`x.md:2: the id "lage-caption" is taken by the page itself`}},
+			[]string{`x.md:2: id "lage-caption" används redan av själva sidan`}},
 		{"id-search-field", map[string]string{"2020/avsnitt/a.md": strings.Replace(section, "id: inledning", "id: sok-falt", 1)},
-			[]string{`a.md:2: the id "sok-falt" is taken by the page itself`}},
+			[]string{`a.md:2: id "sok-falt" används redan av själva sidan`}},
 		{"id-indicator-reserved", map[string]string{"2020/plan.md": strings.Replace(strings.Replace(plan, "kontakt:", indicator, 1),
 			"id: webbutbildning", "id: huvudinnehall", 1)},
-			[]string{`plan.md:10: the id "huvudinnehall" is taken by the page itself`}},
+			[]string{`plan.md:10: id "huvudinnehall" används redan av själva sidan`}},
 		{"id-indicator-ends-in-tabell", map[string]string{"2020/plan.md": strings.Replace(strings.Replace(plan, "kontakt:", indicator, 1),
 			"id: webbutbildning", "id: webbutbildning-tabell", 1)},
-			[]string{`plan.md:10: the indicator's id "webbutbildning-tabell" ends in -tabell`}},
+			[]string{`plan.md:10: nyckeltalets id "webbutbildning-tabell" slutar på -tabell, som sidorna lägger till för nyckeltalets tabell`}},
 		{"yaml-empty-key", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\n\"\": 20\n", 1)},
-			[]string{`x.md:5: a value has no key before its colon (write the key before the colon`}},
+			[]string{`x.md:5: ett värde saknar nyckel före kolonet (skriv nyckeln före kolonet, till exempel titel: …)`}},
 		{"yaml-tab-indent", map[string]string{"2020/plan.md": strings.Replace(plan, "  epost:", "\tepost:", 1)},
-			[]string{`plan.md:11: the line is indented with a tab (column 1); YAML indents with spaces only (replace the tab with spaces`}},
+			[]string{`plan.md:11: raden är indragen med ett tabbtecken (kolumn 1). I YAML får indrag bara göras med mellanslag (byt tabbtecknet mot lika många mellanslag som raderna runt omkring har)`}},
 		{"yaml-tab-after-spaces", map[string]string{"2020/plan.md": strings.Replace(plan, "  epost:", "  \tepost:", 1)},
-			[]string{`plan.md:11: the line is indented with a tab (column 3)`}},
+			[]string{`plan.md:11: raden är indragen med ett tabbtecken (kolumn 3). I YAML får indrag bara göras med mellanslag`}},
 		{"yaml-tab-in-block", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "tidplan: Varje månad", "tidplan: |\n  Varje månad\n\tockså i juli", 1)},
-			[]string{`x.md:9: the line is indented with a tab (column 1)`}},
+			[]string{`x.md:9: raden är indragen med ett tabbtecken (kolumn 1). I YAML får indrag bara göras med mellanslag`}},
 		{"yaml-document-end", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\n...\n", 1)},
-			[]string{`x.md:5: a line of three dots ... ends the YAML here, so the keys after it would not be read`}},
+			[]string{`x.md:5: en rad med tre punkter ... avslutar YAML här, så nycklarna efter den skulle inte läsas`}},
 		{"yaml-dots-close", map[string]string{"2020/aktiviteter/x.md": strings.TrimSuffix(activity, "---\n") + "...\n"},
-			[]string{`x.md:9: the frontmatter ends with a line of three dots ..., not three dashes --- (replace the line ... with ---)`}},
+			[]string{`x.md:9: huvudet (frontmatter) slutar med en rad med tre punkter ..., inte tre bindestreck --- (byt raden med ... mot ---)`}},
 		{"yaml-list-as-key", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\n[a, b]: c\n", 1)},
-			[]string{`x.md:5: a key must be plain text, not a list or a group of keys`}},
+			[]string{`x.md:5: en nyckel ska vara vanlig text, inte en lista eller en grupp av nycklar`}},
 		{"yaml-list-as-period", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "uppföljning: VB, T1 och T2\n",
 			"uppföljning: VB, T1 och T2\nstatus:\n  ? - VP\n  : pågår\n", 1)},
-			[]string{`x.md:10: a key must be plain text`}},
+			[]string{`x.md:10: en nyckel ska vara vanlig text, inte en lista eller en grupp av nycklar`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -118,11 +118,11 @@ func TestYearFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := messages(t, dir)
-	want := "content/0000: the folder's name 0000 is not a plausible year (name the folder by the year the plan is for, from 1900 to 2100, like 2020)"
+	want := "content/0000: mappens namn 0000 är inte ett rimligt årtal (ge mappen namn efter året som planen gäller, från 1900 till 2100, till exempel 2020)"
 	if !strings.Contains(got, want) {
 		t.Errorf("output lacks %q; got:\n%s", want, got)
 	}
-	if strings.Contains(got, "år is") {
+	if strings.Contains(got, "år är") {
 		t.Errorf("år is compared with the implausible folder name; got:\n%s", got)
 	}
 }
@@ -139,7 +139,7 @@ func TestOldMacLineEndings(t *testing.T) {
 		t.Errorf("a CR-only file read as %+v", a)
 	}
 	got := messages(t, tree(t, map[string]string{"2020/aktiviteter/x.md": strings.Replace(cr, "ansvarig:", "ansvrig:", 1)}))
-	if want := `x.md:6: unknown key "ansvrig"`; !strings.Contains(got, want) {
+	if want := `x.md:6: okänd nyckel "ansvrig"`; !strings.Contains(got, want) {
 		t.Errorf("output lacks %q; got:\n%s", want, got)
 	}
 }

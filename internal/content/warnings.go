@@ -51,8 +51,8 @@ func formWithoutLink(s *Section, w *problem.List) {
 		line += strings.Count(para, "\n") + 2
 	}
 	if first > 0 {
-		w.Add(s.Body.Pos.File, first, "the routine for a worry mentions a form but does not link to it",
-			"add a link where the form is named, like [blanketten för avidentifierad information](https://…)")
+		w.Add(s.Body.Pos.File, first, "rutinen vid oro nämner en blankett men länkar inte till den",
+			"lägg till en länk där blanketten nämns, till exempel [blanketten för avidentifierad information](https://…)")
 	}
 }
 
@@ -66,8 +66,8 @@ func sameOrder(s *Section, w *problem.List) {
 	seen := map[int]*Activity{}
 	for _, a := range s.Activities {
 		if b := seen[a.Order]; b != nil {
-			w.Add(a.Pos.File, a.Pos.Line, fmt.Sprintf("this row and %s have the same ordning, %d, in the table of %q", b.Pos.File, a.Order, s.Title),
-				"give each row its own ordning, e.g. 10, 20, 30, so the table keeps the order you mean")
+			w.Add(a.Pos.File, a.Pos.Line, fmt.Sprintf("den här raden och %s har samma ordning, %d, i tabellen för %q", b.Pos.File, a.Order, s.Title),
+				"ge varje rad en egen ordning, till exempel 10, 20, 30, så att tabellen får den ordning du vill")
 			continue
 		}
 		seen[a.Order] = a
@@ -84,8 +84,8 @@ func contactWithoutWay(r *Revision, w *problem.List) {
 	if pos.File == "" {
 		pos = r.Pos
 	}
-	w.Add(pos.File, pos.Line, "the contact for a worry has neither a telephone number nor an e-mail address",
-		"add telefon: or epost: under kontakt, so a worried employee can reach someone at once")
+	w.Add(pos.File, pos.Line, "kontakten vid oro har varken telefonnummer eller e-postadress",
+		"lägg till telefon: eller epost: under kontakt, så att en medarbetare som känner oro kan nå någon direkt")
 }
 
 // decisionMissing warns when an adopted revision does not say when and where the board decided, or where its words
@@ -96,18 +96,18 @@ func decisionMissing(r *Revision, w *problem.List) {
 		pos = r.Pos
 	}
 	if r.Wording == "" {
-		w.Add(r.Pos.File, r.Pos.Line, "the plan does not say where its words come from; the site says they may differ from the adopted wording",
-			"add ordalydelse: ordagrann if the text is the adopted document word for word, or ordalydelse: återgiven if it restates it")
+		w.Add(r.Pos.File, r.Pos.Line, "planen säger inte var texten kommer ifrån, så webbplatsen skriver att den kan skilja sig från den antagna lydelsen",
+			"lägg till ordalydelse: ordagrann om texten är det antagna dokumentet ord för ord, eller ordalydelse: återgiven om den återger det")
 	}
 	if r.Status != Adopted {
 		return
 	}
 	if r.Decided.IsZero() {
-		w.Add(pos.File, pos.Line, "the plan is adopted, but the date of the decision is missing",
-			"add beslutad: YYYY-MM-DD from the board's minutes")
+		w.Add(pos.File, pos.Line, "planen är antagen, men datumet för beslutet saknas",
+			"lägg till beslutad: ÅÅÅÅ-MM-DD från nämndens protokoll")
 	}
 	if r.Paragraph == "" {
-		w.Add(pos.File, pos.Line, "the plan is adopted, but the paragraph of the minutes is missing",
-			"add paragraf: § N from the board's minutes")
+		w.Add(pos.File, pos.Line, "planen är antagen, men paragrafen i protokollet saknas",
+			"lägg till paragraf: § N från nämndens protokoll")
 	}
 }

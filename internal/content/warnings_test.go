@@ -18,7 +18,7 @@ func TestWarnings(t *testing.T) {
 		{"a plan that says all", nil, nil},
 		{"a form named without a link", map[string]string{
 			"avsnitt/b.md": routine + "Gör så här.\n\n## Blankett\n\nFyll i blanketten för avidentifierad information.\n\nSkicka den till samordnaren.\n",
-		}, []string{"2020/avsnitt/b.md:12: the routine for a worry mentions a form but does not link to it"}},
+		}, []string{`2020/avsnitt/b.md:12: rutinen vid oro nämner en blankett men länkar inte till den`}},
 		{"a form with a link", map[string]string{
 			"avsnitt/b.md": routine + "Fyll i [blanketten](https://intranat.example/blankett.docx).\n",
 		}, nil},
@@ -27,19 +27,19 @@ func TestWarnings(t *testing.T) {
 		}, nil},
 		{"two rows with the same ordning", map[string]string{
 			"aktiviteter/y.md": "---\nid: y\navsnitt: rutin\nordning: 10\naktivitet: A\nansvarig: B\ntidplan: C\nuppföljning: D\n---\n",
-		}, []string{"2020/aktiviteter/y.md:2: this row and "}},
+		}, []string{"2020/aktiviteter/y.md:2: den här raden och "}},
 		{"a contact without telephone or e-mail", map[string]string{
 			"plan.md": "---\ntitel: T 2020\nnämnd: Testnämnden\når: 2020\ndnr: 1.2.3-4/2020\nstatus: antagen\nbeslutad: 2020-03-13\nparagraf: 12\nordalydelse: ordagrann\nnästa_revision: 2021\nkontakt:\n  namn: VBE-samordnaren\n---\n",
-		}, []string{"2020/plan.md:11: the contact for a worry has neither a telephone number nor an e-mail address"}},
+		}, []string{`2020/plan.md:11: kontakten vid oro har varken telefonnummer eller e-postadress`}},
 		{"a contact with only an e-mail address", map[string]string{
 			"plan.md": "---\ntitel: T 2020\nnämnd: Testnämnden\når: 2020\ndnr: 1.2.3-4/2020\nstatus: antagen\nbeslutad: 2020-03-13\nparagraf: 12\nordalydelse: ordagrann\nnästa_revision: 2021\nkontakt:\n  namn: VBE-samordnaren\n  epost: vbe@example.se\n---\n",
 		}, nil},
 		{"an adopted plan without its decision or wording", map[string]string{
 			"plan.md": "---\ntitel: T 2020\nnämnd: Testnämnden\når: 2020\ndnr: 1.2.3-4/2020\nstatus: antagen\nnästa_revision: 2021\nkontakt:\n  namn: V\n  epost: v@example.se\n---\n",
 		}, []string{
-			"2020/plan.md:1: the plan does not say where its words come from",
-			"2020/plan.md:6: the plan is adopted, but the date of the decision is missing",
-			"2020/plan.md:6: the plan is adopted, but the paragraph of the minutes is missing",
+			`2020/plan.md:1: planen säger inte var texten kommer ifrån, så webbplatsen skriver att den kan skilja sig från den antagna lydelsen`,
+			`2020/plan.md:6: planen är antagen, men datumet för beslutet saknas`,
+			`2020/plan.md:6: planen är antagen, men paragrafen i protokollet saknas`,
 		}},
 		{"a draft needs no decision", map[string]string{
 			"plan.md": "---\ntitel: T 2020\nnämnd: Testnämnden\når: 2020\ndnr: 1.2.3-4/2020\nstatus: remiss\nordalydelse: återgiven\nnästa_revision: 2021\nkontakt:\n  namn: V\n  epost: v@example.se\n---\n",
@@ -91,19 +91,19 @@ func TestDecisionRules(t *testing.T) {
 	}{
 		{"an adopted plan with its decision", "status: antagen\nbeslutad: 2020-03-13\nparagraf: § 7\nordalydelse: ordagrann\ndokument: https://intranat.example/plan.pdf\n", nil},
 		{"a draft with a decision date", "status: utkast\nbeslutad: 2020-03-13\n",
-			[]string{"11: a revision with status utkast has no decision yet, but beslutad is set (remove beslutad until"}},
+			[]string{`11: en revidering med status utkast har inget beslut än, men beslutad är ifyllt (ta bort beslutad tills nämnden har antagit planen. Skriv då status: antagen och uppgifterna om beslutet)`}},
 		{"a proposal out for comment with a paragraph", "status: remiss\nparagraf: 12\n",
-			[]string{"11: a revision with status remiss has no decision yet, but paragraf is set (remove paragraf"}},
+			[]string{`11: en revidering med status remiss har inget beslut än, men paragraf är ifyllt (ta bort paragraf tills nämnden har antagit planen. Skriv då status: antagen och uppgifterna om beslutet)`}},
 		{"no status", "ordalydelse: återgiven\n",
-			[]string{"1: the required key \"status\" is missing (add status: utkast while the plan is being written; the values are utkast, remiss, antagen and exempel)"}},
+			[]string{`1: nyckeln "status" saknas, och den är obligatorisk (skriv status: utkast medan planen skrivs. Värdena som finns är utkast, remiss, antagen och exempel)`}},
 		{"an unknown status", "status: beslutad\n",
-			[]string{"10: unknown status \"beslutad\" (write one of utkast, remiss, antagen, exempel)"}},
+			[]string{`10: okänd status "beslutad" (skriv ett av utkast, remiss, antagen, exempel)`}},
 		{"a paragraph that is not one", "status: antagen\nparagraf: tolv\n",
-			[]string{"11: paragraf \"tolv\" is not a paragraph of the minutes (write the paragraph's number, like paragraf: § 12)"}},
+			[]string{`11: paragraf "tolv" är inte en paragraf i protokollet (skriv paragrafens nummer, till exempel paragraf: § 12)`}},
 		{"an unknown wording", "status: antagen\nordalydelse: egen\n",
-			[]string{"11: unknown ordalydelse \"egen\" (write ordagrann when"}},
+			[]string{`11: okänd ordalydelse "egen" (skriv ordagrann när texten är det antagna dokumentets egen lydelse, ord för ord, eller återgiven när den återger dokumentet med andra ord)`}},
 		{"a document that is not an address", "status: antagen\ndokument: javascript:alert(1)\n",
-			[]string{"11: dokument \"javascript:alert(1)\" is not a web address"}},
+			[]string{`11: dokument "javascript:alert(1)" är inte en webbadress`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

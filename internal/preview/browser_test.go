@@ -36,7 +36,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	r.write("2020/"+section, "---\nid: rutin\ntitel: Rutin vid oro\nordning: 20\nvid_oro: true\ntabell: Aktiviteter\nfärg: röd\n---\nTrasig.\n")
 	r.next()
 	tab.WaitFor(`!!document.getElementById('plansite-problems')`)
-	if txt := browser.Eval[string](tab, `document.getElementById('plansite-problems').innerText`); !strings.Contains(txt, `unknown key "färg"`) || !strings.Contains(txt, "b.md:7") {
+	if txt := browser.Eval[string](tab, `document.getElementById('plansite-problems').innerText`); !strings.Contains(txt, `okänd nyckel "färg"`) || !strings.Contains(txt, "b.md:7") {
 		t.Errorf("the overlay says %q", txt)
 	}
 	if !browser.Eval[bool](tab, `document.body.innerText.includes('nytt i förhandsvisningen')`) {
@@ -64,7 +64,7 @@ func TestBrowserWaitingPage(t *testing.T) {
 	tab := b.Tab(t)
 	tab.Open(w.url + "/2020/")
 	tab.WaitFor(`document.readyState === 'complete'`)
-	if txt := browser.Eval[string](tab, `document.querySelector('main').innerText`); !strings.Contains(txt, `unknown key "okänd"`) {
+	if txt := browser.Eval[string](tab, `document.querySelector('main').innerText`); !strings.Contains(txt, `okänd nyckel "okänd"`) {
 		t.Errorf("the waiting page says %q", txt)
 	}
 	if res := tab.Axe(); len(res.Violations) > 0 || res.Passes == 0 {

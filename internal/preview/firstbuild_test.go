@@ -81,7 +81,7 @@ func TestFirstBuildFails(t *testing.T) {
 		}
 	}
 	_, page := r.get("/2020/")
-	for _, want := range []string{`lang="sv"`, "Webbplatsen kunde inte byggas", `unknown key &#34;okänd&#34;`, "/__plansite/live.js"} {
+	for _, want := range []string{`lang="sv"`, "Webbplatsen kunde inte byggas", `okänd nyckel &#34;okänd&#34;`, "/__plansite/live.js"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the waiting page does not say %q:\n%s", want, page)
 		}

@@ -198,7 +198,7 @@ func TestPreview(t *testing.T) {
 	t.Run("a content error keeps the last good site and reports the problems until fixed", func(t *testing.T) {
 		r.write("2020/"+section, "---\nid: rutin\ntitel: Rutin vid oro\nordning: 20\nvid_oro: true\ntabell: Aktiviteter\nfärg: röd\n---\nTrasig.\n")
 		res := r.next()
-		if len(res.Problems) == 0 || !strings.Contains(strings.Join(res.Problems, "\n"), `b.md:7: unknown key "färg"`) {
+		if len(res.Problems) == 0 || !strings.Contains(strings.Join(res.Problems, "\n"), `b.md:7: okänd nyckel "färg"`) {
 			t.Fatalf("problems %q", res.Problems)
 		}
 		if _, page := r.get("/2020/"); strings.Contains(page, "Trasig") || !strings.Contains(page, "atomärt") {
