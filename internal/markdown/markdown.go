@@ -110,6 +110,9 @@ type Ref struct {
 type Issue struct {
 	Line      int
 	Msg, Hint string
+	// Unfinished marks a gap a draft may still have, such as a picture without a text alternative (an import
+	// of a Word document often gives one): a warning while the text is a draft, a problem once it is published.
+	Unfinished bool
 }
 
 // Result is rendered HTML with what was learnt while rendering it.
@@ -264,6 +267,7 @@ func (w *walker) image(img *ast.Image, line int) {
 	if strings.TrimSpace(plainText(img, w.src)) == "" {
 		w.issue(line, fmt.Sprintf("the picture %s has no text alternative", dest),
 			"write what the picture shows between the brackets: ![Text alternative]("+dest+")")
+		w.res.Issues[len(w.res.Issues)-1].Unfinished = true
 	}
 	switch {
 	case !safeURL(dest):

@@ -147,3 +147,29 @@ func TestIndicatorsKeepAdoptedFigures(t *testing.T) {
 		t.Error("with drafts, the draft's other figure is not shown beside the adopted one")
 	}
 }
+
+// TestBrowserChartLabels: no value's label is drawn over an axis label, on a laptop or a phone.
+func TestBrowserChartLabels(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, demo.Content(t))
+	tab := b.Tab(t)
+	for _, width := range []int64{1280, 320} {
+		tab.Do(chromedp.EmulateViewport(width, 800))
+		tab.Open(base + "/nyckeltal/")
+		overlaps := browser.Eval[[]string](tab, `(() => {
+			const box = e => e.getBoundingClientRect();
+			const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+			const out = [];
+			for (const svg of document.querySelectorAll('svg.chart')) {
+				const axis = [...svg.querySelectorAll('.chart__axis, .chart__target-label')].map(box);
+				for (const v of svg.querySelectorAll('.chart__value')) {
+					if (axis.some(a => hit(box(v), a))) out.push(v.textContent);
+				}
+			}
+			return out;
+		})()`)
+		if len(overlaps) > 0 {
+			t.Errorf("at %d px, value labels over axis labels: %q", width, overlaps)
+		}
+	}
+}

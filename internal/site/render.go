@@ -289,8 +289,13 @@ func (b *builder) convert(src string, opt markdown.Options) *converted {
 // revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
 func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
 	var probs problem.List
+	var warns problem.List // kept with the rendered revision, so a preview that reuses it still shows them
 	report := func(t content.Text, res markdown.Result) {
 		for _, is := range res.Issues {
+			if is.Unfinished && rev.Status != content.Adopted {
+				warns.Add(t.Pos.File, t.Pos.Line+is.Line-1, is.Msg, is.Hint)
+				continue
+			}
 			probs.Add(t.Pos.File, t.Pos.Line+is.Line-1, is.Msg, is.Hint)
 		}
 		b.noteLinks(fmt.Sprintf("%d/", rev.Year), t, res.Links)
@@ -403,7 +408,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
 	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}, search: append(docs, actDocs...),
-		year: rev.Year, digest: rev.Digest}
+		year: rev.Year, digest: rev.Digest, warnings: warns}
 	for _, sv := range view.Sections {
 		rr.sections[sv.ID] = sv
 	}
@@ -417,6 +422,7 @@ type renderedRevision struct {
 	search   []search.Doc
 	year     int
 	digest   [32]byte // the revision's content.Revision.Digest
+	warnings problem.List
 }
 
 // previous returns the revision before rev, or nil.
