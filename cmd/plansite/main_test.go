@@ -38,7 +38,7 @@ func TestExitStatus(t *testing.T) {
 		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
 			`aktiviteter/x.md:3: okänd nyckel "ansvrig" \(menade du "ansvarig"\?\)\n(.|\n)*Bygget misslyckades: \d+ problem i innehållet\. .*p/ är oförändrad\.\n$`},
 		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: innehållsmappen går inte att läsa: den finns inte \(kör plansite i mappen där content/ finns`},
-		{"missing layouts", []string{"build", "--content", fixture, "--layouts", "finns-inte", "--out", t.TempDir()}, 1, `^$`, `layouts folder finns-inte does not exist`},
+		{"missing layouts", []string{"build", "--content", fixture, "--layouts", "finns-inte", "--out", t.TempDir()}, 1, `^$`, `layoutmappen finns-inte finns inte`},
 		{"bad flag", []string{"build", "--nope"}, 2, `^$`, `flag provided but not defined: -nope`},
 		{"extra argument", []string{"build", "extra"}, 2, `^$`, `oväntat argument "extra"`},
 		{"unknown command", []string{"bygg"}, 2, `^$`, `okänt kommando "bygg"`},

@@ -209,7 +209,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	}
 	i := bytes.Index(f.Data, []byte(sectionsMarker))
 	if i < 0 {
-		return f, fmt.Errorf("layouts/jamfor.html must show {{.SectionsHTML}} once")
+		return f, fmt.Errorf("layouts/jamfor.html ska visa {{.SectionsHTML}} en gång")
 	}
 	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(&bufs.sections, v.Sections, &b.cells), f.Data[i+len(sectionsMarker):]}
 	return f, nil

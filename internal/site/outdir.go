@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/stockholm/plansite/internal/problem"
 )
 
 // Marker is the file every build writes at the top of the output folder. Its presence tells the next build that
@@ -38,10 +40,10 @@ func (e *OutputError) Error() string {
 func CheckOutput(opt Options) error {
 	out, err := resolve(opt.Out)
 	if err != nil {
-		return &OutputError{opt.Out, "the folder cannot be looked at: " + errText(err), "choose another --out"}
+		return &OutputError{opt.Out, "det går inte att komma åt mappen: " + errText(err), "välj en annan mapp med --out"}
 	}
 	refuse := func(what, hint string) error { return &OutputError{opt.Out, what, hint} }
-	for _, kept := range []struct{ name, dir string }{{"content", opt.Content}, {"layouts", opt.Layouts}} {
+	for _, kept := range []struct{ name, dir string }{{"innehållsmappen", opt.Content}, {"layoutmappen", opt.Layouts}} {
 		if kept.dir == "" {
 			continue
 		}
@@ -51,26 +53,26 @@ func CheckOutput(opt Options) error {
 		}
 		switch {
 		case dir == out:
-			return refuse("this is the "+kept.name+" folder, which the build reads; replacing it would delete your files",
-				"write the site elsewhere, e.g. --out public")
+			return refuse("det här är "+kept.name+", som bygget läser. Om den ersätts raderas dina filer",
+				"skriv webbplatsen någon annanstans, till exempel --out public")
 		case within(out, dir):
-			return refuse("this folder lies inside the "+kept.name+" folder "+kept.dir+"; the site would be mixed into your files",
-				"write the site outside it, e.g. --out public")
+			return refuse("den här mappen ligger i "+kept.name+" "+kept.dir+". Då blandas webbplatsen med dina filer",
+				"skriv webbplatsen utanför den, till exempel --out public")
 		case within(dir, out):
-			return refuse("this folder holds the "+kept.name+" folder "+kept.dir+"; replacing it would delete your files",
-				"write the site into a folder of its own, e.g. --out public")
+			return refuse("den här mappen innehåller "+kept.name+" "+kept.dir+". Om den ersätts raderas dina filer",
+				"skriv webbplatsen i en egen mapp, till exempel --out public")
 		}
 	}
 	if root := repoRoot(opt.Content); root != "" && (root == out || within(root, out)) {
-		return refuse("this folder is or holds the repository "+root+"; replacing it would delete your work",
-			"write the site into a folder of its own, e.g. --out public")
+		return refuse("den här mappen är eller innehåller git-förrådet "+root+". Om den ersätts raderas ditt arbete",
+			"skriv webbplatsen i en egen mapp, till exempel --out public")
 	}
 	if root := repoRoot(opt.Content); root != "" && within(out, filepath.Join(root, ".git")) {
-		return refuse("this folder lies inside the repository's .git folder", "write the site into a folder of its own, e.g. --out public")
+		return refuse("den här mappen ligger i git-förrådets mapp .git", "skriv webbplatsen i en egen mapp, till exempel --out public")
 	}
 	if wd, err := os.Getwd(); err == nil {
 		if wd, err := resolve(wd); err == nil && (wd == out || within(wd, out)) {
-			return refuse("this is, or holds, the folder plansite runs in", "write the site into a folder of its own, e.g. --out public")
+			return refuse("det här är, eller innehåller, mappen som plansite körs i", "skriv webbplatsen i en egen mapp, till exempel --out public")
 		}
 	}
 	info, err := os.Lstat(out)
@@ -78,9 +80,9 @@ func CheckOutput(opt Options) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return refuse("the folder cannot be looked at: "+errText(err), "choose another --out")
+		return refuse("det går inte att komma åt mappen: "+errText(err), "välj en annan mapp med --out")
 	case !info.IsDir():
-		return refuse("this is a file, not a folder", "remove it or choose another --out")
+		return refuse("det här är en fil, inte en mapp", "ta bort filen, eller välj en annan mapp med --out")
 	}
 	if opt.Replace {
 		return nil
@@ -90,7 +92,7 @@ func CheckOutput(opt Options) error {
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return refuse("the folder cannot be read: "+errText(err), "choose another --out")
+		return refuse("mappen går inte att läsa: "+errText(err), "välj en annan mapp med --out")
 	}
 	if len(entries) == 0 {
 		return nil
@@ -101,10 +103,10 @@ func CheckOutput(opt Options) error {
 	}
 	held := strings.Join(names, ", ")
 	if len(entries) > 3 {
-		held += fmt.Sprintf(" and %d more", len(entries)-3)
+		held += fmt.Sprintf(" och %d till", len(entries)-3)
 	}
-	return refuse(fmt.Sprintf("the folder holds files that no plansite build made (%s), and a build replaces the whole folder", held),
-		"choose a new or empty folder, or pass --replace if everything in it may be deleted")
+	return refuse(fmt.Sprintf("mappen innehåller filer som plansite inte har skapat (%s), och ett bygge ersätter hela mappen", held),
+		"välj en ny eller tom mapp, eller använd --replace om allt i mappen får raderas")
 }
 
 // resolve makes p absolute, with the links of its existing part followed, so that two names of one folder compare
@@ -156,10 +158,4 @@ func repoRoot(content string) string {
 }
 
 // errText is the reason of a file-system error, without the path the message already names.
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func errText(err error) string { return problem.Reason(err) }

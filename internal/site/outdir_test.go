@@ -80,17 +80,17 @@ func TestOutputRefused(t *testing.T) {
 		layouts   bool
 		want      string
 	}{
-		{"the content folder", "content", false, "this is the content folder"},
-		{"the content folder by a link", "innehall", false, "this is the content folder"},
-		{"a folder inside the content", "content/2020/x", false, "lies inside the content folder"},
-		{"the layouts folder", "layouts", true, "this is the layouts folder"},
-		{"inside the layouts folder", "layouts/site", true, "lies inside the layouts folder"},
-		{"the repository's root", ".", false, "holds the content folder"},
-		{"the repository's parent", "..", false, "holds the content folder"},
-		{"the file system's root", "/", false, "holds the content folder"},
-		{"inside .git", ".git/site", false, "inside the repository's .git folder"},
-		{"a folder of one's own", "docs", false, "holds files that no plansite build made (egen-text.md)"},
-		{"a file", "README.md", false, "this is a file, not a folder"},
+		{"the content folder", "content", false, "det här är innehållsmappen, som bygget läser"},
+		{"the content folder by a link", "innehall", false, "det här är innehållsmappen"},
+		{"a folder inside the content", "content/2020/x", false, "ligger i innehållsmappen content"},
+		{"the layouts folder", "layouts", true, "det här är layoutmappen"},
+		{"inside the layouts folder", "layouts/site", true, "ligger i layoutmappen layouts"},
+		{"the repository's root", ".", false, "innehåller innehållsmappen content"},
+		{"the repository's parent", "..", false, "innehåller innehållsmappen content"},
+		{"the file system's root", "/", false, "innehåller innehållsmappen content"},
+		{"inside .git", ".git/site", false, "ligger i git-förrådets mapp .git"},
+		{"a folder of one's own", "docs", false, "innehåller filer som plansite inte har skapat (egen-text.md)"},
+		{"a file", "README.md", false, "det här är en fil, inte en mapp"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -213,7 +213,7 @@ func TestOldSiteNotRemovable(t *testing.T) {
 	if err != nil {
 		t.Fatalf("commit: %v", err)
 	}
-	if !strings.Contains(leftover, "the old site is left at") || !strings.Contains(leftover, "permission denied") {
+	if !strings.Contains(leftover, "den gamla webbplatsen ligger kvar i") || !strings.Contains(leftover, "du saknar behörighet") {
 		t.Errorf("leftover %q", leftover)
 	}
 	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "new" {
@@ -234,9 +234,9 @@ func TestWriteErrorMessages(t *testing.T) {
 		err  *WriteError
 		want []string
 	}{
-		{full, []string{"the disk holding " + dir + " is full", "the site needs 25.3 MB", "MB are free there", "public was not changed"}},
-		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EROFS}}, []string{"read-only disk", "public was not changed"}},
-		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EACCES}}, []string{"no permission to write", "parent folder must be writable"}},
+		{full, []string{"disken där " + dir + " ligger är full", "webbplatsen behöver 25.3 MB", "MB är ledigt där", "public är oförändrad"}},
+		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EROFS}}, []string{"skrivskyddad disk", "public är oförändrad"}},
+		{&WriteError{Out: "public", Err: &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.EACCES}}, []string{"du saknar behörighet att skriva", "mappen ovanför måste vara skrivbar"}},
 	} {
 		msg := c.err.Error()
 		for _, w := range c.want {
@@ -244,7 +244,7 @@ func TestWriteErrorMessages(t *testing.T) {
 				t.Errorf("%q does not say %q", msg, w)
 			}
 		}
-		if IsContentError(c.err) || strings.Contains(msg, "content") {
+		if IsContentError(c.err) || strings.Contains(msg, "content") || strings.Contains(msg, "innehåll") {
 			t.Errorf("%q is taken for a problem in the content", msg)
 		}
 	}
@@ -270,7 +270,7 @@ func TestDiskFull(t *testing.T) {
 	if !errors.As(err, &we) || IsContentError(err) {
 		t.Fatalf("Build on a full disk = %v, want a WriteError", err)
 	}
-	for _, w := range []string{"is full", "the site needs", "MB are free there"} {
+	for _, w := range []string{"är full", "webbplatsen behöver", "MB är ledigt där"} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("%q does not say %q", err, w)
 		}

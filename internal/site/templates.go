@@ -82,7 +82,7 @@ func readLayouts(dir string) (map[string][]byte, error) {
 	o := overlay{base: layouts.FS()}
 	if dir != "" {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			return nil, fmt.Errorf("the layouts folder %s does not exist", dir)
+			return nil, fmt.Errorf("layoutmappen %s finns inte", dir)
 		}
 		o.site = os.DirFS(dir)
 	}

@@ -160,7 +160,7 @@ func (t *tree) write(f file) error {
 func (t *tree) put(f file) error {
 	p := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
 	if !strings.HasPrefix(p, t.tmp+string(filepath.Separator)) {
-		return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+		return fmt.Errorf("skriver inte %q, eftersom den hamnar utanför mappen för webbplatsen", f.Path)
 	}
 	// Each folder is made once, and outside the lock: making a folder is slow on some disks, and the other
 	// writers need not wait for it.
@@ -261,7 +261,7 @@ func swap(tmp, out string, removeAll func(string) error) (leftover string, err e
 	case err != nil:
 		return "", err
 	case !info.IsDir():
-		return "", fmt.Errorf("%s exists and is not a folder; remove it or choose another --out", out)
+		return "", fmt.Errorf("%s finns redan och är inte en mapp (ta bort den, eller välj en annan mapp med --out)", out)
 	}
 	old := tmp // after the exchange, tmp holds the old site
 	if exchange(tmp, out) != nil {
@@ -277,7 +277,7 @@ func swap(tmp, out string, removeAll func(string) error) (leftover string, err e
 		}
 	}
 	if err := removeAll(old); err != nil {
-		return fmt.Sprintf("the old site is left at %s: %v", old, errText(err)), nil
+		return fmt.Sprintf("den gamla webbplatsen ligger kvar i %s: %s", old, errText(err)), nil
 	}
 	return "", nil
 }
@@ -289,7 +289,7 @@ type lostError struct {
 }
 
 func (e *lostError) Error() string {
-	return fmt.Sprintf("%v; the old site is now at %s and the new one at %s: rename one of them back", e.err, e.old, e.new)
+	return fmt.Sprintf("%s. Den gamla webbplatsen ligger nu i %s och den nya i %s. Byt tillbaka namnet på en av dem", errText(e.err), e.old, e.new)
 }
 
 func (e *lostError) Unwrap() error { return e.err }
@@ -330,19 +330,19 @@ func (e *WriteError) Error() string {
 	}
 	switch {
 	case errors.Is(e.Err, syscall.ENOSPC) || errors.Is(e.Err, syscall.EDQUOT):
-		msg := fmt.Sprintf("the disk holding %s is full", where)
+		msg := fmt.Sprintf("disken där %s ligger är full", where)
 		if e.Needed > 0 {
-			msg += ": the site needs " + mb(e.Needed)
+			msg += ": webbplatsen behöver " + mb(e.Needed)
 			if free, ok := freeSpace(where); ok {
-				msg += " and " + mb(free) + " are free there"
+				msg += " och " + mb(free) + " är ledigt där"
 			}
 		}
-		return msg + fmt.Sprintf("; %s was not changed (free some space, or build elsewhere with --out)", e.Out)
+		return msg + fmt.Sprintf(". %s är oförändrad (frigör utrymme, eller bygg någon annanstans med --out)", e.Out)
 	case errors.Is(e.Err, syscall.EROFS):
-		return fmt.Sprintf("%s is on a read-only disk; %s was not changed (build elsewhere with --out)", where, e.Out)
+		return fmt.Sprintf("%s ligger på en skrivskyddad disk. %s är oförändrad (bygg någon annanstans med --out)", where, e.Out)
 	case errors.Is(e.Err, fs.ErrPermission):
-		return fmt.Sprintf("no permission to write in %s: %v; %s was not changed (the site is written beside %s and swapped in, so its parent folder must be writable too)",
-			where, e.Err, e.Out, e.Out)
+		return fmt.Sprintf("du saknar behörighet att skriva i %s. %s är oförändrad (webbplatsen skrivs bredvid %s och byts sedan in, så även mappen ovanför måste vara skrivbar)",
+			where, e.Out, e.Out)
 	}
-	return fmt.Sprintf("writing %s: %v", e.Out, e.Err)
+	return fmt.Sprintf("kunde inte skriva %s: %s", e.Out, errText(e.Err))
 }
