@@ -113,23 +113,23 @@ func (b *builder) checkLinks(files []file) problem.List {
 			if _, ok := ids[p+"/"]; ok {
 				page = p + "/"
 			} else {
-				probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to %s, which is not part of the site", l.dest, "/"+p),
-					"link to a revision (/2020/), a section or activity in it (/2020/#rutin-vid-oro), a page, or a file in the revision's folder")
+				probs.Add(l.file, l.line, fmt.Sprintf("länken %s leder till %s, som inte finns på webbplatsen", l.dest, "/"+p),
+					"länka till en revidering (/2020/), ett avsnitt eller en aktivitet i den (/2020/#rutin-vid-oro), en sida eller en fil i revideringens mapp")
 				continue
 			}
 		}
 		set, ok := ids[page]
 		if !ok {
-			hint := "link to a page of the site, such as /" + strings.Join(years, "/, /") + "/"
+			hint := "länka till en sida på webbplatsen, till exempel /" + strings.Join(years, "/, /") + "/"
 			if first, _, _ := strings.Cut(page, "/"); len(first) == 4 && first[0] >= '0' && first[0] <= '9' {
-				hint = "there are the revisions " + strings.Join(years, ", ")
+				hint = "det finns revideringar för " + strings.Join(years, ", ")
 			}
-			probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to /%s, which does not exist", l.dest, page), hint)
+			probs.Add(l.file, l.line, fmt.Sprintf("länken %s leder till /%s, som inte finns", l.dest, page), hint)
 			continue
 		}
 		if frag := target.Fragment; frag != "" && !set[frag] {
-			probs.Add(l.file, l.line, fmt.Sprintf("the link %s leads to #%s, which is not on /%s", l.dest, frag, page),
-				"use the id of a section or activity (its id: line), or of a heading as the table of contents links it: "+
+			probs.Add(l.file, l.line, fmt.Sprintf("länken %s leder till #%s, som inte finns på /%s", l.dest, frag, page),
+				"använd id för ett avsnitt eller en aktivitet (raden id:), eller för en rubrik så som innehållsförteckningen länkar till den: "+
 					closest(frag, set))
 		}
 	}
@@ -160,7 +160,7 @@ func closest(id string, set map[string]bool) string {
 	for i := range all {
 		all[i] = "#" + all[i]
 	}
-	return "perhaps " + strings.Join(all, ", ")
+	return "kanske " + strings.Join(all, ", ")
 }
 
 // common is the length of the longest common prefix, as a cheap likeness.
