@@ -170,6 +170,8 @@ func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []
 		b.md, b.cmp, b.texts = markdown.New(), compare.NewCache(), memo.New[convertKey, *converted]()
 	}
 	files, probs := b.render()
+	stats.Warnings = append(stats.Warnings, b.warnings...)
+	stats.Warnings.Sort()
 	if err := probs.Err(); err != nil {
 		return b, files, stats, err // the files as far as they were made, for Check
 	}
@@ -255,11 +257,13 @@ type builder struct {
 	emitted atomic.Int64 // pages handed to emit
 	// comparePages are the paths of the comparison pages, which may have been handed to emit rather than returned.
 	comparePages []string
-	consecutive  sync.Map // year → *compare.Result: the comparison with the revision before, made for its page
+	consecutive  sync.Map     // year → *compare.Result: the comparison with the revision before, made for its page
 	abbr         *abbreviator // nil without a glossary
 	changes      changeNotes  // what changed in each revision, for the feed
 	edit         *url.URL     // the repository's editor for the content folder; nil for no edit links
 	content      string       // the content folder, to make source paths relative to it
+
+	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
 	linksMu sync.Mutex
 	links   []linkRef // every link the content makes, for Check
@@ -295,6 +299,9 @@ func (b *builder) render() ([]file, problem.List) {
 		files = append(files, r.files...)
 		probs = append(probs, r.probs...)
 		revs[i] = r.rev
+		if r.rev != nil {
+			b.warnings = append(b.warnings, r.rev.warnings...)
+		}
 	}
 	rendered := !slices.Contains(revs, nil)
 	if len(probs) == 0 || b.emit == nil && rendered {

@@ -425,3 +425,48 @@ func TestHeadingIDsLast(t *testing.T) {
 		t.Error("the same heading in an earlier section changed the id of the later one")
 	}
 }
+
+// TestPictureWithoutTextAlternative: in a draft (as an import of a Word document may leave it) a picture without a
+// text alternative is a warning, and the draft builds with --drafts; in an adopted plan it stops the build.
+func TestPictureWithoutTextAlternative(t *testing.T) {
+	for _, c := range []struct {
+		status string
+		fails  bool
+	}{{"utkast", false}, {"antagen", true}} {
+		dir := filepath.Join(t.TempDir(), "content")
+		if err := os.CopyFS(dir, os.DirFS("testdata/minimal")); err != nil {
+			t.Fatal(err)
+		}
+		plan := filepath.Join(dir, "2020", "plan.md")
+		src, _ := os.ReadFile(plan)
+		text := string(src)
+		if c.status == "utkast" {
+			text = strings.NewReplacer("status: antagen", "status: utkast", "beslutad: 2020-03-13\n", "", "paragraf: § 12\n", "").Replace(text)
+		}
+		sec := filepath.Join(dir, "2020", "avsnitt", "a.md")
+		body, _ := os.ReadFile(sec)
+		if err := os.WriteFile(plan, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(sec, []byte(strings.Replace(string(body), "![Stjärna]", "![]", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		stats, err := Build(Options{Content: dir, Out: filepath.Join(t.TempDir(), "public"), Drafts: true})
+		if c.fails {
+			if err == nil || !strings.Contains(err.Error(), "a.md:10:") || !strings.Contains(err.Error(), "figurer/s.svg") {
+				t.Errorf("%s: %v, want the picture at a.md:10 refused", c.status, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.status, err)
+		}
+		found := false
+		for _, w := range stats.Warnings {
+			found = found || w.Line == 10 && strings.HasSuffix(w.File, "a.md") && strings.Contains(w.Msg, "figurer/s.svg")
+		}
+		if !found {
+			t.Errorf("%s: warnings %v lack the picture at a.md:10", c.status, stats.Warnings)
+		}
+	}
+}
