@@ -92,7 +92,7 @@ func TestBrowserWarnings(t *testing.T) {
 	}
 	tab.WaitFor(`!!document.getElementById('plansite-warnings')`)
 	box := `document.getElementById('plansite-warnings')`
-	if txt := browser.Eval[string](tab, box+`.innerText`); !strings.Contains(txt, "1 varning") || !strings.Contains(txt, "tvilling.md:2: this row and") {
+	if txt := browser.Eval[string](tab, box+`.innerText`); !strings.Contains(txt, "1 varning") || !strings.Contains(txt, "tvilling.md:2: den här raden och") {
 		t.Errorf("the warnings say %q", txt)
 	}
 	if role := browser.Eval[string](tab, box+`.getAttribute('role')`); role != "status" {
