@@ -34,7 +34,7 @@ func TestExitStatus(t *testing.T) {
 		stdout string // regexp
 		stderr string // regexp
 	}{
-		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Built 1 revision, 10 pages in \d+ ms\n$`, `^$`},
+		{"build", []string{"build", "--content", fixture, "--out", filepath.Join(t.TempDir(), "p")}, 0, `^Byggde 1 revidering, 10 sidor på \d+ ms\n$`, `^$`},
 		{"broken content", []string{"build", "--content", broken, "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`,
 			`aktiviteter/x.md:3: okänd nyckel "ansvrig" \(menade du "ansvarig"\?\)\n(.|\n)*Bygget misslyckades: \d+ problem i innehållet\. .*p/ är oförändrad\.\n$`},
 		{"missing content", []string{"build", "--content", "finns-inte", "--out", filepath.Join(t.TempDir(), "p")}, 1, `^$`, `finns-inte: innehållsmappen går inte att läsa: den finns inte \(kör plansite i mappen där content/ finns`},
@@ -125,7 +125,7 @@ func TestDefaultLayoutsFolder(t *testing.T) {
 	fixture, _ := filepath.Abs("../../internal/site/testdata/minimal")
 	t.Chdir(t.TempDir())
 	code, stdout, stderr := runCLI("build", "--content", fixture)
-	if code != 0 || !strings.HasPrefix(stdout, "Built ") {
+	if code != 0 || !strings.HasPrefix(stdout, "Byggde ") {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat("public/2020/index.html"); err != nil {

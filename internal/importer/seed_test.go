@@ -79,7 +79,7 @@ func TestImportSeed(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range probs {
-			if !strings.Contains(p.Msg, "no text alternative") {
+			if !strings.Contains(p.Msg, "saknar textalternativ") {
 				t.Fatalf("the imported revision has a problem: %v", p)
 			}
 			b, _ := os.ReadFile(p.File)

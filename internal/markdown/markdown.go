@@ -150,7 +150,7 @@ func (c *Converter) Convert(src []byte, opt Options) Result {
 	bw.Reset(nil)
 	c.writers.Put(bw)
 	if err != nil {
-		res.Issues = append(res.Issues, Issue{Line: 1, Msg: "the text cannot be rendered: " + err.Error()})
+		res.Issues = append(res.Issues, Issue{Line: 1, Msg: "texten går inte att visa: " + err.Error()})
 	}
 	res.HTML = buf.Bytes()
 	return res
@@ -228,8 +228,8 @@ func (w *walker) undefinedFootnotes(doc ast.Node) {
 			return ast.WalkContinue, nil
 		})
 		for _, m := range undefinedRef.FindAllString(b.String(), -1) {
-			w.issue(w.lineOf(n), fmt.Sprintf("the footnote %s has no text", m),
-				fmt.Sprintf("add a line %s: … with the footnote's text, or remove the reference", m))
+			w.issue(w.lineOf(n), fmt.Sprintf("fotnoten %s saknar text", m),
+				fmt.Sprintf("lägg till en rad %s: … med fotnotens text, eller ta bort hänvisningen", m))
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -242,15 +242,15 @@ func (w *walker) heading(h *ast.Heading) {
 	label := plainText(h, w.src)
 	switch {
 	case w.opt.NoHeadings:
-		w.issue(line, fmt.Sprintf("a heading (%s %s) where headings are not allowed", strings.Repeat("#", h.Level), label),
-			"write the text as a paragraph; headings belong in a section's text")
+		w.issue(line, fmt.Sprintf("en rubrik (%s %s) där rubriker inte är tillåtna", strings.Repeat("#", h.Level), label),
+			"skriv texten som ett stycke. Rubriker hör hemma i texten till ett avsnitt")
 	case h.Level == 1:
-		w.issue(line, fmt.Sprintf("a # heading (%s) in the text", label),
-			"the heading above the text comes from titel; start the text's own headings with ##")
+		w.issue(line, fmt.Sprintf("en rubrik med # (%s) i texten", label),
+			"rubriken ovanför texten kommer från titel. Börja textens egna rubriker med ##")
 	case h.Level > w.prevLevel+1:
-		w.issue(line, fmt.Sprintf("the heading %q skips a level (%s after %s)", label,
+		w.issue(line, fmt.Sprintf("rubriken %q hoppar över en nivå (%s efter %s)", label,
 			strings.Repeat("#", h.Level), strings.Repeat("#", w.prevLevel)),
-			fmt.Sprintf("use %s here: headings go down one level at a time", strings.Repeat("#", w.prevLevel+1)))
+			fmt.Sprintf("använd %s här, eftersom rubrikerna ska gå ner en nivå i taget", strings.Repeat("#", w.prevLevel+1)))
 	}
 	w.prevLevel = h.Level
 	h.Level = min(h.Level+w.opt.Shift, 6)
@@ -265,14 +265,14 @@ func (w *walker) heading(h *ast.Heading) {
 func (w *walker) image(img *ast.Image, line int) {
 	dest := string(img.Destination)
 	if strings.TrimSpace(plainText(img, w.src)) == "" {
-		w.issue(line, fmt.Sprintf("the picture %s has no text alternative", dest),
-			"write what the picture shows between the brackets: ![Text alternative]("+dest+")")
+		w.issue(line, fmt.Sprintf("bilden %s saknar textalternativ", dest),
+			"skriv vad bilden visar mellan hakparenteserna: ![Textalternativ]("+dest+")")
 		w.res.Issues[len(w.res.Issues)-1].Unfinished = true
 	}
 	switch {
 	case !safeURL(dest):
-		w.issue(line, fmt.Sprintf("the picture's address %q is not allowed", dest),
-			"use a file in the revision's folder, like figurer/bild.svg")
+		w.issue(line, fmt.Sprintf("bildens adress %q är inte tillåten", dest),
+			"använd en fil i revideringens mapp, till exempel figurer/bild.svg")
 		img.Destination = nil
 	case !isRemote(dest) && !strings.HasPrefix(dest, "#"):
 		w.res.Images = append(w.res.Images, Ref{Dest: dest, Line: line})

@@ -302,8 +302,8 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		for _, img := range res.Images {
 			rel := path.Clean(img.Dest)
 			if strings.HasPrefix(rel, "../") || !slices.ContainsFunc(rev.Assets, func(a content.Asset) bool { return a.Rel == rel }) {
-				probs.Add(t.Pos.File, t.Pos.Line+img.Line-1, fmt.Sprintf("the picture %s is not in %s", img.Dest, rev.Dir),
-					"put the file in the revision's folder, e.g. figurer/, and write its path relative to that folder")
+				probs.Add(t.Pos.File, t.Pos.Line+img.Line-1, fmt.Sprintf("bilden %s finns inte i %s", img.Dest, rev.Dir),
+					"lägg filen i revideringens mapp, till exempel i figurer/, och skriv sökvägen från den mappen")
 			}
 		}
 	}
@@ -396,7 +396,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	files := []file{f}
 	ex, err := exports(rev, in.Cells)
 	if err != nil {
-		probs.Add(rev.Pos.File, 0, "the exports cannot be made: "+err.Error(), "")
+		probs.Add(rev.Pos.File, 0, "exportfilerna går inte att skapa: "+err.Error(), "")
 	}
 	files = append(files, ex...)
 	fu, err := b.followUpPages(rev, in.Cells)

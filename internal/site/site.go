@@ -58,8 +58,8 @@ func (s Stats) String() string {
 		}
 		return fmt.Sprintf("%d %s", n, many)
 	}
-	return fmt.Sprintf("Built %s, %s in %d ms", plural(s.Revisions, "revision", "revisions"),
-		plural(s.Pages, "page", "pages"), s.Elapsed.Milliseconds())
+	return fmt.Sprintf("Byggde %s, %s på %d ms", plural(s.Revisions, "revidering", "revideringar"),
+		plural(s.Pages, "sida", "sidor"), s.Elapsed.Milliseconds())
 }
 
 // Build loads, renders and writes the site. Content problems come back as a problem.List and leave the output
@@ -196,7 +196,7 @@ func parseBaseURL(s string) (*url.URL, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("--base-url %q is not a web address like https://intranet.example/vbe/", s)
+		return nil, fmt.Errorf("--base-url %q är inte en webbadress (skriv till exempel https://intranet.example/vbe/)", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -211,7 +211,7 @@ func parseEditURL(s string) (*url.URL, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--edit-url %q is not a web address like https://gitlab.example/org/plan/-/edit/main/content/", s)
+		return nil, fmt.Errorf("--edit-url %q är inte en webbadress (skriv till exempel https://gitlab.example/org/plan/-/edit/main/content/)", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

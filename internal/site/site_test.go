@@ -55,7 +55,7 @@ func TestBuildMinimal(t *testing.T) {
 	if stats.Revisions != 1 || stats.Pages != 10 {
 		t.Errorf("stats = %+v, want 1 revision and 10 pages (2020, index, 404, tillganglighet, jamfor, sok, uppfoljning, 3 histories)", stats)
 	}
-	if s := stats.String(); !strings.HasPrefix(s, "Built 1 revision, 10 pages in ") || !strings.HasSuffix(s, " ms") {
+	if s := stats.String(); !strings.HasPrefix(s, "Byggde 1 revidering, 10 sidor på ") || !strings.HasSuffix(s, " ms") {
 		t.Errorf("summary line %q", s)
 	}
 	got := readTree(t, out)
@@ -157,10 +157,10 @@ Text.
 	}
 	got := strings.ReplaceAll(err.Error(), dir, "content")
 	for _, want := range []string{
-		"content/2020/avsnitt/a.md:8: a # heading (Fel nivå) in the text",
-		"content/2020/avsnitt/a.md:10: the picture figurer/s.svg has no text alternative",
-		"content/2020/avsnitt/a.md:12: the picture figurer/finns-inte.png is not in content/2020",
-		"content/2020/avsnitt/a.md:14: the heading \"Hopp\" skips a level",
+		"content/2020/avsnitt/a.md:8: en rubrik med # (Fel nivå) i texten",
+		"content/2020/avsnitt/a.md:10: bilden figurer/s.svg saknar textalternativ",
+		"content/2020/avsnitt/a.md:12: bilden figurer/finns-inte.png finns inte i content/2020",
+		"content/2020/avsnitt/a.md:14: rubriken \"Hopp\" hoppar över en nivå",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems lack %q; got:\n%s", want, got)
@@ -306,10 +306,10 @@ func TestCheckLinks(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d %s", p.Line, p.Msg))
 	}
 	want := []string{
+		fmt.Sprintf("%d fotnoten [^9] saknar text", line),
 		fmt.Sprintf("%d länken #rutinn leder till #rutinn, som inte finns på /2020/", line),
 		fmt.Sprintf("%d länken ../2019/ leder till /2019/, som inte finns", line),
 		fmt.Sprintf("%d länken /tillganglighet/#saknas leder till #saknas, som inte finns på /tillganglighet/", line),
-		fmt.Sprintf("%d the footnote [^9] has no text", line),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
