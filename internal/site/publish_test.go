@@ -95,7 +95,11 @@ func TestPublishedHoldsNoDraft(t *testing.T) {
 	tab := b.Tab(t)
 	for _, p := range pages {
 		tab.Open(srv.URL + "/" + strings.TrimSuffix(p, "index.html"))
-		tab.WaitFor(`document.readyState === 'complete'`)
+		if p == "index.html" {
+			// The start page leads on to the plan in force; check the page it lands on, once loaded.
+			tab.WaitFor(`location.pathname !== '/' && document.readyState === 'complete' && !!document.documentElement`)
+		}
+		tab.WaitFor(`document.readyState === 'complete' && !!document.documentElement`)
 		text := browser.Eval[string](tab, `document.documentElement.innerText + ' ' + [...document.querySelectorAll('a[href]')].map(a => a.href).join(' ')`)
 		if strings.Contains(strings.ToLower(text), strings.ToLower(marker)) {
 			t.Errorf("%s shows the draft's marker", p)
