@@ -20,7 +20,7 @@ func lockDir(dir string) (func(), error) {
 	}
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("locking %s: %w", dir, err)
+		return nil, fmt.Errorf("kan inte låsa mappen %s: %w", dir, err)
 	}
 	return func() {
 		unix.Flock(int(f.Fd()), unix.LOCK_UN)
