@@ -20,6 +20,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -47,6 +48,12 @@ const (
 	// text. A paragraph holds a handful, a table or a list at most some hundred rows. Where a paragraph is this
 	// long, goldmark's time grows with the square of its lines.
 	MaxRunOfLines = 1_000
+
+	// MaxDistinctWords is the most different words one file may hold: 20,000. The whole 2020 plan uses some 1,200
+	// and its longest section some 400; a file of more is a pasted word list or data, not a plan's text. The
+	// search index does work for every different word of the site (its stems and compound parts), so ten files of
+	// 2 MB of different words took a minute and 3.5 GB; with this limit, memory grows with the text.
+	MaxDistinctWords = 20_000
 )
 
 // overLimits records a problem when raw, read from file, is beyond one of the limits on lines, and reports
@@ -95,6 +102,37 @@ func overLimits(file string, raw []byte, probs *problem.List) bool {
 			end++
 		}
 		start = end + 1
+	}
+	return tooManyWords(file, raw, probs)
+}
+
+// tooManyWords records a problem at the line of the first word beyond MaxDistinctWords different ones, and reports
+// whether it did. A word is a run of letters and digits, in lower case.
+func tooManyWords(file string, raw []byte, probs *problem.List) bool {
+	seen := make(map[string]struct{}, 1024)
+	line, start := 1, -1
+	for i, r := range string(raw) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if _, ok := seen[strings.ToLower(string(raw[start:i]))]; !ok {
+				seen[strings.ToLower(string(raw[start:i]))] = struct{}{}
+				if len(seen) > MaxDistinctWords {
+					probs.Add(file, line, fmt.Sprintf("filen har fler än %s olika ord; ett avsnitt i en plan har några hundra", thousands(MaxDistinctWords)),
+						"är det inklistrade data, till exempel en ordlista eller en tabell ur ett annat system? "+
+							"Ta bort det som inte hör till planen, eller dela upp texten i flera filer")
+					return true
+				}
+			}
+			start = -1
+		}
+		if r == '\n' {
+			line++
+		}
 	}
 	return false
 }

@@ -2,11 +2,14 @@ package content
 
 import (
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stockholm/plansite/internal/problem"
 )
 
 // sectionHead is the frontmatter of a section no other file of testdata/valid has.
@@ -160,5 +163,35 @@ func TestUnreadable(t *testing.T) {
 	want := "a.md: cannot be read: permission denied (check the file's permissions)"
 	if got := messages(t, dir); !strings.Contains(got, want) {
 		t.Errorf("output lacks %q; got:\n%s", want, got)
+	}
+}
+
+// TestDistinctWords: a file of more than MaxDistinctWords different words is refused at the line where the first
+// word beyond the limit stands; one at the limit passes.
+func TestDistinctWords(t *testing.T) {
+	text := func(n int) []byte {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "ord%d ", i)
+			if i%10 == 9 {
+				b.WriteString("\n\n") // ten words a paragraph: no other limit is near
+			}
+		}
+		return []byte(b.String())
+	}
+	var probs problem.List
+	if overLimits("x.md", text(MaxDistinctWords), &probs) {
+		t.Fatalf("%d different words refused: %v", MaxDistinctWords, probs)
+	}
+	if !overLimits("x.md", text(MaxDistinctWords+1), &probs) || len(probs) != 1 {
+		t.Fatalf("%d different words: %v", MaxDistinctWords+1, probs)
+	}
+	if want := MaxDistinctWords/10*2 + 1; probs[0].Line != want || !strings.Contains(probs[0].Msg, "20 000 olika ord") {
+		t.Errorf("refused at line %d (%s), want line %d", probs[0].Line, probs[0].Msg, want)
+	}
+	// The same word again and again is no new word.
+	probs = nil
+	if overLimits("x.md", []byte(strings.Repeat("ord ord\n\n", 50_000)), &probs) {
+		t.Errorf("one word repeated is refused: %v", probs)
 	}
 }
