@@ -60,30 +60,40 @@ func year(s string, stderr io.Writer) (int, bool) {
 	return y, true
 }
 
-func cmdDiff(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	dir := fs.String("content", "content", "the content `folder`")
+// textCommand parses the flags of a command that reads the content and prints text or Markdown (diff, log), with
+// args positional arguments named in synopsis. It returns the content folder, the format and the arguments, or an
+// exit status when the command should stop.
+func textCommand(name, synopsis string, n int, args []string, stdout, stderr io.Writer) (dir string, f compare.Format, pos []string, code int, stop bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	d := fs.String("content", "content", "the content `folder`")
 	var settings string
 	configFlag(fs, &settings)
 	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
-	const synopsis = "plansite diff [--content DIR] [--config FILE] [--format text|markdown] FROM TO"
-	pos, code, stop := positional(fs, args, stdout, stderr, synopsis, 2)
-	if stop {
-		return code
+	if pos, code, stop = positional(fs, args, stdout, stderr, synopsis, n); stop {
+		return "", "", nil, code, true
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
-		return reportSettings(err, stderr)
+	if err := applySettings(fs, settings, map[string]*string{"content": d}); err != nil {
+		return "", "", nil, reportSettings(err, stderr), true
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
 		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller markdown\n", *format)
-		return 2
+		return "", "", nil, 2, true
+	}
+	return *d, compare.Format(*format), pos, 0, false
+}
+
+func cmdDiff(args []string, stdout, stderr io.Writer) int {
+	const synopsis = "plansite diff [--content DIR] [--config FILE] [--format text|markdown] FROM TO"
+	dir, format, pos, code, stop := textCommand("diff", synopsis, 2, args, stdout, stderr)
+	if stop {
+		return code
 	}
 	from, ok1 := year(pos[0], stderr)
 	to, ok2 := year(pos[1], stderr)
 	if !ok1 || !ok2 {
 		return 2
 	}
-	plan, err := content.Load(*dir)
+	plan, err := content.Load(dir)
 	if err != nil {
 		return reportError(err, "", stderr)
 	}
@@ -105,12 +115,12 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		if a != nil {
 			missing = to
 		}
-		fmt.Fprintf(stderr, "plansite: det finns ingen revidering för %d i %s (det finns: %s)\n", missing, *dir, strings.Join(years, ", "))
+		fmt.Fprintf(stderr, "plansite: det finns ingen revidering för %d i %s (det finns: %s)\n", missing, dir, strings.Join(years, ", "))
 		return 2
 	}
 	conv := markdown.New()
 	res := compare.Compare(compare.PrepareRevision(a, conv), compare.PrepareRevision(b, conv))
-	if err := compare.Write(stdout, res, compare.Format(*format)); err != nil {
+	if err := compare.Write(stdout, res, format); err != nil {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}
@@ -161,43 +171,26 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdLog(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("log", flag.ContinueOnError)
-	dir := fs.String("content", "content", "the content `folder`")
-	var settings string
-	configFlag(fs, &settings)
-	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
 	const synopsis = "plansite log [--content DIR] [--config FILE] [--format text|markdown] ID"
-	pos, code, stop := positional(fs, args, stdout, stderr, synopsis, 1)
+	dir, format, pos, code, stop := textCommand("log", synopsis, 1, args, stdout, stderr)
 	if stop {
 		return code
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
-		return reportSettings(err, stderr)
-	}
-	if *format != string(compare.Text) && *format != string(compare.Markdown) {
-		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller markdown\n", *format)
-		return 2
-	}
-	plan, err := content.Load(*dir)
+	plan, err := content.Load(dir)
 	if err != nil {
 		return reportError(err, "", stderr)
 	}
-	conv := markdown.New()
-	docs := make([]*compare.Doc, len(plan.Revisions))
-	for i, r := range plan.Revisions {
-		docs[i] = compare.PrepareRevision(r, conv)
-	}
-	byID, order := history.Of(history.Results(docs))
+	byID, order := history.OfPlan(plan)
 	h := byID[pos[0]]
 	if h == nil {
 		hint := ""
 		if s := closest(pos[0], order); s != "" {
 			hint = fmt.Sprintf(" (menade du %q?)", s)
 		}
-		fmt.Fprintf(stderr, "plansite: inget avsnitt och ingen aktivitet har id %q i %s%s\n", pos[0], *dir, hint)
+		fmt.Fprintf(stderr, "plansite: inget avsnitt och ingen aktivitet har id %q i %s%s\n", pos[0], dir, hint)
 		return 2
 	}
-	if err := history.Write(stdout, h, compare.Format(*format)); err != nil {
+	if err := history.Write(stdout, h, format); err != nil {
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}

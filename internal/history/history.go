@@ -8,6 +8,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/markdown"
 )
 
 // Kind is what happened to the item in one revision.
@@ -188,4 +189,15 @@ func Results(docs []*compare.Doc) []*compare.Result {
 		out[k] = compare.Compare(docs[k-1], docs[k])
 	}
 	return out
+}
+
+// OfPlan builds the history of every section and activity of the plan's revisions, converting their Markdown
+// itself; the site, which has the revisions rendered already, uses Of.
+func OfPlan(plan *content.Plan) (map[string]*History, []string) {
+	conv := markdown.New()
+	docs := make([]*compare.Doc, len(plan.Revisions))
+	for i, r := range plan.Revisions {
+		docs[i] = compare.PrepareRevision(r, conv)
+	}
+	return Of(Results(docs))
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
-	"github.com/stockholm/plansite/internal/markdown"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -22,12 +21,7 @@ func histories(t *testing.T) map[string]*History {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conv := markdown.New()
-	var docs []*compare.Doc
-	for _, r := range plan.Revisions {
-		docs = append(docs, compare.PrepareRevision(r, conv))
-	}
-	byID, order := Of(Results(docs))
+	byID, order := OfPlan(plan)
 	if len(order) != len(byID) {
 		t.Fatalf("%d ids in order, %d histories", len(order), len(byID))
 	}

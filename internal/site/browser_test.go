@@ -12,11 +12,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
-	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/demo"
 	"github.com/stockholm/plansite/internal/history"
-	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/plangen"
 	"github.com/stockholm/plansite/internal/serve"
 )
@@ -360,12 +358,7 @@ func TestBrowserHistoryGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conv := markdown.New()
-	var docs []*compare.Doc
-	for _, r := range plan.Revisions {
-		docs = append(docs, compare.PrepareRevision(r, conv))
-	}
-	byID, order := history.Of(history.Results(docs))
+	byID, order := history.OfPlan(plan)
 	want := map[string]string{} // a kind → an id that has it
 	for _, id := range order {
 		for _, e := range byID[id].Entries {
