@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
 )
 
@@ -67,8 +68,17 @@ func TestBrowserWaitingPage(t *testing.T) {
 	if txt := browser.Eval[string](tab, `document.querySelector('main').innerText`); !strings.Contains(txt, `okänd nyckel "okänd"`) {
 		t.Errorf("the waiting page says %q", txt)
 	}
-	if res := tab.Axe(); len(res.Violations) > 0 || res.Passes == 0 {
-		t.Errorf("the waiting page: %d passes, violations %v", res.Passes, res.Violations)
+	for _, scheme := range []string{"light", "dark"} {
+		tab.ColorScheme(scheme)
+		for _, width := range []int64{320, 1280} {
+			tab.Do(chromedp.EmulateViewport(width, 800))
+			if res := tab.Axe(); len(res.Violations) > 0 || res.Passes == 0 {
+				t.Errorf("the waiting page at %d px, %s: %d passes, violations %v", width, scheme, res.Passes, res.Violations)
+			}
+			if sideways := browser.Eval[int](tab, "document.documentElement.scrollWidth - document.documentElement.clientWidth"); sideways > 0 {
+				t.Errorf("the waiting page scrolls %d px sideways at %d px", sideways, width)
+			}
+		}
 	}
 	if blocked := tab.Blocked(); len(blocked) > 0 {
 		t.Errorf("the Content-Security-Policy blocked %q", blocked)

@@ -43,7 +43,8 @@ func (l *Live) waiting(w http.ResponseWriter, r *http.Request) {
 	_, broken := l.state()
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n" +
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Förhandsvisningen byggs</title>\n</head>\n<body>\n<main>\n")
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Förhandsvisningen byggs</title>\n" +
+		"<link rel=\"stylesheet\" href=\"" + livePrefix + "waiting.css\">\n</head>\n<body>\n<main>\n")
 	if broken == nil {
 		b.WriteString("<h1>Förhandsvisningen byggs</h1>\n<p>Sidan laddas om av sig själv när webbplatsen är klar.</p>\n")
 	} else {
@@ -113,6 +114,11 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case livePrefix + "events":
 		l.events(w, r)
+		return
+	case livePrefix + "waiting.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write([]byte(waitingStyle))
 		return
 	case livePrefix + "live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -271,4 +277,12 @@ const liveScript = `(function () {
   });
   es.addEventListener('problems', function (e) { if (!leaving) { warned = false; show(JSON.parse(e.data), false); } });
 })();
+`
+
+// waitingStyle is the waiting page's: long paths in the problems wrap, and it follows the reader's dark mode. It is
+// a file of its own, since the preview's Content-Security-Policy allows no inline style.
+const waitingStyle = `body { font: 1.0625rem/1.55 system-ui, sans-serif; margin: 0 auto; padding: 1rem; max-width: 60rem; color: #1b1b1b; background: #fff; }
+code { white-space: pre-wrap; overflow-wrap: anywhere; }
+li { margin: 0.5rem 0; }
+@media (prefers-color-scheme: dark) { body { color: #e8e8e8; background: #121212; } }
 `
