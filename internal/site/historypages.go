@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -66,50 +68,31 @@ func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
 	for _, r := range revs {
 		byYear[r.year] = r
 	}
-	var files []file
 	var probs problem.List
-	for _, id := range order {
-		h := byID[id]
-		v := &historyView{ID: id, Title: plainTitle(h.Title), Activity: h.Activity, Kind: "avsnittet", Periods: content.Periods}
-		if h.Activity {
-			v.Kind = "aktiviteten"
-		}
-		for _, e := range h.Entries {
-			ev := historyEntryView{Year: e.Rev.Year, Label: e.Label(h.Activity), Class: historyClass[e.Kind]}
-			if e.Kind != history.Removed && e.Kind != history.Absent {
-				ev.Href = fmt.Sprintf("../../%d/#%s", e.Rev.Year, id)
+	// The pages are made on every core: they come after the comparisons, when the cores are free again.
+	files := make([]file, len(order))
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				b.historyPage(byID[order[i]], byYear, &files[i], &errs[i])
 			}
-			switch {
-			case e.Section != nil && (e.Kind == history.Added || e.Kind == history.Restored):
-				if sv := byYear[e.Rev.Year].sections[id]; sv != nil {
-					ev.HTML, ev.Whole = sv.rebased(), true
-				}
-			case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
-				var head string
-				if e.Section.Renamed {
-					head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(spansHTML(e.Section.Title)) + "</p>\n"
-				}
-				ev.HTML = template.HTML(head) + b.marked(e.Section)
-			case e.Row != nil && e.Kind != history.Removed:
-				ev.HTML = rowTableHTML(e.Row)
-			}
-			v.Entries = append(v.Entries, ev)
-			if e.Activity != nil {
-				v.FollowUp = append(v.FollowUp, followUpYear{Year: e.Rev.Year, Cells: history.FollowUpRow(e.Activity)})
-			}
-		}
-		if !h.Periods() {
-			v.FollowUp = nil // never reported: no table of dashes
-		}
-		p := "historik/" + id + "/index.html"
-		data := b.newPage(p, "Historik: "+v.Title)
-		data.History = v
-		f, err := b.execute("historik.html", p, data)
+		}()
+	}
+	for i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			probs.Add("layouts/historik.html", 0, err.Error(), "")
 			return nil, probs
 		}
-		files = append(files, f)
 	}
 	// The ids that have a history, for the version switcher: a page opened at an id it does not have opens the
 	// id's history instead.
@@ -143,4 +126,44 @@ func plainTitle(s string) string {
 	}
 	s = strings.NewReplacer("**", "", "__", "", "*", "", "`", "").Replace(s)
 	return shorten(s, 90)
+}
+
+// historyPage renders the history page of h into f, or the error into err.
+func (b *builder) historyPage(h *history.History, byYear map[int]*renderedRevision, f *file, err *error) {
+	id := h.ID
+	v := &historyView{ID: id, Title: plainTitle(h.Title), Activity: h.Activity, Kind: "avsnittet", Periods: content.Periods}
+	if h.Activity {
+		v.Kind = "aktiviteten"
+	}
+	for _, e := range h.Entries {
+		ev := historyEntryView{Year: e.Rev.Year, Label: e.Label(h.Activity), Class: historyClass[e.Kind]}
+		if e.Kind != history.Removed && e.Kind != history.Absent {
+			ev.Href = fmt.Sprintf("../../%d/#%s", e.Rev.Year, id)
+		}
+		switch {
+		case e.Section != nil && (e.Kind == history.Added || e.Kind == history.Restored):
+			if sv := byYear[e.Rev.Year].sections[id]; sv != nil {
+				ev.HTML, ev.Whole = sv.rebased(), true
+			}
+		case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
+			var head string
+			if e.Section.Renamed {
+				head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(spansHTML(e.Section.Title)) + "</p>\n"
+			}
+			ev.HTML = template.HTML(head) + b.marked(e.Section)
+		case e.Row != nil && e.Kind != history.Removed:
+			ev.HTML = rowTableHTML(e.Row)
+		}
+		v.Entries = append(v.Entries, ev)
+		if e.Activity != nil {
+			v.FollowUp = append(v.FollowUp, followUpYear{Year: e.Rev.Year, Cells: history.FollowUpRow(e.Activity)})
+		}
+	}
+	if !h.Periods() {
+		v.FollowUp = nil // never reported: no table of dashes
+	}
+	p := "historik/" + id + "/index.html"
+	data := b.newPage(p, "Historik: "+v.Title)
+	data.History = v
+	*f, *err = b.execute("historik.html", p, data)
 }
