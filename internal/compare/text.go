@@ -125,41 +125,26 @@ func (p *printer) summary(r *Result) {
 	if len(r.Preface) > 0 {
 		p.item("Den inledande texten under rubriken har ändrats")
 	}
-	for _, g := range []struct {
-		label string
-		list  []*SectionDiff
-	}{
-		{"Nya avsnitt", r.SectionsBy(Added)},
-		{"Borttagna avsnitt", r.SectionsBy(Removed)},
-		{"Avsnitt med nytt namn", r.Renamed()},
-		{"Ändrade avsnitt", r.ContentChanged()},
-	} {
-		if len(g.list) == 0 {
+	for _, g := range r.Summary() {
+		if g.Len() == 0 {
 			continue
 		}
 		var names []string
-		for _, s := range g.list {
-			if g.label == "Avsnitt med nytt namn" {
+		for _, s := range g.Sections {
+			if g.Renamed {
 				names = append(names, fmt.Sprintf("%s (tidigare %s)", s.New.Title, s.Old.Title))
 			} else {
 				names = append(names, s.CurrentTitle())
 			}
 		}
-		p.item(fmt.Sprintf("%s (%d): %s", g.label, len(g.list), strings.Join(names, "; ")))
-	}
-	for _, g := range []struct {
-		label string
-		c     Change
-	}{{"Nya aktiviteter", Added}, {"Borttagna aktiviteter", Removed}, {"Flyttade aktiviteter", Moved}, {"Ändrade aktiviteter", Changed}} {
-		rows := r.RowsBy(g.c)
-		if len(rows) == 0 {
-			continue
+		sep := "; "
+		if len(g.Rows) > 0 {
+			sep = ", "
 		}
-		var ids []string
-		for _, d := range rows {
-			ids = append(ids, d.ID)
+		for _, d := range g.Rows {
+			names = append(names, d.ID)
 		}
-		p.item(fmt.Sprintf("%s (%d): %s", g.label, len(rows), strings.Join(ids, ", ")))
+		p.item(fmt.Sprintf("%s (%d): %s", g.Label, g.Len(), strings.Join(names, sep)))
 	}
 	p.line("")
 }

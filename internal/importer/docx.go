@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/stockholm/plansite/internal/swedish"
 	"io"
 	"path"
 	"regexp"
@@ -1018,13 +1019,13 @@ func listLike(s string) bool {
 func (x *docx) finish() {
 	d := x.doc
 	if x.tocParas > 0 {
-		d.drop(x.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", count(x.tocParas, "stycke", "stycken"))
+		d.drop(x.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(x.tocParas, "stycke", "stycken"))
 	}
 	if x.pageBreaks > 0 {
-		d.drop(pos{}, "%s togs inte med", count(x.pageBreaks, "sidbrytning", "sidbrytningar"))
+		d.drop(pos{}, "%s togs inte med", swedish.Count(x.pageBreaks, "sidbrytning", "sidbrytningar"))
 	}
 	if x.pageNums > 0 {
-		d.drop(pos{}, "%s togs inte med", count(x.pageNums, "sidnummer", "sidnummer"))
+		d.drop(pos{}, "%s togs inte med", swedish.Count(x.pageNums, "sidnummer", "sidnummer"))
 	}
 	headers := 0
 	for name := range x.pkg.parts {
@@ -1033,16 +1034,16 @@ func (x *docx) finish() {
 		}
 	}
 	if headers > 0 {
-		d.drop(pos{}, "sidhuvuden och sidfötter (%s) togs inte med", count(headers, "del", "delar"))
+		d.drop(pos{}, "sidhuvuden och sidfötter (%s) togs inte med", swedish.Count(headers, "del", "delar"))
 	}
 	if x.tracked > 0 {
-		d.drop(pos{}, "%s togs inte med; texten är den med ändringarna godkända — kontrollera att dokumentet är det antagna", count(x.tracked, "spårad borttagning", "spårade borttagningar"))
+		d.drop(pos{}, "%s togs inte med; texten är den med ändringarna godkända — kontrollera att dokumentet är det antagna", swedish.Count(x.tracked, "spårad borttagning", "spårade borttagningar"))
 	}
 	if x.hidden > 0 {
-		d.drop(pos{}, "%s togs inte med", count(x.hidden, "dold text", "dolda texter"))
+		d.drop(pos{}, "%s togs inte med", swedish.Count(x.hidden, "dold text", "dolda texter"))
 	}
 	if x.invisible > 0 {
-		d.drop(pos{}, "%s togs bort", count(x.invisible, "osynligt tecken", "osynliga tecken"))
+		d.drop(pos{}, "%s togs bort", swedish.Count(x.invisible, "osynligt tecken", "osynliga tecken"))
 	}
 	if _, ok := x.pkg.parts["word/comments.xml"]; ok {
 		d.drop(pos{}, "kommentarerna i dokumentet togs inte med")

@@ -120,14 +120,6 @@ type footnote struct {
 	at   pos
 }
 
-// count writes a number with the word in singular or plural: "1 sidbrytning", "2 sidbrytningar".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // excerpt shortens a text for a message.
 func excerpt(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

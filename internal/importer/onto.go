@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/swedish"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -213,8 +214,8 @@ func ontoSummary(rev *revision, prev *earlier, secs map[*section]*earlierPart, a
 		}
 	}
 	out = append([]string{
-		fmt.Sprintf("avsnitt: %d kändes igen och behåller sina id, %s, %d borta", keptS, count(len(newS), "nytt", "nya"), len(goneS)),
-		fmt.Sprintf("aktiviteter: %d kändes igen och behåller sina id, %s, %d borta", keptA, count(len(newA), "ny", "nya"), len(goneA)),
+		fmt.Sprintf("avsnitt: %d kändes igen och behåller sina id, %s, %d borta", keptS, swedish.Count(len(newS), "nytt", "nya"), len(goneS)),
+		fmt.Sprintf("aktiviteter: %d kändes igen och behåller sina id, %s, %d borta", keptA, swedish.Count(len(newA), "ny", "nya"), len(goneA)),
 	}, out...)
 	list := func(what string, ids []string) {
 		if len(ids) > 0 {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"github.com/stockholm/plansite/internal/swedish"
 	"path"
 	"regexp"
 	"strings"
@@ -63,13 +64,13 @@ func readText(file string, data []byte, media func(string) ([]byte, error)) (*do
 	r.read()
 	d := r.doc
 	if invisible > 0 {
-		d.drop(pos{}, "%s togs bort eller blev radbrytningar", count(invisible, "osynligt tecken", "osynliga tecken"))
+		d.drop(pos{}, "%s togs bort eller blev radbrytningar", swedish.Count(invisible, "osynligt tecken", "osynliga tecken"))
 	}
 	if r.tocLines > 0 {
-		d.drop(r.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", count(r.tocLines, "rad", "rader"))
+		d.drop(r.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(r.tocLines, "rad", "rader"))
 	}
 	if r.breaks > 0 {
-		d.drop(pos{}, "%s togs inte med", count(r.breaks, "sidbrytning", "sidbrytningar"))
+		d.drop(pos{}, "%s togs inte med", swedish.Count(r.breaks, "sidbrytning", "sidbrytningar"))
 	}
 	return d, nil
 }

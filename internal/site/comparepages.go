@@ -383,29 +383,20 @@ func summary(r *compare.Result) []summaryGroup {
 		meta = append(meta, summaryItem{Href: "#uppgifter", Text: "Inledande text"})
 	}
 	add("Uppgifter om planen", meta)
-	sections := func(list []*compare.SectionDiff, note func(*compare.SectionDiff) string) []summaryItem {
+	for _, g := range r.Summary() {
 		var items []summaryItem
-		for _, s := range list {
-			items = append(items, summaryItem{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle(), Note: note(s)})
+		for _, s := range g.Sections {
+			it := summaryItem{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle()}
+			if g.Renamed {
+				it.Note = "tidigare ”" + s.Old.Title + "”"
+			}
+			items = append(items, it)
 		}
-		return items
-	}
-	none := func(*compare.SectionDiff) string { return "" }
-	add("Nya avsnitt", sections(r.SectionsBy(compare.Added), none))
-	add("Borttagna avsnitt", sections(r.SectionsBy(compare.Removed), none))
-	add("Avsnitt med nytt namn", sections(r.Renamed(), func(s *compare.SectionDiff) string { return "tidigare ”" + s.Old.Title + "”" }))
-	add("Ändrade avsnitt", sections(r.ContentChanged(), none))
-	rows := func(c compare.Change) []summaryItem {
-		var items []summaryItem
-		for _, d := range r.RowsBy(c) {
-			items = append(items, summaryItem{Href: "#aktivitet-" + d.ID, Text: shorten(plain(d.Cells[0].Spans, c == compare.Removed), 90)})
+		for _, d := range g.Rows {
+			items = append(items, summaryItem{Href: "#aktivitet-" + d.ID, Text: shorten(plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
 		}
-		return items
+		add(g.Label, items)
 	}
-	add("Nya aktiviteter", rows(compare.Added))
-	add("Borttagna aktiviteter", rows(compare.Removed))
-	add("Flyttade aktiviteter", rows(compare.Moved))
-	add("Ändrade aktiviteter", rows(compare.Changed))
 	return groups
 }
 

@@ -38,26 +38,12 @@ func (c *changeNotes) get(year int) string {
 }
 
 func (c *changeNotes) note(year int, r *compare.Result) {
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, one)
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
 	var parts []string
-	add := func(n int, one, many string) {
-		if n > 0 {
-			parts = append(parts, plural(n, one, many))
+	for _, g := range r.Summary() {
+		if g.Len() > 0 {
+			parts = append(parts, g.Count())
 		}
 	}
-	add(len(r.SectionsBy(compare.Added)), "nytt avsnitt", "nya avsnitt")
-	add(len(r.SectionsBy(compare.Removed)), "borttaget avsnitt", "borttagna avsnitt")
-	add(len(r.Renamed()), "avsnitt med nytt namn", "avsnitt med nya namn")
-	add(len(r.ContentChanged()), "ändrat avsnitt", "ändrade avsnitt")
-	add(len(r.RowsBy(compare.Added)), "ny aktivitet", "nya aktiviteter")
-	add(len(r.RowsBy(compare.Removed)), "borttagen aktivitet", "borttagna aktiviteter")
-	add(len(r.RowsBy(compare.Moved)), "flyttad aktivitet", "flyttade aktiviteter")
-	add(len(r.RowsBy(compare.Changed)), "ändrad aktivitet", "ändrade aktiviteter")
 	text := fmt.Sprintf("Inga ändringar sedan %d.", r.From.Year)
 	if len(parts) > 0 {
 		text = fmt.Sprintf("Ändringar sedan %d: %s.", r.From.Year, strings.Join(parts, ", "))

@@ -21,6 +21,7 @@ import (
 	"github.com/stockholm/plansite/internal/memo"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/search"
+	"github.com/stockholm/plansite/internal/swedish"
 )
 
 // Options say what to build and where.
@@ -52,14 +53,8 @@ type Stats struct {
 
 // String is the line printed after a build, e.g. "Built 2 revisions, 3 pages in 12 ms".
 func (s Stats) String() string {
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, one)
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
-	return fmt.Sprintf("Byggde %s, %s på %d ms", plural(s.Revisions, "revidering", "revideringar"),
-		plural(s.Pages, "sida", "sidor"), s.Elapsed.Milliseconds())
+	return fmt.Sprintf("Byggde %s, %s på %d ms", swedish.Count(s.Revisions, "revidering", "revideringar"),
+		swedish.Count(s.Pages, "sida", "sidor"), s.Elapsed.Milliseconds())
 }
 
 // Build loads, renders and writes the site. Content problems come back as a problem.List and leave the output

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/swedish"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -123,7 +124,7 @@ var funcs = template.FuncMap{
 	"csp": func() template.HTML {
 		return `<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`
 	},
-	"datum":     swedishDate,
+	"datum":     swedish.Date,
 	"add":       func(a, b int) int { return a + b },
 	"tel":       telHref,
 	"spans":     spansHTML,
