@@ -243,8 +243,7 @@ func printWarnings(w problem.List, format string, stdout, stderr io.Writer) {
 
 // reportSettings reports what is wrong in the settings file.
 func reportSettings(err error, stderr io.Writer) int {
-	var probs problem.List
-	if errors.As(err, &probs) {
+	if probs, ok := problem.AsList(err); ok {
 		for _, p := range probs {
 			fmt.Fprintln(stderr, p)
 		}
@@ -256,8 +255,7 @@ func reportSettings(err error, stderr io.Writer) int {
 }
 
 func reportError(err error, out string, stderr io.Writer) int {
-	var probs problem.List
-	if errors.As(err, &probs) {
+	if probs, ok := problem.AsList(err); ok {
 		for _, p := range probs {
 			fmt.Fprintln(stderr, p)
 		}
@@ -294,7 +292,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		stats, err = site.Check(o)
 	}
 	printWarnings(stats.Warnings, *format, stdout, stderr)
-	var probs problem.List
+	probs, isList := problem.AsList(err)
 	switch {
 	case err == nil:
 		what := fmt.Sprintf("%d revideringar och deras länkar", stats.Revisions)
@@ -310,7 +308,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "Kontrollerade %s: inga problem, %d varningar\n", what, n)
 		}
 		return 0
-	case !errors.As(err, &probs):
+	case !isList:
 		fmt.Fprintf(stderr, "plansite: %v\n", err)
 		return 1
 	}

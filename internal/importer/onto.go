@@ -2,7 +2,6 @@ package importer
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"github.com/stockholm/plansite/internal/swedish"
 	"path/filepath"
@@ -36,8 +35,7 @@ type earlierPart struct {
 func loadEarlier(dir string, year int) (*earlier, error) {
 	plan, err := content.Load(dir)
 	if err != nil {
-		var probs problem.List
-		if errors.As(err, &probs) {
+		if probs, ok := problem.AsList(err); ok {
 			return nil, fail(dir, fmt.Sprintf("innehållet har %d fel, så %d går inte att läsa för --onto", len(probs), year),
 				"rätta felen först; plansite check visar dem")
 		}

@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"github.com/stockholm/plansite/internal/output"
 	"io"
 	"io/fs"
 	"net"
@@ -246,7 +247,7 @@ func TestPreview(t *testing.T) {
 		}
 		live := regexp.MustCompile(`<script src="/__plansite/live.js" data-build="\d+"></script>`)
 		for p, data := range tree(t, clean) {
-			if p == site.Marker {
+			if p == output.Marker {
 				continue // the build's note to the next build, not a page of the site
 			}
 			code, served := r.get("/" + strings.TrimSuffix(p, "index.html"))

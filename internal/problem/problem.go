@@ -5,6 +5,7 @@ package problem
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -71,4 +72,11 @@ func (l List) Error() string {
 		lines[i] = p.Error()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// AsList returns the problems err holds, and whether it holds any: a List anywhere in its chain.
+func AsList(err error) (List, bool) {
+	var l List
+	ok := errors.As(err, &l)
+	return l, ok
 }

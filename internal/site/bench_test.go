@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/stockholm/plansite/internal/output"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,7 +51,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 func BenchmarkRenderLarge(b *testing.B) {
 	dir := large(b)
 	for b.Loop() {
-		if _, _, err := Render(Options{Content: dir, Drafts: true}); err != nil {
+		if _, _, err := newSession(false).render(Options{Content: dir, Drafts: true}, discard{}, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -98,3 +99,8 @@ func BenchmarkPreviewShipped(b *testing.B) {
 func BenchmarkPreviewLarge(b *testing.B) {
 	previewEdits(b, large(b))
 }
+
+// discard is a sink that keeps nothing, for measuring the render alone.
+type discard struct{}
+
+func (discard) Put(output.File) error { return nil }

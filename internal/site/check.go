@@ -4,7 +4,6 @@ package site
 // a section, activity, heading, revision, page or file that does not exist.
 
 import (
-	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/output"
 	"github.com/stockholm/plansite/internal/problem"
 )
 
@@ -43,14 +43,14 @@ func Check(opt Options) (Stats, error) {
 	// page of an adopted revision may lead to one that only a draft has.
 	opt.Drafts = true
 	stats, err := check(opt)
-	var probs problem.List
-	if err != nil && !asList(err, &probs) {
+	probs, ok := problem.AsList(err)
+	if err != nil && !ok {
 		return stats, err
 	}
 	opt.Drafts = false
 	if _, perr := check(opt); perr != nil {
-		var pp problem.List
-		if !asList(perr, &pp) {
+		pp, ok := problem.AsList(perr)
+		if !ok {
 			return stats, perr
 		}
 		seen := map[string]bool{}
@@ -68,42 +68,44 @@ func Check(opt Options) (Stats, error) {
 
 // check renders the site as opt says and checks its links.
 func check(opt Options) (Stats, error) {
-	b, files, stats, err := renderWith(opt, nil, nil)
-	var probs problem.List
-	if err != nil && !asList(err, &probs) || b == nil {
+	mem := output.NewMemory()
+	b, stats, err := newSession(false).render(opt, mem, true)
+	probs, ok := problem.AsList(err)
+	if err != nil && !ok || b == nil {
 		return stats, err // the content could not be loaded, or a layout is broken
 	}
-	probs = append(probs, b.checkLinks(files)...)
+	probs = append(probs, b.checkLinks(mem)...)
 	return stats, probs.Err()
 }
 
 var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 
-func (b *builder) checkLinks(files []file) problem.List {
+// checkLinks checks every link of the content against the site made.
+func (b *builder) checkLinks(site *output.Memory) problem.List {
 	exists := map[string]bool{}         // file paths
 	ids := map[string]map[string]bool{} // page folder → ids on it
-	for _, f := range files {
-		exists[f.Path] = true
-		if dir, ok := strings.CutSuffix(f.Path, "index.html"); ok {
+	site.Each(func(p string, data []byte) {
+		exists[p] = true
+		if dir, ok := strings.CutSuffix(p, "index.html"); ok {
 			set := map[string]bool{}
-			for _, m := range idAttr.FindAllSubmatch(f.Data, -1) {
+			for _, m := range idAttr.FindAllSubmatch(data, -1) {
 				set[html.UnescapeString(string(m[1]))] = true
 			}
 			ids[dir] = set
 		}
-	}
+	})
 	var years []string
 	for _, r := range b.plan.Revisions {
 		years = append(years, fmt.Sprint(r.Year))
 	}
-	site, _ := url.Parse("http://site.invalid/")
+	root, _ := url.Parse("http://site.invalid/")
 	var probs problem.List
 	for _, l := range b.links {
 		u, err := url.Parse(strings.TrimSpace(l.dest))
 		if err != nil || u.Scheme != "" || u.Host != "" {
 			continue // another site, mail or phone: not checked here
 		}
-		target := site.ResolveReference(&url.URL{Path: "/" + l.page}).ResolveReference(u)
+		target := root.ResolveReference(&url.URL{Path: "/" + l.page}).ResolveReference(u)
 		p := strings.TrimPrefix(target.Path, "/")
 		page := p
 		if !strings.HasSuffix(p, "/") && p != "" {
@@ -136,8 +138,6 @@ func (b *builder) checkLinks(files []file) problem.List {
 	probs.Sort()
 	return probs
 }
-
-func asList(err error, l *problem.List) bool { return errors.As(err, l) }
 
 // closest suggests the ids most like the one that was not found.
 func closest(id string, set map[string]bool) string {

@@ -53,8 +53,8 @@ type pairLink struct {
 	Href     string
 }
 
-// comparisons renders every pair of revisions and the index of them.
-func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
+// comparisons renders every pair of revisions and the index of them, handing each page to b.out as it is made.
+func (b *builder) comparisons(revs []*renderedRevision) problem.List {
 	type pair struct{ i, j int }
 	var pairs []pair
 	for j := range revs {
@@ -62,10 +62,6 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 			pairs = append(pairs, pair{i, j})
 		}
 	}
-	for _, p := range pairs {
-		b.comparePages = append(b.comparePages, fmt.Sprintf("jamfor/%d-%d/index.html", b.plan.Revisions[p.i].Year, b.plan.Revisions[p.j].Year))
-	}
-	files := make([]file, len(pairs))
 	errs := make([]error, len(pairs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -73,18 +69,17 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// When pages are written as they are made, a worker's buffers are free again once a page is
-			// written, and the next page reuses them instead of allocating a megabyte afresh.
+			// A worker's buffers are free again once a page is handed on, and the next page reuses them instead of
+			// allocating a megabyte afresh; a session that keeps the pages gives each its own.
 			var bufs *pageBuffers
-			if b.emit != nil {
+			if !b.reuse.keep {
 				bufs = new(pageBuffers)
 			}
 			for k := range next {
-				files[k], errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], pairs[k].j == pairs[k].i+1, bufs)
-				if errs[k] == nil && b.emit != nil {
-					errs[k] = b.emit(files[k])
-					files[k] = file{} // written: let it go
-					b.emitted.Add(1)
+				var f file
+				f, errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], pairs[k].j == pairs[k].i+1, bufs)
+				if errs[k] == nil {
+					b.out.put(f)
 				}
 			}
 		}()
@@ -98,7 +93,7 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 	for _, err := range errs {
 		if err != nil {
 			probs.Add("layouts/jamfor.html", 0, err.Error(), "")
-			return nil, probs
+			return probs
 		}
 	}
 	// The index, newest pairs first.
@@ -113,12 +108,10 @@ func (b *builder) comparisons(revs []*renderedRevision) ([]file, problem.List) {
 	idx, err := b.execute("jamfor-index.html", "jamfor/index.html", data)
 	if err != nil {
 		probs.Add("layouts/jamfor-index.html", 0, err.Error(), "")
-		return nil, probs
+		return probs
 	}
-	if b.emit != nil {
-		files = nil
-	}
-	return append(files, idx), nil
+	b.out.put(idx)
+	return nil
 }
 
 // pageBuffers are the buffers a comparison page is made in.
@@ -130,7 +123,7 @@ type pageBuffers struct {
 // in those buffers, reset first. In a session, a pair whose revisions and context are unchanged is not compared
 // again.
 func (b *builder) comparison(from, to *renderedRevision, consecutive bool, bufs *pageBuffers) (file, error) {
-	if b.reuse == nil {
+	if !b.reuse.keep {
 		return b.comparePair(from, to, consecutive, bufs)
 	}
 	k := pairKey{from: from.digest, to: to.digest, ctx: b.ctx}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/output"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -15,7 +16,7 @@ func TestRenderFS(t *testing.T) {
 	}
 	out, _ := build(t, "testdata/minimal", Options{})
 	written := readTree(t, out)
-	delete(written, Marker) // the build's note to the next build, not a file of the site
+	delete(written, output.Marker) // the build's note to the next build, not a file of the site
 	var paths []string
 	for p := range written {
 		paths = append(paths, p)

@@ -470,21 +470,16 @@ func (b *builder) pages() ([]file, problem.List) {
 	return files, probs
 }
 
-// assets are the layouts' CSS and other files, published under assets/.
 // crawlerFiles are robots.txt and, when the site's address is known (--base-url), sitemap.xml with the address of
-// every page: the files made so far and the comparison pages.
-func (b *builder) crawlerFiles(made []file) []file {
+// every page made so far.
+func (b *builder) crawlerFiles() []file {
 	robots := "User-agent: *\nAllow: /\n"
 	if b.base == nil {
 		return []file{{Path: "robots.txt", Data: []byte(robots)}}
 	}
-	var pages []string
-	for _, f := range made {
-		if strings.HasSuffix(f.Path, ".html") && f.Path != "404.html" {
-			pages = append(pages, f.Path)
-		}
-	}
-	pages = append(pages, b.comparePages...)
+	b.out.mu.Lock()
+	pages := slices.DeleteFunc(slices.Clone(b.out.pages), func(p string) bool { return p == "404.html" })
+	b.out.mu.Unlock()
 	slices.Sort(pages)
 	var sm strings.Builder
 	sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -503,6 +498,7 @@ func (b *builder) crawlerFiles(made []file) []file {
 	return []file{{Path: "robots.txt", Data: []byte(robots)}, {Path: "sitemap.xml", Data: []byte(sm.String())}}
 }
 
+// assets are the layouts' CSS and other files, published under assets/.
 func (b *builder) assets() []file {
 	var files []file
 	for p, data := range b.tpl.assets {

@@ -7,11 +7,13 @@ package site
 
 import (
 	"fmt"
+	"github.com/stockholm/plansite/internal/output"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -34,11 +36,16 @@ type Session struct {
 	words    *search.Memo
 	cmp      *compare.Cache // the kept revisions' texts are numbered in it
 	reuse    *reuse
+	keep     bool // keep the pages of a render for the next: false in a build, which renders once
 }
 
 // NewSession returns a session that has rendered nothing yet.
-func NewSession() *Session {
-	s := &Session{md: markdown.New(), texts: memo.New[convertKey, *converted](), words: search.NewMemo()}
+func NewSession() *Session { return newSession(true) }
+
+// newSession returns a session; one that does not keep renders only once, as a build does, and holds no pages
+// for a next render.
+func newSession(keep bool) *Session {
+	s := &Session{md: markdown.New(), texts: memo.New[convertKey, *converted](), words: search.NewMemo(), keep: keep}
 	s.forget()
 	return s
 }
@@ -46,7 +53,7 @@ func NewSession() *Session {
 // forget drops the kept revisions and comparisons, and the comparison cache they were prepared in.
 func (s *Session) forget() {
 	s.cmp = compare.NewCache()
-	s.reuse = &reuse{revs: memo.New[revKey, *revisionRender](), pairs: memo.New[pairKey, *pairRender]()}
+	s.reuse = &reuse{revs: memo.New[revKey, *revisionRender](), pairs: memo.New[pairKey, *pairRender](), keep: s.keep}
 }
 
 // maxTexts bounds the comparison cache of a session: it numbers every version of every text the session has seen,
@@ -56,7 +63,14 @@ const maxTexts = 1 << 17
 // RenderFS renders the site in memory, as the package's RenderFS does, reusing what the session's last renders
 // worked out.
 func (s *Session) RenderFS(opt Options) (fs.FS, Stats, error) {
-	return renderFS(opt, s)
+	start := time.Now()
+	mem := output.NewMemory()
+	_, stats, err := s.render(opt, mem, false)
+	if err != nil {
+		return nil, stats, err
+	}
+	stats.Elapsed = time.Since(start)
+	return mem.FS(), stats, nil
 }
 
 // begin prepares the builder of a render in the session; the caller holds s.mu.
@@ -93,10 +107,11 @@ func (s *Session) end(tpl *templates) {
 	s.reuse.pairs.Next()
 }
 
-// reuse holds, in a session, the revisions and comparison pages of earlier renders.
+// reuse holds the revisions and comparison pages of earlier renders of a session that keeps them.
 type reuse struct {
 	revs  *memo.Map[revKey, *revisionRender]
 	pairs *memo.Map[pairKey, *pairRender]
+	keep  bool // false: nothing is kept, as in a build
 }
 
 // revKey is all a revision's pages depend on: its files, the revision before it, and the context.
@@ -125,7 +140,7 @@ type pairRender struct {
 // revisionOnce renders a revision, or in a session takes its pages from an earlier render when nothing they
 // depend on has changed. A revision with problems is never kept.
 func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
-	if b.reuse == nil {
+	if !b.reuse.keep {
 		return b.revision(rev)
 	}
 	k := revKey{digest: rev.Digest, ctx: b.ctx}

@@ -6,13 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/output"
 	"net/url"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -64,124 +64,118 @@ func Build(opt Options) (Stats, error) {
 }
 
 // BuildContext is Build, stopped when ctx ends (on Ctrl-C, say): what was written so far is removed, and the
-// output folder stays as it was. An output folder that the build must not replace is refused with an *OutputError
-// before anything is written; a failure to write comes back as a *WriteError.
+// output folder stays as it was. An output folder that the build must not replace is refused with an
+// *output.OutputError before anything is written; a failure to write comes back as an *output.WriteError.
 func BuildContext(ctx context.Context, opt Options) (Stats, error) {
 	start := time.Now()
-	if err := CheckOutput(opt); err != nil {
+	if err := output.Check(output.Target{Out: opt.Out, Content: opt.Content, Layouts: opt.Layouts, Replace: opt.Replace}); err != nil {
 		return Stats{}, err
 	}
-	t, err := newTree(ctx, opt.Out)
+	folder, err := output.NewFolder(ctx, opt.Out)
 	if err != nil {
-		return Stats{}, &WriteError{Out: opt.Out, Err: err}
+		return Stats{}, &output.WriteError{Out: opt.Out, Err: err}
 	}
 	committed := false
 	defer func() {
 		if !committed {
-			t.abort()
+			folder.Abort()
 		}
 	}()
-	files, stats, err := render(opt, t.write)
+	_, stats, err := newSession(false).render(opt, folder, false)
 	if err != nil {
 		return stats, err
 	}
-	t.writeAll(files)
-	if err := t.err(); err != nil {
-		return stats, &WriteError{Out: opt.Out, Err: err, Needed: t.size.Load(), Dir: filepath.Dir(t.tmp)}
+	if err := folder.Err(); err != nil {
+		return stats, &output.WriteError{Out: opt.Out, Err: err, Needed: folder.Needed(), Dir: filepath.Dir(folder.Dir())}
 	}
 	if err := ctx.Err(); err != nil {
 		return stats, err
 	}
-	leftover, err := t.commit()
-	var lost *lostError
+	leftover, err := folder.Commit()
+	var lost *output.LostError
 	if err == nil || errors.As(err, &lost) {
-		committed = true // the tree is the site now, or must stay where the error says
+		committed = true // the folder is the site now, or must stay where the error says
 	}
 	if err != nil {
-		return stats, &WriteError{Out: opt.Out, Err: err}
+		return stats, &output.WriteError{Out: opt.Out, Err: err, Needed: folder.Needed(), Dir: filepath.Dir(folder.Dir())}
 	}
 	stats.Leftover = leftover
-	stats.Files = t.files
+	stats.Files = folder.Files()
 	stats.Elapsed = time.Since(start)
 	return stats, nil
 }
 
-// Render loads the content and renders every file of the site in memory, without writing anything.
-func Render(opt Options) ([]file, Stats, error) {
-	return render(opt, nil)
-}
-
-// render renders the site. The comparison pages, the bulk of a site with many revisions, are handed to emit as
-// they are made when emit is not nil; the other files are returned.
-func render(opt Options, emit func(file) error) ([]file, Stats, error) {
-	_, files, stats, err := renderWith(opt, emit, nil)
-	if err != nil {
-		return nil, stats, err
-	}
-	return files, stats, err
-}
-
-// renderWith renders and returns the builder too, for the checks that look at the whole site. In a session (sess
-// not nil) it reuses what the session's earlier renders worked out.
-func renderWith(opt Options, emit func(file) error, sess *Session) (*builder, []file, Stats, error) {
+// render renders the site into sink, reusing what the session's earlier renders worked out, and returns the
+// builder too, for the checks that look at the whole site. With complete, the pages that need every revision
+// (comparisons, histories, search) are made even when there are problems, for Check, whose links may lead to them.
+func (sess *Session) render(opt Options, sink output.Sink, complete bool) (*builder, Stats, error) {
 	var stats Stats
 	base, err := parseBaseURL(opt.BaseURL)
 	if err != nil {
-		return nil, nil, stats, err
+		return nil, stats, err
 	}
-	var last *templates
-	if sess != nil {
-		sess.mu.Lock()
-		defer sess.mu.Unlock()
-		last = sess.tpl
-	}
-	tpl, err := loadTemplates(opt.Layouts, last)
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	tpl, err := loadTemplates(opt.Layouts, sess.tpl)
 	if err != nil {
-		return nil, nil, stats, err
+		return nil, stats, err
 	}
-	load := content.Load
-	if sess != nil {
-		load = sess.content.Load
-	}
-	plan, err := load(opt.Content)
+	plan, err := sess.content.Load(opt.Content)
 	if err != nil {
-		return nil, nil, stats, err
+		return nil, stats, err
 	}
 	stats.Warnings = plan.Warnings()
 	if !opt.Drafts {
 		if plan, err = plan.Published(); err != nil {
-			return nil, nil, stats, err
+			return nil, stats, err
 		}
 	}
 	edit, err := parseEditURL(opt.EditURL)
 	if err != nil {
-		return nil, nil, stats, err
+		return nil, stats, err
 	}
-	b := &builder{plan: plan, tpl: tpl, base: base, emit: emit, abbr: newAbbreviator(plan.Glossary()), edit: edit,
-		content: opt.Content}
-	if sess != nil {
-		sess.begin(b)
-	} else {
-		b.md, b.cmp, b.texts = markdown.New(), compare.NewCache(), memo.New[convertKey, *converted]()
-	}
-	files, probs := b.render()
+	b := &builder{plan: plan, tpl: tpl, base: base, out: &recorder{sink: sink}, complete: complete,
+		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content}
+	sess.begin(b)
+	probs := b.render()
 	stats.Warnings = append(stats.Warnings, b.warnings...)
 	stats.Warnings.Sort()
+	if err := b.out.err; err != nil {
+		return b, stats, err
+	}
 	if err := probs.Err(); err != nil {
-		return b, files, stats, err // the files as far as they were made, for Check
+		return b, stats, err
 	}
-	if sess != nil {
-		sess.end(tpl)
-	}
+	sess.end(tpl)
 	stats.Revisions = len(plan.Revisions)
+	stats.Pages = len(b.out.pages)
+	stats.Files = b.out.files
+	return b, stats, nil
+}
+
+// recorder passes the files of a render on to the sink, and notes the pages made, for the sitemap and the count.
+type recorder struct {
+	sink  output.Sink
+	mu    sync.Mutex
+	pages []string // the paths of the HTML pages
+	files int
+	err   error // the first error of the sink
+}
+
+// put hands the files to the sink.
+func (r *recorder) put(files ...file) {
 	for _, f := range files {
+		err := r.sink.Put(f)
+		r.mu.Lock()
+		r.files++
 		if strings.HasSuffix(f.Path, ".html") {
-			stats.Pages++
+			r.pages = append(r.pages, f.Path)
 		}
+		if err != nil && r.err == nil {
+			r.err = err
+		}
+		r.mu.Unlock()
 	}
-	stats.Pages += int(b.emitted.Load())
-	stats.Files = len(files) + int(b.emitted.Load())
-	return b, files, stats, nil
 }
 
 // parseBaseURL accepts an absolute http(s) address or a path, and makes it end in a slash.
@@ -230,33 +224,35 @@ func (b *builder) editHref(file string) string {
 
 // IsContentError reports whether err is about the content (exit status 1) rather than the machine.
 func IsContentError(err error) bool {
-	var l problem.List
-	return errors.As(err, &l)
+	_, ok := problem.AsList(err)
+	return ok
 }
+
+// file is one file of the site, as the sinks of package output take it.
+type file = output.File
 
 // builder renders one build.
 type builder struct {
-	plan    *content.Plan
-	tpl     *templates
-	md      *markdown.Converter
-	base    *url.URL
-	cmp     *compare.Cache                    // shared by every revision, so comparisons repeat no work
-	body    sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	cells   cellsHTML                         // compared rows' cells, shared by the comparison pages
-	texts   *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
-	reuse   *reuse                            // in a session: revisions and comparisons already rendered; else nil
-	ctx     string                            // in a session: what every page depends on (contextKey)
-	words   *search.Memo                      // the search index's word work; nil outside a session
-	sizes   sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
-	emit    func(file) error
-	emitted atomic.Int64 // pages handed to emit
-	// comparePages are the paths of the comparison pages, which may have been handed to emit rather than returned.
-	comparePages []string
-	consecutive  sync.Map     // year → *compare.Result: the comparison with the revision before, made for its page
-	abbr         *abbreviator // nil without a glossary
-	changes      changeNotes  // what changed in each revision, for the feed
-	edit         *url.URL     // the repository's editor for the content folder; nil for no edit links
-	content      string       // the content folder, to make source paths relative to it
+	plan  *content.Plan
+	tpl   *templates
+	md    *markdown.Converter
+	base  *url.URL
+	cmp   *compare.Cache                    // shared by every revision, so comparisons repeat no work
+	body  sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	cells cellsHTML                         // compared rows' cells, shared by the comparison pages
+	texts *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
+	reuse *reuse                            // the session's revisions and comparisons already rendered
+	ctx   string                            // what every page depends on (contextKey)
+	words *search.Memo                      // the search index's word work
+	sizes sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
+	out   *recorder                         // where the files go
+	// complete makes the pages that need every revision even when there are problems, for Check.
+	complete    bool
+	consecutive sync.Map     // year → *compare.Result: the comparison with the revision before, made for its page
+	abbr        *abbreviator // nil without a glossary
+	changes     changeNotes  // what changed in each revision, for the feed
+	edit        *url.URL     // the repository's editor for the content folder; nil for no edit links
+	content     string       // the content folder, to make source paths relative to it
 
 	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
@@ -264,10 +260,9 @@ type builder struct {
 	links   []linkRef // every link the content makes, for Check
 }
 
-// render produces every file; revisions are rendered in parallel.
-func (b *builder) render() ([]file, problem.List) {
+// render makes every file and hands it to b.out; revisions are rendered in parallel.
+func (b *builder) render() problem.List {
 	type result struct {
-		files []file
 		rev   *renderedRevision
 		probs problem.List
 	}
@@ -280,18 +275,18 @@ func (b *builder) render() ([]file, problem.List) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i].files, results[i].rev, results[i].probs = b.revisionOnce(rev)
+			var files []file
+			files, results[i].rev, results[i].probs = b.revisionOnce(rev)
+			b.out.put(files...)
 		}()
 	}
-	var files []file
 	var probs problem.List
 	pages, pp := b.pages()
-	files = append(files, pages...)
+	b.out.put(pages...)
 	probs = append(probs, pp...)
 	wg.Wait()
 	revs := make([]*renderedRevision, len(results))
 	for i, r := range results {
-		files = append(files, r.files...)
 		probs = append(probs, r.probs...)
 		revs[i] = r.rev
 		if r.rev != nil {
@@ -299,32 +294,29 @@ func (b *builder) render() ([]file, problem.List) {
 		}
 	}
 	rendered := !slices.Contains(revs, nil)
-	if len(probs) == 0 || b.emit == nil && rendered {
-		// The search index and the comparisons need only the rendered revisions: they are made side by side. With
-		// problems they are made only for Check, whose links may lead to them.
-		var sf []file
+	if len(probs) == 0 || b.complete && rendered {
+		// The search index and the comparisons need only the rendered revisions: they are made side by side.
 		var sp problem.List
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
+			var sf []file
 			sf, sp = b.searchPages(revs)
+			b.out.put(sf...)
 		}()
-		cf, cp := b.comparisons(revs)
+		probs = append(probs, b.comparisons(revs)...)
 		hf, hp := b.histories(revs) // after the comparisons, whose consecutive pairs it reuses
-		<-done
-		files = append(files, hf...)
+		b.out.put(hf...)
 		probs = append(probs, hp...)
-		files = append(files, cf...)
-		probs = append(probs, cp...)
-		files = append(files, sf...)
+		<-done
 		probs = append(probs, sp...)
 		if f, err := b.feed(); err != nil {
 			probs.Add("feed.xml", 0, err.Error(), "")
 		} else {
-			files = append(files, f)
+			b.out.put(f)
 		}
-		files = append(files, b.crawlerFiles(files)...)
+		b.out.put(b.crawlerFiles()...)
 	}
-	files = append(files, b.assets()...)
-	return files, probs
+	b.out.put(b.assets()...)
+	return probs
 }

@@ -151,8 +151,8 @@ Text.
 #### Hopp
 `)
 	_, err := Build(Options{Content: dir, Out: out})
-	var probs problem.List
-	if !IsContentError(err) || !asList(err, &probs) {
+	_, ok := problem.AsList(err)
+	if !IsContentError(err) || !ok {
 		t.Fatalf("err = %v, want content problems", err)
 	}
 	got := strings.ReplaceAll(err.Error(), dir, "content")
@@ -297,8 +297,8 @@ func TestCheckLinks(t *testing.T) {
 		" [jämför](/jamfor/), [sidan](/tillganglighet/#saknas) och [webb](https://example.se/x#y).[^9]\n")
 	line := lines + 2
 	_, err = Check(Options{Content: dir})
-	var probs problem.List
-	if !asList(err, &probs) {
+	probs, ok := problem.AsList(err)
+	if !ok {
 		t.Fatalf("Check: %v", err)
 	}
 	var got []string

@@ -1,7 +1,7 @@
-package site
+package output
 
-// Writing the output folder all at once: the new site is written next to the old one and swapped in, so a failed
-// or interrupted build never leaves a half-built public/ behind.
+// The folder sink: the new site is written next to the old one and swapped in, so a failed or interrupted build
+// never leaves a half-built public/ behind.
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,41 +18,13 @@ import (
 	"syscall"
 )
 
-// file is one file of the built site.
-type file struct {
-	Path string   // slash-separated, relative to the output folder
-	Data []byte   // contents, or nil to copy Src
-	More [][]byte // written after Data: a big page's parts, joined only on disk
-	Src  string
-}
-
-// write writes the file's contents to p.
-func (f file) write(p string) error {
-	if f.Data == nil && f.Src != "" {
-		return copyFile(f.Src, p)
-	}
-	if len(f.More) == 0 {
-		return os.WriteFile(p, f.Data, 0o644)
-	}
-	w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	bufs := append(net.Buffers{f.Data}, f.More...)
-	if _, err := bufs.WriteTo(w); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
-}
-
-// tree is a site being written beside the output folder. Files go into a temporary folder as they are made, so
-// the biggest pages need not wait in memory; commit swaps the folder in for the output, abort throws it away.
-// Nothing in the output folder changes before commit.
+// Folder is a site being written beside the output folder. Files go into a temporary folder as they are made, so
+// the biggest pages need not wait in memory; Commit swaps the folder in for the output, Abort throws it away.
+// Nothing in the output folder changes before Commit.
 //
 // A write that fails (a full disk, a read-only folder) or a cancelled context stops the writing, but the files
 // that follow are still counted, so the error can say how much space the whole site needs.
-type tree struct {
+type Folder struct {
 	ctx      context.Context
 	out, tmp string
 	unlock   func() // releases the lock on the output's parent folder
@@ -70,9 +41,9 @@ type tree struct {
 // tmpPrefix is the start of the name of the folder a build writes beside the output folder out.
 func tmpPrefix(out string) string { return "." + filepath.Base(out) + ".new-" }
 
-// newTree starts writing a site beside out. It holds a lock on out's parent folder until commit or abort, so that
+// NewFolder starts writing a site beside out. It holds a lock on out's parent folder until commit or abort, so that
 // two builds never write the same output at once, and removes what interrupted builds left behind.
-func newTree(ctx context.Context, out string) (*tree, error) {
+func NewFolder(ctx context.Context, out string) (*Folder, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -100,7 +71,7 @@ func newTree(ctx context.Context, out string) (*tree, error) {
 		unlock()
 		return nil, err
 	}
-	t := &tree{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: os.RemoveAll}
+	t := &Folder{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: os.RemoveAll}
 	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
 	return t, nil
 }
@@ -118,7 +89,7 @@ type folder struct {
 }
 
 // dir returns the folder at path; the caller holds t.mu.
-func (t *tree) dir(path string) *folder {
+func (t *Folder) dir(path string) *folder {
 	f := t.made[path]
 	if f == nil {
 		f = &folder{path: path}
@@ -127,22 +98,18 @@ func (t *tree) dir(path string) *folder {
 	return f
 }
 
-// err is the first failure to write, or nil.
-func (t *tree) err() error {
+// Err is the first failure to write, or nil.
+func (t *Folder) Err() error {
 	if p := t.failed.Load(); p != nil {
 		return *p
 	}
 	return nil
 }
 
-// write writes one file into the tree. It is safe for concurrent use. A failure is kept for err, not returned:
+// Put writes one file into the folder. It is safe for concurrent use. A failure is kept for Err, not returned:
 // the build goes on rendering, to count what the site needs, but writes nothing more.
-func (t *tree) write(f file) error {
-	size := int64(len(f.Data))
-	for _, m := range f.More {
-		size += int64(len(m))
-	}
-	t.size.Add(size)
+func (t *Folder) Put(f File) error {
+	t.size.Add(f.Size())
 	if t.failed.Load() != nil {
 		return nil
 	}
@@ -157,7 +124,7 @@ func (t *tree) write(f file) error {
 }
 
 // put writes one file into the tree.
-func (t *tree) put(f file) error {
+func (t *Folder) put(f File) error {
 	p := filepath.Join(t.tmp, filepath.FromSlash(f.Path))
 	if !strings.HasPrefix(p, t.tmp+string(filepath.Separator)) {
 		return fmt.Errorf("skriver inte %q, eftersom den hamnar utanför mappen för webbplatsen", f.Path)
@@ -187,13 +154,9 @@ func (t *tree) put(f file) error {
 
 // sameContent reports whether the regular file at path holds exactly f's contents. It reads the file a piece at a
 // time into buf, so that comparing a big site with the published one allocates nothing per file.
-func sameContent(path string, f file, buf []byte) bool {
+func sameContent(path string, f File, buf []byte) bool {
 	info, err := os.Lstat(path)
-	size := int64(len(f.Data))
-	for _, m := range f.More {
-		size += int64(len(m))
-	}
-	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
+	if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size() {
 		return false
 	}
 	r, err := os.Open(path)
@@ -214,38 +177,34 @@ func sameContent(path string, f file, buf []byte) bool {
 	return n == 0
 }
 
-// writeAll writes files by several writers: most of the time goes to the kernel, and it is shorter when more than
-// one file is under way. Then it writes the marker that lets the next build replace the folder.
-func (t *tree) writeAll(files []file) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				t.write(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	t.write(file{Path: Marker, Data: []byte(markerText)})
+// Needed is the size in bytes of every file given to Put, written or not.
+func (t *Folder) Needed() int64 { return t.size.Load() }
+
+// Files is the number of files given to Put.
+func (t *Folder) Files() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.files
 }
 
-// commit puts the tree in the place of the output folder and releases the lock. When the new site is in place but
-// the old one could not be removed, the site is built all the same: commit returns no error, and the leftover folder
-// with the reason.
-func (t *tree) commit() (leftover string, err error) {
+// Dir is the temporary folder the site is written in.
+func (t *Folder) Dir() string { return t.tmp }
+
+// Commit writes the marker that lets the next build replace the folder, puts the folder in the place of the output
+// folder and releases the lock. When the new site is in place but the old one could not be removed, the site is
+// built all the same: Commit returns no error, and the leftover folder with the reason. A Commit that fails with a
+// *LostError has moved the old site away: the folder must not be aborted then.
+func (t *Folder) Commit() (leftover string, err error) {
 	defer t.unlock()
+	t.Put(File{Path: Marker, Data: []byte(markerText)})
+	if err := t.Err(); err != nil {
+		return "", err
+	}
 	return swap(t.tmp, t.out, t.removeAll)
 }
 
-// abort removes the tree and releases the lock; the output folder stays as it was.
-func (t *tree) abort() {
+// Abort removes the folder being written and releases the lock; the output folder stays as it was.
+func (t *Folder) Abort() {
 	t.removeAll(t.tmp)
 	t.unlock()
 }
@@ -271,7 +230,7 @@ func swap(tmp, out string, removeAll func(string) error) (leftover string, err e
 		}
 		if err := os.Rename(tmp, out); err != nil {
 			if os.Rename(old, out) != nil {
-				return "", &lostError{err: err, old: old, new: tmp}
+				return "", &LostError{err: err, old: old, new: tmp}
 			}
 			return "", err
 		}
@@ -282,34 +241,17 @@ func swap(tmp, out string, removeAll func(string) error) (leftover string, err e
 	return "", nil
 }
 
-// lostError is a swap that failed half-way: neither site is at the output folder any more.
-type lostError struct {
+// LostError is a swap that failed half-way: neither site is at the output folder any more.
+type LostError struct {
 	err      error
 	old, new string
 }
 
-func (e *lostError) Error() string {
+func (e *LostError) Error() string {
 	return fmt.Sprintf("%s. Den gamla webbplatsen ligger nu i %s och den nya i %s. Byt tillbaka namnet på en av dem", errText(e.err), e.old, e.new)
 }
 
-func (e *lostError) Unwrap() error { return e.err }
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	o, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(o, in); err != nil {
-		o.Close()
-		return err
-	}
-	return o.Close()
-}
+func (e *LostError) Unwrap() error { return e.err }
 
 // WriteError is a failure to write the site, as opposed to a problem in the content: the disk is full, the folder
 // is read-only, the build was interrupted. The output folder is as it was unless the message says otherwise.

@@ -1,4 +1,4 @@
-package site
+package output
 
 // Where a build may write: the output folder is replaced as a whole, so it must never be a folder that holds the
 // coordinator's work. A folder is replaced only when an earlier build made it (it holds the marker file), when it is
@@ -34,10 +34,18 @@ func (e *OutputError) Error() string {
 	return fmt.Sprintf("--out %s: %s (%s)", e.Out, e.What, e.Hint)
 }
 
-// CheckOutput refuses an output folder that a build would destroy work by replacing: the content or layouts
-// folder, a folder inside them or holding them, the repository's root or a folder holding it, the folder plansite
-// runs in, and a non-empty folder that no earlier build made (unless opt.Replace).
-func CheckOutput(opt Options) error {
+// Target is an output folder and the folders a build reads, which it must never replace.
+type Target struct {
+	Out     string // the output folder
+	Content string // the content folder
+	Layouts string // the layouts folder; "" for none
+	Replace bool   // the user allows replacing a folder that holds files no build made
+}
+
+// Check refuses an output folder that a build would destroy work by replacing: the content or layouts folder, a
+// folder inside them or holding them, the repository's root or a folder holding it, the folder plansite runs in,
+// and a non-empty folder that no earlier build made (unless t.Replace).
+func Check(opt Target) error {
 	out, err := resolve(opt.Out)
 	if err != nil {
 		return &OutputError{opt.Out, "det går inte att komma åt mappen: " + errText(err), "välj en annan mapp med --out"}

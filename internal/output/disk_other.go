@@ -1,6 +1,6 @@
 //go:build !unix
 
-package site
+package output
 
 // lockDir does nothing where flock is not available: two builds into one output folder at once are not guarded.
 func lockDir(dir string) (func(), error) { return func() {}, nil }

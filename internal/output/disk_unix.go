@@ -1,6 +1,6 @@
 //go:build unix
 
-package site
+package output
 
 // The output folder's disk, where the kernel helps: a lock that dies with the process, and the free space.
 
