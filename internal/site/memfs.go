@@ -24,12 +24,23 @@ func renderFS(opt Options, sess *Session) (fs.FS, Stats, error) {
 	if err != nil {
 		return nil, stats, err
 	}
-	m := memFS{}
+	m, err := memFiles(files)
+	if err != nil {
+		return nil, stats, err
+	}
+	stats.Elapsed = time.Since(start)
+	return m, stats, nil
+}
+
+// memFiles holds files in memory: a page in parts is joined, and a file to copy is read.
+func memFiles(files []file) (memFS, error) {
+	m := make(memFS, len(files))
 	for _, f := range files {
 		data := f.Data
 		if data == nil && f.Src != "" {
+			var err error
 			if data, err = os.ReadFile(f.Src); err != nil {
-				return nil, stats, err
+				return nil, err
 			}
 		}
 		for _, more := range f.More {
@@ -37,8 +48,7 @@ func renderFS(opt Options, sess *Session) (fs.FS, Stats, error) {
 		}
 		m[f.Path] = data
 	}
-	stats.Elapsed = time.Since(start)
-	return m, stats, nil
+	return m, nil
 }
 
 // memFS maps slash-separated paths to file contents; folders are implied by the paths.

@@ -34,6 +34,9 @@ type Session struct {
 	words    *search.Memo
 	cmp      *compare.Cache // the kept revisions' texts are numbered in it
 	reuse    *reuse
+
+	run   sync.Mutex   // held through a render and the setting of early around it
+	early func([]file) // see RenderFSEarly; nil for none
 }
 
 // NewSession returns a session that has rendered nothing yet.
@@ -56,7 +59,7 @@ const maxTexts = 1 << 17
 // RenderFS renders the site in memory, as the package's RenderFS does, reusing what the session's last renders
 // worked out.
 func (s *Session) RenderFS(opt Options) (fs.FS, Stats, error) {
-	return renderFS(opt, s)
+	return s.RenderFSEarly(opt, nil)
 }
 
 // begin prepares the builder of a render in the session; the caller holds s.mu.
@@ -70,6 +73,7 @@ func (s *Session) begin(b *builder) {
 	}
 	b.cmp = s.cmp
 	b.reuse = s.reuse
+	b.reuse.early = s.early
 	b.ctx = b.contextKey(s.layouts)
 	var long map[string]string
 	if b.abbr != nil {
@@ -97,6 +101,7 @@ func (s *Session) end(tpl *templates) {
 type reuse struct {
 	revs  *memo.Map[revKey, *revisionRender]
 	pairs *memo.Map[pairKey, *pairRender]
+	early func([]file) // given the files of each revision rendered anew, as soon as they are made; may be nil
 }
 
 // revKey is all a revision's pages depend on: its files, the revision before it, and the context.
@@ -138,6 +143,9 @@ func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision
 	files, rr, probs := b.revision(rev)
 	if len(probs) == 0 && rr != nil {
 		b.reuse.revs.Put(k, &revisionRender{files: files, rev: rr})
+		if b.reuse.early != nil {
+			b.reuse.early(files)
+		}
 	}
 	return files, rr, probs
 }
