@@ -37,6 +37,9 @@ type Session struct {
 	cmp      *compare.Cache // the kept revisions' texts are numbered in it
 	reuse    *reuse
 	keep     bool // keep the pages of a render for the next: false in a build, which renders once
+
+	run   sync.Mutex   // held through a render and the setting of early around it
+	early func([]file) // see RenderFSEarly; nil for none
 }
 
 // NewSession returns a session that has rendered nothing yet.
@@ -63,6 +66,11 @@ const maxTexts = 1 << 17
 // RenderFS renders the site in memory, as the package's RenderFS does, reusing what the session's last renders
 // worked out.
 func (s *Session) RenderFS(opt Options) (fs.FS, Stats, error) {
+	return s.RenderFSEarly(opt, nil)
+}
+
+// renderFS renders the site into a memory sink.
+func (s *Session) renderFS(opt Options) (fs.FS, Stats, error) {
 	start := time.Now()
 	mem := output.NewMemory()
 	_, stats, err := s.render(opt, mem, false)
@@ -84,6 +92,7 @@ func (s *Session) begin(b *builder) {
 	}
 	b.cmp = s.cmp
 	b.reuse = s.reuse
+	b.reuse.early = s.early
 	b.ctx = b.contextKey(s.layouts)
 	var long map[string]string
 	if b.abbr != nil {
@@ -111,7 +120,8 @@ func (s *Session) end(tpl *templates) {
 type reuse struct {
 	revs  *memo.Map[revKey, *revisionRender]
 	pairs *memo.Map[pairKey, *pairRender]
-	keep  bool // false: nothing is kept, as in a build
+	keep  bool         // false: nothing is kept, as in a build
+	early func([]file) // given the files of each revision rendered anew, as soon as they are made; may be nil
 }
 
 // revKey is all a revision's pages depend on: its files, the revision before it, and the context.
@@ -153,6 +163,9 @@ func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision
 	files, rr, probs := b.revision(rev)
 	if len(probs) == 0 && rr != nil {
 		b.reuse.revs.Put(k, &revisionRender{files: files, rev: rr})
+		if b.reuse.early != nil {
+			b.reuse.early(files)
+		}
 	}
 	return files, rr, probs
 }
