@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/slug"
 	"regexp"
 	"slices"
 	"strconv"
@@ -382,21 +383,8 @@ func (d *doc) id(key string) (string, int) {
 
 // idFrom suggests an id for a malformed one.
 func idFrom(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) && r < 128 || unicode.IsDigit(r) && r < 128 || r == 'å' || r == 'ä' || r == 'ö' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
+	if id := slug.Make(s, slug.Swedish); id != "" {
+		return id
 	}
-	if b.Len() == 0 {
-		return "mitt-id"
-	}
-	return b.String()
+	return "mitt-id"
 }

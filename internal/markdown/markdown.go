@@ -7,12 +7,12 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/stockholm/plansite/internal/slug"
 	"html"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,7 +22,6 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Converter renders Markdown. It is safe for concurrent use.
@@ -420,39 +419,11 @@ func isRemote(u string) bool {
 // dashes, with å, ä and ö (and other accents) as a, a and o, so that an address reads the same in every program.
 // A heading with no letter or digit to keep gets "rubrik".
 func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue // the accent of a decomposed letter: å is a and a ring
-		}
-		r = unicode.ToLower(r)
-		var keep string
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			keep = string(r)
-		case foldedLetters[r] != "":
-			keep = foldedLetters[r]
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			continue // a letter of another script: no ASCII spelling to give it
-		default:
-			dash = true
-			continue
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		b.WriteString(keep)
+	if id := slug.Make(s, slug.ASCII); id != "" {
+		return id
 	}
-	if b.Len() == 0 {
-		return "rubrik"
-	}
-	return b.String()
+	return "rubrik"
 }
-
-// foldedLetters are the letters that do not decompose into a Latin letter and an accent.
-var foldedLetters = map[rune]string{'æ': "ae", 'ø': "o", 'œ': "oe", 'ß': "ss", 'ł': "l", 'đ': "d", 'þ': "th", 'ð': "d", 'ı': "i"}
 
 // IDs hands out ids that are unique on one page.
 type IDs struct {

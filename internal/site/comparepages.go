@@ -119,7 +119,7 @@ type pageBuffers struct {
 	frame, sections bytes.Buffer
 }
 
-// comparison renders the page comparing two revisions, noting what changed when they are consecutive; with bufs,
+// comparison renders the page comparing two revisions, keeping the comparison when they are consecutive; with bufs,
 // in those buffers, reset first. In a session, a pair whose revisions and context are unchanged is not compared
 // again.
 func (b *builder) comparison(from, to *renderedRevision, consecutive bool, bufs *pageBuffers) (file, error) {
@@ -128,18 +128,11 @@ func (b *builder) comparison(from, to *renderedRevision, consecutive bool, bufs 
 	}
 	k := pairKey{from: from.digest, to: to.digest, ctx: b.ctx}
 	if p, ok := b.reuse.pairs.Lookup(k); ok {
-		if consecutive {
-			b.changes.set(to.year, p.note)
-		}
 		return p.page, nil
 	}
 	f, err := b.comparePair(from, to, consecutive, bufs)
 	if err == nil {
-		p := &pairRender{page: f}
-		if consecutive {
-			p.note = b.changes.get(to.year)
-		}
-		b.reuse.pairs.Put(k, p)
+		b.reuse.pairs.Put(k, &pairRender{page: f})
 	}
 	return f, err
 }
@@ -154,14 +147,13 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	r := compare.Compare(from.doc, to.doc)
 	a, z := r.From, r.To
 	if consecutive {
-		b.changes.note(z.Year, r)
-		b.consecutive.Store(z.Year, r) // for the history pages
+		b.consecutive.Store(z.Year, r) // for the history pages and the feed
 	}
 	p := fmt.Sprintf("jamfor/%d-%d/index.html", a.Year, z.Year)
 	data := b.newPage(p, fmt.Sprintf("Ändringar från %d till %d", a.Year, z.Year))
 	v := &compareView{Result: r,
 		FromHref: fmt.Sprintf("../../%d/", a.Year), ToHref: fmt.Sprintf("../../%d/", z.Year),
-		FromLabel: statusLabels[a.Status], ToLabel: statusLabels[z.Status],
+		FromLabel: a.Status.Label(), ToLabel: z.Status.Label(),
 		Meta: len(r.Meta) > 0 || len(r.Preface) > 0,
 	}
 	for _, rev := range []*content.Revision{a, z} {

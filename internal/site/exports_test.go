@@ -91,14 +91,6 @@ func TestExports(t *testing.T) {
 	}
 }
 
-func TestCSVFormulaIsData(t *testing.T) {
-	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+46 8": "'+46 8", "Vanlig\n text": "Vanlig text", "": ""} {
-		if got := oneLine(in); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestFeed parses /feed.xml as Atom: one entry per revision, newest first, with its status and what changed.
 func TestFeed(t *testing.T) {
 	out, _ := build(t, demo.Content(t), Options{Drafts: true, BaseURL: "https://intranet.example/vbe/"})

@@ -48,20 +48,7 @@ var historyClass = map[history.Kind]string{
 }
 
 // histories renders the history page of every section and activity of the site's revisions.
-func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
-	// The comparisons of consecutive revisions were made for their pages; in the preview, a page that was reused
-	// was not compared again, and its comparison is made here.
-	results := make([]*compare.Result, len(revs))
-	if len(revs) > 0 {
-		results[0] = history.Results([]*compare.Doc{revs[0].doc})[0]
-	}
-	for k := 1; k < len(revs); k++ {
-		if r, ok := b.consecutive.Load(revs[k].year); ok {
-			results[k] = r.(*compare.Result)
-		} else {
-			results[k] = compare.Compare(revs[k-1].doc, revs[k].doc)
-		}
-	}
+func (b *builder) histories(revs []*renderedRevision, results []*compare.Result) ([]file, problem.List) {
 	byID, order := history.Of(results)
 	slices.Sort(order)
 	byYear := map[int]*renderedRevision{}
@@ -102,6 +89,24 @@ func (b *builder) histories(revs []*renderedRevision) ([]file, problem.List) {
 	}
 	files = append(files, file{Path: "historik/ids.json", Data: ids})
 	return files, probs
+}
+
+// steps returns, for each revision, its comparison with the one before; the first is compared with an empty plan.
+// The comparisons of consecutive revisions were made for their pages; in the preview, a page that was reused was
+// not compared again, and its comparison is made here.
+func (b *builder) steps(revs []*renderedRevision) []*compare.Result {
+	results := make([]*compare.Result, len(revs))
+	if len(revs) > 0 {
+		results[0] = history.Results([]*compare.Doc{revs[0].doc})[0]
+	}
+	for k := 1; k < len(revs); k++ {
+		if r, ok := b.consecutive.Load(revs[k].year); ok {
+			results[k] = r.(*compare.Result)
+		} else {
+			results[k] = compare.Compare(revs[k-1].doc, revs[k].doc)
+		}
+	}
+	return results
 }
 
 // rowTableHTML is one compared activity row as a small table of its own. Its cells are not taken from the

@@ -6,6 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/stockholm/plansite/internal/exports"
 	"html"
 	"html/template"
 	"path"
@@ -134,13 +135,6 @@ type pageView struct {
 	Abbreviations []content.Abbreviation // the glossary page's
 }
 
-var statusLabels = map[content.Status]string{
-	content.Draft:        "Utkast",
-	content.Consultation: "Remiss",
-	content.Adopted:      "Antagen",
-	content.Example:      "Exempel",
-}
-
 var statusNotices = map[content.Status]string{
 	content.Draft:        "Det här är ett utkast. Planen är inte antagen och gäller inte.",
 	content.Consultation: "Det här är ett förslag som är ute på remiss. Planen är inte antagen och gäller inte.",
@@ -190,7 +184,7 @@ func (b *builder) newPage(p, title string) *page {
 	}
 	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
 		r := b.plan.Revisions[i]
-		label := strings.ToLower(statusLabels[r.Status])
+		label := strings.ToLower(r.Status.Label())
 		switch {
 		case r == home && r.Status == content.Adopted:
 			label = "gällande"
@@ -322,7 +316,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	ids := markdown.NewIDs(taken...)
 
 	home := b.home()
-	view := &revisionView{Revision: rev, StatusLabel: statusLabels[rev.Status], Notice: statusNotices[rev.Status],
+	view := &revisionView{Revision: rev, StatusLabel: rev.Status.Label(), Notice: statusNotices[rev.Status],
 		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year,
 		Indicators: revisionIndicators(rev), IndicatorsHref: "../nyckeltal/"}
 	if prev := b.previous(rev); prev != nil {
@@ -394,7 +388,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		return nil, nil, probs
 	}
 	files := []file{f}
-	ex, err := exports(rev, in.Cells)
+	ex, err := exports.Activities(rev, in.Cells)
 	if err != nil {
 		probs.Add(rev.Pos.File, 0, "exportfilerna går inte att skapa: "+err.Error(), "")
 	}

@@ -83,7 +83,7 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 	var revisions []search.Revision
 	for i, r := range revs {
 		docs = append(docs, r.search...)
-		revisions = append(revisions, search.Revision{Year: b.plan.Revisions[i].Year, Status: statusLabels[b.plan.Revisions[i].Status]})
+		revisions = append(revisions, search.Revision{Year: b.plan.Revisions[i].Year, Status: b.plan.Revisions[i].Status.Label()})
 	}
 	glossary := map[string]string{}
 	for _, a := range b.plan.Glossary() {

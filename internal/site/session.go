@@ -144,7 +144,6 @@ type pairKey struct {
 
 type pairRender struct {
 	page file
-	note string // for consecutive revisions: what changed, for the feed
 }
 
 // revisionOnce renders a revision, or in a session takes its pages from an earlier render when nothing they

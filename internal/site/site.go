@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/exports"
 	"github.com/stockholm/plansite/internal/output"
 	"net/url"
 	"path/filepath"
@@ -250,7 +251,6 @@ type builder struct {
 	complete    bool
 	consecutive sync.Map     // year → *compare.Result: the comparison with the revision before, made for its page
 	abbr        *abbreviator // nil without a glossary
-	changes     changeNotes  // what changed in each revision, for the feed
 	edit        *url.URL     // the repository's editor for the content folder; nil for no edit links
 	content     string       // the content folder, to make source paths relative to it
 
@@ -305,12 +305,13 @@ func (b *builder) render() problem.List {
 			b.out.put(sf...)
 		}()
 		probs = append(probs, b.comparisons(revs)...)
-		hf, hp := b.histories(revs) // after the comparisons, whose consecutive pairs it reuses
+		steps := b.steps(revs) // after the comparisons, whose consecutive pairs it reuses
+		hf, hp := b.histories(revs, steps)
 		b.out.put(hf...)
 		probs = append(probs, hp...)
 		<-done
 		probs = append(probs, sp...)
-		if f, err := b.feed(); err != nil {
+		if f, err := exports.Feed(b.plan.Revisions, steps, b.home().Board, b.base); err != nil {
 			probs.Add("feed.xml", 0, err.Error(), "")
 		} else {
 			b.out.put(f)

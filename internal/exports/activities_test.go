@@ -1,4 +1,4 @@
-package site
+package exports
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ func TestCSVEveryCellIsData(t *testing.T) {
 	rev := &content.Revision{Year: 2020, Sections: []*content.Section{{ID: "rutin", Title: "Rutin",
 		TableCaption: "=cmd|' /C calc'!A0", Activities: []*content.Activity{a}}}}
 	plain := map[string][4]string{"natverk": {"=1+1", "@SUM(A1)", "-2", "\t+3"}}
-	files, err := exports(rev, plain)
+	files, err := Activities(rev, plain)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,5 +38,13 @@ func TestCSVEveryCellIsData(t *testing.T) {
 	}
 	if rows[1][1] != "'=cmd|' /C calc'!A0" {
 		t.Errorf("the caption is %q, want it kept after an apostrophe", rows[1][1])
+	}
+}
+
+func TestCSVFormulaIsData(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+46 8": "'+46 8", "Vanlig\n text": "Vanlig text", "": ""} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
