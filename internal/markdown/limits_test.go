@@ -214,7 +214,7 @@ func FuzzConvert(f *testing.F) {
 		// A panic on another goroutine ends the process, so the fuzzer records even an input that never ends.
 		watchdog := time.AfterFunc(2*time.Second, func() { panic(fmt.Sprintf("converting %q took more than 2 s", src)) })
 		defer watchdog.Stop()
-		res := c.Convert(src, Options{Shift: 1, IDs: NewIDs("inledning"), FootnotePrefix: "fn-x-"})
+		res := c.Convert(src, Options{Shift: 1, IDs: NewIDs("inledning"), FootnotePrefix: "fn-x-", Glossary: map[string]string{"VBE": "v", "T1": "t"}})
 		lines := strings.Count(string(src), "\n") + strings.Count(string(src), "\r") + 1
 		for _, is := range res.Issues {
 			if is.Line < 1 || is.Line > lines || is.Msg == "" {

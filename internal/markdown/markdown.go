@@ -63,8 +63,9 @@ func New() *Converter {
 				extension.Ellipsis:         "&hellip;",
 			})),
 		),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(abbreviations{}, 500))),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&safeRenderer{}, 1)),
+			renderer.WithNodeRenderers(util.Prioritized(&safeRenderer{}, 1), util.Prioritized(abbrRenderer{}, 1)),
 		),
 	)
 	c := &Converter{md: md}
@@ -89,6 +90,9 @@ type Options struct {
 	HeadingPrefix string
 	// NoHeadings reports any heading as a problem (table cells, the preface).
 	NoHeadings bool
+	// Glossary maps abbreviations to what they stand for; each that stands as a word of its own in the text is
+	// marked with <abbr title="…">.
+	Glossary map[string]string
 }
 
 // Heading is a heading of the text, as rendered.
@@ -128,6 +132,7 @@ type Result struct {
 func (c *Converter) Convert(src []byte, opt Options) Result {
 	var res Result
 	ctx := parser.NewContext()
+	ctx.Set(glossaryKey, opt.Glossary)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	if opt.FootnotePrefix != "" {
 		doc.SetAttributeString(footnotePrefixAttr, []byte(opt.FootnotePrefix))

@@ -261,8 +261,9 @@ type convertKey struct {
 func (b *builder) convert(src string, opt markdown.Options) *converted {
 	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.HeadingPrefix, opt.NoHeadings, opt.IDs != nil}
 	fresh := func() *converted {
+		opt.Glossary = b.glossary
 		res := b.md.Convert([]byte(src), opt)
-		c := &converted{Result: res, HTML: template.HTML(b.abbr.mark(string(res.HTML)))}
+		c := &converted{Result: res, HTML: template.HTML(res.HTML)}
 		for _, h := range res.Headings {
 			c.bases = append(c.bases, opt.HeadingPrefix+markdown.Slug(h.Text))
 			c.ids = append(c.ids, h.ID)
@@ -450,14 +451,15 @@ func (b *builder) pages() ([]file, problem.List) {
 		add("nyckeltal.html", "nyckeltal/index.html", data)
 	}
 	for _, pg := range b.plan.Pages {
-		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-"})
+		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-",
+			Glossary: b.glossary})
 		for _, is := range res.Issues {
 			probs.Add(pg.Body.Pos.File, pg.Body.Pos.Line+is.Line-1, is.Msg, is.Hint)
 		}
 		b.noteLinks(pg.Slug+"/", pg.Body, res.Links)
 		p := pg.Slug + "/index.html"
 		data := b.newPage(p, pg.Title)
-		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(b.abbr.mark(string(res.HTML))),
+		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(res.HTML),
 			Abbreviations: pg.Abbreviations}
 		add("page.html", p, data)
 	}

@@ -94,14 +94,10 @@ func (s *Session) begin(b *builder) {
 	b.reuse = s.reuse
 	b.reuse.early = s.early
 	b.ctx = b.contextKey(s.layouts)
-	var long map[string]string
-	if b.abbr != nil {
-		long = b.abbr.long
-	}
-	if !maps.Equal(long, s.glossary) {
+	if !maps.Equal(b.glossary, s.glossary) {
 		// The kept Markdown has the old glossary's abbreviations marked in it.
 		s.texts = memo.New[convertKey, *converted]()
-		s.glossary = long
+		s.glossary = b.glossary
 	}
 	b.texts = s.texts
 	b.words = s.words
@@ -174,11 +170,8 @@ func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision
 func (b *builder) contextKey(layouts int) string {
 	var k strings.Builder
 	fmt.Fprintf(&k, "layouts %d\nbase %v\nedit %v %s\n", layouts, b.base, b.edit, b.content)
-	if b.abbr != nil {
-		keys := slices.Sorted(maps.Keys(b.abbr.long))
-		for _, a := range keys {
-			fmt.Fprintf(&k, "abbr %q %q\n", a, b.abbr.long[a])
-		}
+	for _, a := range slices.Sorted(maps.Keys(b.glossary)) {
+		fmt.Fprintf(&k, "abbr %q %q\n", a, b.glossary[a])
 	}
 	for _, r := range b.plan.Revisions {
 		fmt.Fprintf(&k, "revision %d %s %t\n", r.Year, r.Status, len(r.Indicators) > 0)

@@ -136,7 +136,7 @@ func (sess *Session) render(opt Options, sink output.Sink, complete bool) (*buil
 		return nil, stats, err
 	}
 	b := &builder{plan: plan, tpl: tpl, base: base, out: &recorder{sink: sink}, complete: complete,
-		abbr: newAbbreviator(plan.Glossary()), edit: edit, content: opt.Content}
+		glossary: glossary(plan), edit: edit, content: opt.Content}
 	sess.begin(b)
 	probs := b.render()
 	stats.Warnings = append(stats.Warnings, b.warnings...)
@@ -229,6 +229,19 @@ func IsContentError(err error) bool {
 	return ok
 }
 
+// glossary maps the plan's abbreviations to what they stand for, or is nil when it has none.
+func glossary(plan *content.Plan) map[string]string {
+	list := plan.Glossary()
+	if len(list) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(list))
+	for _, a := range list {
+		m[a.Short] = a.Long
+	}
+	return m
+}
+
 // file is one file of the site, as the sinks of package output take it.
 type file = output.File
 
@@ -249,10 +262,10 @@ type builder struct {
 	out   *recorder                         // where the files go
 	// complete makes the pages that need every revision even when there are problems, for Check.
 	complete    bool
-	consecutive sync.Map     // year → *compare.Result: the comparison with the revision before, made for its page
-	abbr        *abbreviator // nil without a glossary
-	edit        *url.URL     // the repository's editor for the content folder; nil for no edit links
-	content     string       // the content folder, to make source paths relative to it
+	consecutive sync.Map          // year → *compare.Result: the comparison with the revision before, made for its page
+	glossary    map[string]string // abbreviation → what it stands for; nil without a glossary
+	edit        *url.URL          // the repository's editor for the content folder; nil for no edit links
+	content     string            // the content folder, to make source paths relative to it
 
 	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
