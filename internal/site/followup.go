@@ -6,9 +6,6 @@ package site
 import (
 	"errors"
 	"fmt"
-	"html"
-	"html/template"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -30,20 +27,6 @@ var stateLooks = map[content.State]struct{ label, symbol, class string }{
 	content.Stopped:    {"Stoppad/uppskjuten", "✕", "stoppad"},
 }
 
-// HTML is the status as the pages show it: a symbol hidden from screen readers, the state in words, the report
-// period and the comment. The plan's tables and the follow-up views share it.
-func (st *statusView) HTML() template.HTML {
-	esc := html.EscapeString
-	var b strings.Builder
-	fmt.Fprintf(&b, `<p class="status-line status-line--%s"><span class="status-symbol" aria-hidden="true">%s</span> <strong>%s</strong> (%s)`,
-		st.Class, st.Symbol, esc(st.Label), esc(st.Period))
-	if st.Comment != "" {
-		b.WriteString(": " + esc(st.Comment))
-	}
-	b.WriteString("</p>")
-	return template.HTML(b.String())
-}
-
 func newStatusView(f *content.FollowUp) *statusView {
 	if f == nil {
 		return nil
@@ -63,11 +46,8 @@ type followUpView struct {
 	Ansvariga  []ansvarigView
 	StateLinks []filterLink
 	Rows       []followUpRow
-	// The tables' rows, rendered here: a revision has a view per Ansvarig, each with a cell per activity and
-	// report period and a count per Ansvarig and state, and html/template took most of a preview's time on them.
-	StatesHTML, PeriodsHTML, AnsvarigaHTML, RowsHTML template.HTML
-	AllHref                                          string
-	CSVHref                                          string
+	AllHref    string
+	CSVHref    string
 }
 
 // PeriodNames are the report periods, for the column labels.
@@ -177,8 +157,6 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 			v.Ansvariga = append(v.Ansvariga, ansvarigView{Name: n, Href: fmt.Sprintf("%suppfoljning/ansvarig/%d/", up, i+1),
 				Counts: perAns[i], This: i == thisAns})
 		}
-		v.StatesHTML, v.PeriodsHTML, v.AnsvarigaHTML = countsHTML(v)
-		v.RowsHTML = followUpRowsHTML(v.Rows)
 		data := b.newPage(p, fmt.Sprintf("Uppföljning %d", rev.Year)+map[bool]string{true: " – " + filter}[filter != ""])
 		data.FollowUp = v
 		data.Revision = &revisionView{Revision: rev, StatusLabel: rev.Status.Label(), Notice: statusNotices[rev.Status]}
@@ -227,64 +205,4 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 		return nil, err
 	}
 	return files, nil
-}
-
-// countsHTML renders the rows of the three tables of counts: by latest state, by report period and by Ansvarig.
-func countsHTML(v *followUpView) (states, periods, ansvariga template.HTML) {
-	esc := html.EscapeString
-	var b strings.Builder
-	for _, c := range v.States {
-		b.WriteString(`<tr><th scope="row"><span aria-hidden="true">` + c.Status.Symbol + "</span> " + esc(c.Status.Label) +
-			"</th><td>" + strconv.Itoa(c.Count) + "</td></tr>\n")
-	}
-	states = template.HTML(b.String())
-	b.Reset()
-	cells := func(counts []int) {
-		for _, n := range counts {
-			b.WriteString("<td>" + strconv.Itoa(n) + "</td>")
-		}
-	}
-	for _, p := range v.Periods {
-		b.WriteString(`<tr><th scope="row">` + esc(p.Period) + "</th>")
-		cells(p.Counts)
-		b.WriteString("<td>" + strconv.Itoa(p.None) + "</td></tr>\n")
-	}
-	periods = template.HTML(b.String())
-	b.Reset()
-	for _, a := range v.Ansvariga {
-		b.WriteString(`<tr><th scope="row">`)
-		switch {
-		case v.Reported && a.This:
-			b.WriteString(`<a href="` + esc(a.Href) + `" aria-current="page">` + esc(a.Name) + "</a>")
-		case v.Reported:
-			b.WriteString(`<a href="` + esc(a.Href) + `">` + esc(a.Name) + "</a>")
-		default:
-			b.WriteString(esc(a.Name))
-		}
-		b.WriteString("</th>")
-		cells(a.Counts)
-		b.WriteString("</tr>\n")
-	}
-	return states, periods, template.HTML(b.String())
-}
-
-// followUpRowsHTML renders the activities of a follow-up view, a cell per report period.
-func followUpRowsHTML(rows []followUpRow) template.HTML {
-	var b strings.Builder
-	esc := html.EscapeString
-	for _, r := range rows {
-		fmt.Fprintf(&b, `<tr id="%s"><td data-label="Aktivitet"><a href="%s">%s</a></td><td data-label="Ansvarig">%s</td>`,
-			esc(r.ID), esc(r.Href), esc(r.Aktivitet), esc(r.Ansvarig))
-		for i, st := range r.Periods {
-			fmt.Fprintf(&b, `<td data-label="%s">`, content.Periods[i])
-			if st == nil {
-				b.WriteString(`<span class="follow-up__none">–<span class="visually-hidden"> ingen rapport</span></span>`)
-			} else {
-				b.WriteString(string(st.HTML()))
-			}
-			b.WriteString("</td>")
-		}
-		b.WriteString("</tr>\n")
-	}
-	return template.HTML(b.String())
 }
