@@ -5,8 +5,6 @@ package site
 
 import (
 	"fmt"
-	"html"
-	"html/template"
 	"math"
 	"sort"
 	"strconv"
@@ -20,9 +18,9 @@ type indicatorView struct {
 	ID, Name, Unit string
 	Target         string // formatted, "" when none
 	Values         []indicatorValueView
-	Chart          template.HTML // on /nyckeltal/
-	From           string        // the revisions the values come from, e.g. "2020–2021"
-	Merged         bool          // from every revision, on /nyckeltal/: each value says where it comes from
+	Chart          *chartView // on /nyckeltal/
+	From           string     // the revisions the values come from, e.g. "2020–2021"
+	Merged         bool       // from every revision, on /nyckeltal/: each value says where it comes from
 }
 
 type indicatorValueView struct {
@@ -168,9 +166,28 @@ func unitOf(ind *content.Indicator, v content.IndicatorValue) string {
 	return ind.Unit
 }
 
-// chart draws the indicator's values over the periods, with the target as a dashed line. The SVG has a title
-// and a description that say everything the picture shows, and the same figures are in the table beside it.
-func chart(v *indicatorView, ind *content.Indicator) template.HTML {
+// chartView is the geometry of an indicator's chart, which the layouts' "chart" template draws: its values over the
+// periods, with the target as a dashed line. The SVG has a title and a description that say everything the picture
+// shows, and the same figures are in the table beside it. Numbers are formatted here, as the SVG wants them.
+type chartView struct {
+	ID, Title, Desc, Values string
+	Width, Height           string
+	Left, Right, AxisX      string // the plot's left and right edges, and where the axis labels end
+	Grid                    []chartGrid
+	Target                  *chartTarget
+	Line                    string // the polyline's points; "" for a single value
+	Points                  []chartPoint
+	PeriodY                 string // where the periods are written
+}
+
+type chartGrid struct{ Y, Label string }
+
+type chartTarget struct{ Y, LabelX, LabelY, Label string }
+
+type chartPoint struct{ X, Y, LabelY, Value, Period string }
+
+// chart lays out the indicator's chart.
+func chart(v *indicatorView, ind *content.Indicator) *chartView {
 	const w, h, left, right, top, bottom = 640.0, 300.0, 56.0, 56.0, 32.0, 44.0
 	top100 := 0.0
 	for _, x := range v.Values {
@@ -198,7 +215,8 @@ func chart(v *indicatorView, ind *content.Indicator) template.HTML {
 		}
 		return left + inset + (w-left-right-2*inset)*float64(i)/float64(n-1)
 	}
-	id := "nyckeltal-" + v.ID
+	g := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	one := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 	var desc []string
 	for _, val := range v.Values {
 		d := val.Period + ": " + val.Value
@@ -207,37 +225,28 @@ func chart(v *indicatorView, ind *content.Indicator) template.HTML {
 		}
 		desc = append(desc, d)
 	}
-	d := strings.Join(desc, "; ") + "."
+	c := &chartView{ID: "nyckeltal-" + v.ID, Title: v.Name, Desc: strings.Join(desc, "; ") + ".",
+		Values: strings.Join(valuesOf(v), " "), Width: g(w), Height: g(h), Left: g(left), Right: g(w - right),
+		AxisX: g(left - 8), PeriodY: g(h - bottom + 22)}
 	if v.Target != "" {
-		d += " Mål: " + v.Target + "."
+		c.Desc += " Mål: " + v.Target + "."
 	}
-	var b strings.Builder
-	e := html.EscapeString
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="%s-titel %s-beskrivning" data-values="%s">`,
-		w, h, e(id), e(id), e(strings.Join(valuesOf(v), " ")))
-	fmt.Fprintf(&b, `<title id="%s-titel">%s</title><desc id="%s-beskrivning">%s</desc>`, e(id), e(v.Name), e(id), e(d))
 	for f := 0.0; f <= ymax+step/2; f += step {
-		fmt.Fprintf(&b, `<line class="chart__grid" x1="%g" y1="%.1f" x2="%g" y2="%.1f"/>`, left, y(f), w-right, y(f))
-		fmt.Fprintf(&b, `<text class="chart__axis" x="%g" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`, left-8, y(f), e(number(f)))
+		c.Grid = append(c.Grid, chartGrid{Y: one(y(f)), Label: number(f)})
 	}
 	if ind.Target != nil {
-		fmt.Fprintf(&b, `<line class="chart__target" x1="%g" y1="%.1f" x2="%g" y2="%.1f"/>`, left, y(*ind.Target), w-right, y(*ind.Target))
-		fmt.Fprintf(&b, `<text class="chart__target-label" x="%g" y="%.1f" text-anchor="start">Mål %s</text>`, left+6, y(*ind.Target)-6, e(v.Target))
+		c.Target = &chartTarget{Y: one(y(*ind.Target)), LabelX: g(left + 6), LabelY: one(y(*ind.Target) - 6), Label: v.Target}
 	}
 	var pts []string
 	for i, val := range v.Values {
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(val.value)))
+		pts = append(pts, one(x(i))+","+one(y(val.value)))
+		c.Points = append(c.Points, chartPoint{X: one(x(i)), Y: one(y(val.value)), LabelY: one(y(val.value) - 12),
+			Value: val.Value, Period: val.Period})
 	}
 	if n > 1 {
-		fmt.Fprintf(&b, `<polyline class="chart__line" points="%s"/>`, strings.Join(pts, " "))
+		c.Line = strings.Join(pts, " ")
 	}
-	for i, val := range v.Values {
-		fmt.Fprintf(&b, `<circle class="chart__point" cx="%.1f" cy="%.1f" r="5"/>`, x(i), y(val.value))
-		fmt.Fprintf(&b, `<text class="chart__value" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x(i), y(val.value)-12, e(val.Value))
-		fmt.Fprintf(&b, `<text class="chart__axis" x="%.1f" y="%g" text-anchor="middle">%s</text>`, x(i), h-bottom+22, e(val.Period))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return c
 }
 
 func valuesOf(v *indicatorView) []string {
