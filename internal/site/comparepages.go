@@ -6,7 +6,7 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html"
+	"github.com/stockholm/plansite/internal/diffhtml"
 	"html/template"
 	"runtime"
 	"strings"
@@ -22,29 +22,11 @@ type compareView struct {
 	FromHref, ToHref   string
 	FromLabel, ToLabel string
 	Notice             string // when either revision is not adopted
-	Summary            []summaryGroup
+	Summary            []diffhtml.Group
 	SummaryHTML        template.HTML // the same, rendered here: a distant pair has hundreds of items
-	Sections           []*compareSection
+	Sections           []*diffhtml.Section
 	SectionsHTML       template.HTML // the sections, rendered here for speed: 190 pages of up to 60 sections
 	Meta               bool          // the metadata or the preface changed
-}
-
-type summaryGroup struct {
-	Label string
-	Items []summaryItem
-}
-
-type summaryItem struct {
-	Href, Text, Note string
-}
-
-type compareSection struct {
-	*compare.SectionDiff
-	Anchor  string
-	Label   string
-	Caption string
-	HTML    template.HTML // an unchanged section's text and table, as on the newer revision's page
-	Body    template.HTML // a changed section's blocks, marked
 }
 
 // pairLink is one comparison in the index.
@@ -163,9 +145,9 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 		}
 	}
 	v.Summary = summary(r)
-	v.SummaryHTML = summaryHTML(v.Summary)
+	v.SummaryHTML = diffhtml.Summary(v.Summary)
 	for _, s := range r.Sections {
-		cs := &compareSection{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: sectionLabel(s)}
+		cs := &diffhtml.Section{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: sectionLabel(s)}
 		if s.New != nil {
 			cs.Caption = s.New.TableCaption
 		} else {
@@ -196,7 +178,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 	if i < 0 {
 		return f, fmt.Errorf("layouts/jamfor.html ska visa {{.SectionsHTML}} en gång")
 	}
-	f.Data, f.More = f.Data[:i], [][]byte{sectionsHTML(&bufs.sections, v.Sections, &b.cells), f.Data[i+len(sectionsMarker):]}
+	f.Data, f.More = f.Data[:i], [][]byte{diffhtml.Sections(&bufs.sections, v.Sections, &b.cells), f.Data[i+len(sectionsMarker):]}
 	return f, nil
 }
 
@@ -208,17 +190,7 @@ func (b *builder) marked(s *compare.SectionDiff) template.HTML {
 			return h.(template.HTML)
 		}
 	}
-	size := 0
-	for _, bl := range s.Blocks {
-		size += spansSize(bl.Spans) + 64
-	}
-	var body strings.Builder
-	body.Grow(size)
-	for _, bl := range s.Blocks {
-		writeBlock(&body, bl)
-		body.WriteByte('\n')
-	}
-	h := template.HTML(body.String())
+	h := diffhtml.Blocks(s.Blocks)
 	if s.Text != nil {
 		b.body.Store(s.Text, h)
 	}
@@ -241,175 +213,37 @@ func sectionLabel(s *compare.SectionDiff) string {
 
 const sectionsMarker = "<!--plansite:sections-->"
 
-var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
-
-// sectionsHTML renders the compared sections: unchanged ones folded in <details> with their whole text, the
-// others with their marked blocks and changed rows.
-func sectionsHTML(b *bytes.Buffer, sections []*compareSection, cells *cellsHTML) []byte {
-	size := 0
-	for _, s := range sections {
-		size += len(s.HTML) + len(s.Body) + 512
-		for _, r := range s.Rows {
-			size += 400
-			for _, c := range r.Cells {
-				size += spansSize(c.Spans)
-			}
-		}
-	}
-	b.Grow(size)
-	esc := html.EscapeString
-	for _, s := range sections {
-		if s.Change == compare.Unchanged {
-			b.WriteString(`<details class="diff-unchanged" id="` + esc(s.Anchor) + `">` + "\n")
-			b.WriteString(`<summary><span class="diff-label">Oförändrat:</span> ` + esc(s.CurrentTitle()) + "</summary>\n")
-			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
-			b.WriteString(string(s.HTML))
-			b.WriteString("\n</div>\n</details>\n")
-			continue
-		}
-		a := esc(s.Anchor)
-		b.WriteString(`<section class="diff-section diff-section--` + sectionClass[s.Change] + `" id="` + a +
-			`" aria-labelledby="` + a + `-rubrik">` + "\n")
-		b.WriteString(`<h2 id="` + a + `-rubrik">`)
-		if s.Renamed {
-			writeSpans(b, s.Title)
-		} else {
-			b.WriteString(esc(s.CurrentTitle()))
-		}
-		b.WriteString(` <span class="diff-label">` + esc(s.Label) + "</span></h2>\n")
-		b.WriteString(string(s.Body))
-		if len(s.Rows) > 0 {
-			b.WriteString(`<div class="table-wrap" role="region" aria-labelledby="` + a + `-tabell" tabindex="0">` + "\n")
-			b.WriteString(`<table class="activities diff-rows">` + "\n")
-			b.WriteString(`<caption id="` + a + `-tabell">Ändrade aktiviteter: ` + esc(s.Caption))
-			if s.Unchanged > 0 {
-				fmt.Fprintf(b, " (%d oförändrade visas inte)", s.Unchanged)
-			}
-			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
-				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +
-				"\n</thead>\n<tbody>\n")
-			writeRows(b, s.Rows, cells)
-			b.WriteString("</tbody>\n</table>\n</div>\n")
-		}
-		b.WriteString("</section>\n")
-	}
-	return b.Bytes()
-}
-
-// writeRows writes the compared rows of a table as <tr> elements. It is done here rather than in the layout
-// because a comparison of distant revisions has thousands of cells, and the template's reflection made it the
-// slowest part of the build.
-func writeRows(b *bytes.Buffer, rows []*compare.RowDiff, cells *cellsHTML) {
-	for _, d := range rows {
-		class, label := "changed", "Ändrad aktivitet"
-		switch d.Change {
-		case compare.Added:
-			class, label = "added", "Ny aktivitet"
-		case compare.Removed:
-			class, label = "removed", "Borttagen aktivitet"
-		case compare.Moved:
-			class, label = "moved", "Flyttad från tabellen ”"+d.From.TableCaption+"”"
-		}
-		b.WriteString(`<tr id="aktivitet-`)
-		escapeTo(b, d.ID)
-		b.WriteString(`" class="diff-row diff-row--` + class + "\">\n<td data-label=\"Ändring\"><strong>")
-		escapeTo(b, label)
-		b.WriteString("</strong></td>\n")
-		b.WriteString(cells.html(d))
-		b.WriteString("</tr>\n")
-	}
-}
-
-// cellsHTML keeps the <td> elements of compared rows by the rows' texts: a row that changed once is compared
-// with every later revision, and its cells read the same on all those pages.
-type cellsHTML struct{ m sync.Map } // [2]int → string
-
-func (c *cellsHTML) html(d *compare.RowDiff) string {
-	if h, ok := c.m.Load(d.Texts); ok {
-		return h.(string)
-	}
-	h, _ := c.m.LoadOrStore(d.Texts, rowCellsHTML(d))
-	return h.(string)
-}
-
-// rowCellsHTML renders a compared row's <td> elements.
-func rowCellsHTML(d *compare.RowDiff) string {
-	var b strings.Builder
-	n := 0
-	for _, cell := range d.Cells {
-		n += spansSize(cell.Spans) + 64
-	}
-	b.Grow(n)
-	for i, cell := range d.Cells {
-		b.WriteString(`<td data-label="` + compare.Columns[i] + `"`)
-		if cell.Changed {
-			b.WriteString(` class="diff-cell--changed"`)
-		}
-		b.WriteByte('>')
-		writeSpans(&b, cell.Spans)
-		b.WriteString("</td>\n")
-	}
-	return b.String()
-}
-
 // summary lists every change with a link to it below.
-func summary(r *compare.Result) []summaryGroup {
-	var groups []summaryGroup
-	add := func(label string, items []summaryItem) {
+func summary(r *compare.Result) []diffhtml.Group {
+	var groups []diffhtml.Group
+	add := func(label string, items []diffhtml.Item) {
 		if len(items) > 0 {
-			groups = append(groups, summaryGroup{Label: fmt.Sprintf("%s (%d)", label, len(items)), Items: items})
+			groups = append(groups, diffhtml.Group{Label: fmt.Sprintf("%s (%d)", label, len(items)), Items: items})
 		}
 	}
-	var meta []summaryItem
+	var meta []diffhtml.Item
 	for _, f := range r.Meta {
-		meta = append(meta, summaryItem{Href: "#uppgifter", Text: f.Label})
+		meta = append(meta, diffhtml.Item{Href: "#uppgifter", Text: f.Label})
 	}
 	if len(r.Preface) > 0 {
-		meta = append(meta, summaryItem{Href: "#uppgifter", Text: "Inledande text"})
+		meta = append(meta, diffhtml.Item{Href: "#uppgifter", Text: "Inledande text"})
 	}
 	add("Uppgifter om planen", meta)
 	for _, g := range r.Summary() {
-		var items []summaryItem
+		var items []diffhtml.Item
 		for _, s := range g.Sections {
-			it := summaryItem{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle()}
+			it := diffhtml.Item{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle()}
 			if g.Renamed {
 				it.Note = "tidigare ”" + s.Old.Title + "”"
 			}
 			items = append(items, it)
 		}
 		for _, d := range g.Rows {
-			items = append(items, summaryItem{Href: "#aktivitet-" + d.ID, Text: shorten(plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
+			items = append(items, diffhtml.Item{Href: "#aktivitet-" + d.ID, Text: shorten(diffhtml.Plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
 		}
 		add(g.Label, items)
 	}
 	return groups
-}
-
-func summaryHTML(groups []summaryGroup) template.HTML {
-	var b strings.Builder
-	for _, g := range groups {
-		b.WriteString("<h3>" + html.EscapeString(g.Label) + "</h3>\n<ul>\n")
-		for _, it := range g.Items {
-			b.WriteString(`<li><a href="` + html.EscapeString(it.Href) + `">` + html.EscapeString(it.Text) + "</a>")
-			if it.Note != "" {
-				b.WriteString(" (" + html.EscapeString(it.Note) + ")")
-			}
-			b.WriteString("</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
-	return template.HTML(b.String())
-}
-
-// plain is the new text of compared words, or the old text when old is set.
-func plain(spans []compare.Span, old bool) string {
-	var b strings.Builder
-	for _, s := range spans {
-		if s.Op == compare.Equal || (s.Op == compare.Delete) == old {
-			b.WriteString(s.Text)
-		}
-	}
-	return b.String()
 }
 
 func shorten(s string, n int) string {

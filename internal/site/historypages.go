@@ -7,6 +7,7 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/stockholm/plansite/internal/diffhtml"
 	"html/template"
 	"runtime"
 	"slices"
@@ -109,20 +110,6 @@ func (b *builder) steps(revs []*renderedRevision) []*compare.Result {
 	return results
 }
 
-// rowTableHTML is one compared activity row as a small table of its own. Its cells are not taken from the
-// comparison pages' cellsHTML: that keeps them by the texts' numbers, and the comparisons here may number texts in
-// another cache (the first revision is compared with an empty plan, and the preview may keep an older cache's
-// revision), where the same numbers mean other texts.
-func rowTableHTML(d *compare.RowDiff) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<div class="table-wrap" role="region" aria-label="Aktiviteten" tabindex="0">` + "\n" +
-		`<table class="activities diff-rows">` + "\n<thead>\n<tr><th scope=\"col\">Aktivitet</th><th scope=\"col\">Ansvarig</th>" +
-		`<th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` + "\n</thead>\n<tbody>\n<tr>\n")
-	b.WriteString(rowCellsHTML(d))
-	b.WriteString("</tr>\n</tbody>\n</table>\n</div>\n")
-	return template.HTML(b.String())
-}
-
 // plainTitle is the first line of an activity's text, without Markdown's marks, short enough for a title.
 func plainTitle(s string) string {
 	s = strings.TrimSpace(s)
@@ -153,11 +140,11 @@ func (b *builder) historyPage(h *history.History, byYear map[int]*renderedRevisi
 		case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
 			var head string
 			if e.Section.Renamed {
-				head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(spansHTML(e.Section.Title)) + "</p>\n"
+				head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(diffhtml.Spans(e.Section.Title)) + "</p>\n"
 			}
 			ev.HTML = template.HTML(head) + b.marked(e.Section)
 		case e.Row != nil && e.Kind != history.Removed:
-			ev.HTML = rowTableHTML(e.Row)
+			ev.HTML = diffhtml.RowTable(e.Row)
 		}
 		v.Entries = append(v.Entries, ev)
 		if e.Activity != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/exports"
 	"github.com/stockholm/plansite/internal/output"
 	"net/url"
@@ -253,7 +254,7 @@ type builder struct {
 	base  *url.URL
 	cmp   *compare.Cache                    // shared by every revision, so comparisons repeat no work
 	body  sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	cells cellsHTML                         // compared rows' cells, shared by the comparison pages
+	cells diffhtml.Cells                    // compared rows' cells, shared by the comparison pages
 	texts *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
 	reuse *reuse                            // the session's revisions and comparisons already rendered
 	ctx   string                            // what every page depends on (contextKey)

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/swedish"
 	"html/template"
 	"io/fs"
@@ -127,8 +128,8 @@ var funcs = template.FuncMap{
 	"datum":     swedish.Date,
 	"add":       func(a, b int) int { return a + b },
 	"tel":       telHref,
-	"spans":     spansHTML,
-	"diffblock": blockHTML,
+	"spans":     diffhtml.Spans,
+	"diffblock": diffhtml.Block,
 }
 
 // ContentSecurityPolicy is what every page allows itself: the site's own scripts, styles, images and data, and

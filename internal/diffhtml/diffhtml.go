@@ -1,0 +1,317 @@
+// Package diffhtml writes a comparison of two revisions as HTML: inserted and deleted words as <ins> and <del>, each
+// with words a screen reader says ("Tillagt:", "Borttaget:"), so that a change is never shown by colour alone; the
+// compared blocks, activity rows and sections, and the summary. It is written in Go rather than in the layouts for
+// speed: a comparison of distant revisions has thousands of marked cells, and html/template's reflection made them
+// the slowest part of the build.
+package diffhtml
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/stockholm/plansite/internal/compare"
+	"github.com/stockholm/plansite/internal/markdown"
+)
+
+// Group is a group of a comparison's summary, with its items.
+type Group struct {
+	Label string
+	Items []Item
+}
+
+// Item is a change in the summary, with the address of its place on the page.
+type Item struct {
+	Href, Text, Note string
+}
+
+// Section is a compared section as a comparison page shows it.
+type Section struct {
+	*compare.SectionDiff
+	Anchor  string
+	Label   string
+	Caption string
+	HTML    template.HTML // an unchanged section's text and table, as on the newer revision's page
+	Body    template.HTML // a changed section's blocks, marked
+}
+
+// Spans renders compared words.
+func Spans(spans []compare.Span) template.HTML {
+	var b strings.Builder
+	b.Grow(spansSize(spans))
+	writeSpans(&b, spans)
+	return template.HTML(b.String())
+}
+
+func writeSpans(b io.StringWriter, spans []compare.Span) {
+	for _, s := range spans {
+		switch s.Op {
+		case compare.Insert:
+			b.WriteString(`<ins><span class="visually-hidden">Tillagt: </span>`)
+			escapeTo(b, s.Text)
+			b.WriteString(`<span class="visually-hidden"> (slut på tillägg)</span></ins>`)
+		case compare.Delete:
+			b.WriteString(`<del><span class="visually-hidden">Borttaget: </span>`)
+			escapeTo(b, s.Text)
+			b.WriteString(`<span class="visually-hidden"> (slut på borttaget)</span></del>`)
+		default:
+			escapeTo(b, s.Text)
+		}
+	}
+}
+
+// escapeTo writes s with &, <, >, " and ' escaped, as html.EscapeString does, without a copy when nothing needs it.
+// It is the innermost loop of the comparison pages, so it scans bytes itself.
+func escapeTo(b io.StringWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		default:
+			continue
+		}
+		_, _ = b.WriteString(s[last:i])
+		_, _ = b.WriteString(rep)
+		last = i + 1
+	}
+	_, _ = b.WriteString(s[last:])
+}
+
+var blockClass = map[compare.Change]string{
+	compare.Unchanged: "diff-block diff-block--same", compare.Added: "diff-block diff-block--added",
+	compare.Removed: "diff-block diff-block--removed", compare.Changed: "diff-block diff-block--changed",
+}
+
+// Block renders one compared block as the element it is on the page.
+func Block(d compare.BlockDiff) template.HTML {
+	var b strings.Builder
+	b.Grow(spansSize(d.Spans) + 64)
+	writeBlock(&b, d)
+	return template.HTML(b.String())
+}
+
+// spansSize is about the size of the spans' HTML, to size a buffer once.
+func spansSize(spans []compare.Span) int {
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text) + 8
+		if s.Op != compare.Equal {
+			n += 110
+		}
+	}
+	return n
+}
+
+// writeBlock writes one compared block as the element it is on the page.
+func writeBlock(b *strings.Builder, d compare.BlockDiff) {
+	class := blockClass[d.Change]
+	switch d.Kind {
+	case markdown.HeadingBlock:
+		level := strconv.Itoa(min(max(d.Level, 3), 6))
+		b.WriteString("<h" + level + ` class="` + class + `">`)
+		writeSpans(b, d.Spans)
+		b.WriteString("</h" + level + ">")
+	case markdown.Item:
+		b.WriteString(`<ul class="` + class + ` diff-list diff-list--` + strconv.Itoa(min(d.Level, 4)) + `"><li>`)
+		writeSpans(b, d.Spans)
+		b.WriteString("</li></ul>")
+	case markdown.Code:
+		b.WriteString(`<pre class="` + class + `">`)
+		writeSpans(b, d.Spans)
+		b.WriteString("</pre>")
+	default:
+		b.WriteString(`<p class="` + class + `">`)
+		switch d.Kind {
+		case markdown.Footnote:
+			b.WriteString("Fotnot " + strconv.Itoa(d.Level) + ": ")
+		case markdown.Row:
+			b.WriteString(`<span class="diff-kind">Tabellrad: </span>`)
+		}
+		writeSpans(b, d.Spans)
+		b.WriteString("</p>")
+	}
+}
+
+// Blocks renders a compared section's blocks, one element a line.
+func Blocks(blocks []compare.BlockDiff) template.HTML {
+	size := 0
+	for _, bl := range blocks {
+		size += spansSize(bl.Spans) + 64
+	}
+	var body strings.Builder
+	body.Grow(size)
+	for _, bl := range blocks {
+		writeBlock(&body, bl)
+		body.WriteByte('\n')
+	}
+	return template.HTML(body.String())
+}
+
+var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
+
+// Sections writes the compared sections into b and returns its bytes: unchanged ones folded in <details> with
+// their whole text, the others with their marked blocks and changed rows.
+func Sections(b *bytes.Buffer, sections []*Section, cells *Cells) []byte {
+	size := 0
+	for _, s := range sections {
+		size += len(s.HTML) + len(s.Body) + 512
+		for _, r := range s.Rows {
+			size += 400
+			for _, c := range r.Cells {
+				size += spansSize(c.Spans)
+			}
+		}
+	}
+	b.Grow(size)
+	esc := html.EscapeString
+	for _, s := range sections {
+		if s.Change == compare.Unchanged {
+			b.WriteString(`<details class="diff-unchanged" id="` + esc(s.Anchor) + `">` + "\n")
+			b.WriteString(`<summary><span class="diff-label">Oförändrat:</span> ` + esc(s.CurrentTitle()) + "</summary>\n")
+			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
+			b.WriteString(string(s.HTML))
+			b.WriteString("\n</div>\n</details>\n")
+			continue
+		}
+		a := esc(s.Anchor)
+		b.WriteString(`<section class="diff-section diff-section--` + sectionClass[s.Change] + `" id="` + a +
+			`" aria-labelledby="` + a + `-rubrik">` + "\n")
+		b.WriteString(`<h2 id="` + a + `-rubrik">`)
+		if s.Renamed {
+			writeSpans(b, s.Title)
+		} else {
+			b.WriteString(esc(s.CurrentTitle()))
+		}
+		b.WriteString(` <span class="diff-label">` + esc(s.Label) + "</span></h2>\n")
+		b.WriteString(string(s.Body))
+		if len(s.Rows) > 0 {
+			b.WriteString(`<div class="table-wrap" role="region" aria-labelledby="` + a + `-tabell" tabindex="0">` + "\n")
+			b.WriteString(`<table class="activities diff-rows">` + "\n")
+			b.WriteString(`<caption id="` + a + `-tabell">Ändrade aktiviteter: ` + esc(s.Caption))
+			if s.Unchanged > 0 {
+				fmt.Fprintf(b, " (%d oförändrade visas inte)", s.Unchanged)
+			}
+			b.WriteString("</caption>\n<thead>\n" + `<tr><th scope="col">Ändring</th><th scope="col">Aktivitet</th>` +
+				`<th scope="col">Ansvarig</th><th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` +
+				"\n</thead>\n<tbody>\n")
+			writeRows(b, s.Rows, cells)
+			b.WriteString("</tbody>\n</table>\n</div>\n")
+		}
+		b.WriteString("</section>\n")
+	}
+	return b.Bytes()
+}
+
+// writeRows writes the compared rows of a table as <tr> elements. It is done here rather than in the layout
+// because a comparison of distant revisions has thousands of cells, and the template's reflection made it the
+// slowest part of the build.
+func writeRows(b *bytes.Buffer, rows []*compare.RowDiff, cells *Cells) {
+	for _, d := range rows {
+		class, label := "changed", "Ändrad aktivitet"
+		switch d.Change {
+		case compare.Added:
+			class, label = "added", "Ny aktivitet"
+		case compare.Removed:
+			class, label = "removed", "Borttagen aktivitet"
+		case compare.Moved:
+			class, label = "moved", "Flyttad från tabellen ”"+d.From.TableCaption+"”"
+		}
+		b.WriteString(`<tr id="aktivitet-`)
+		escapeTo(b, d.ID)
+		b.WriteString(`" class="diff-row diff-row--` + class + "\">\n<td data-label=\"Ändring\"><strong>")
+		escapeTo(b, label)
+		b.WriteString("</strong></td>\n")
+		b.WriteString(cells.html(d))
+		b.WriteString("</tr>\n")
+	}
+}
+
+// Cells keeps the <td> elements of compared rows by the rows' texts: a row that changed once is compared with
+// every later revision, and its cells read the same on all those pages. Its zero value is ready to use; the rows
+// must come from comparisons made in one compare.Cache, whose numbers the texts are kept by.
+type Cells struct{ m sync.Map } // [2]int → string
+
+func (c *Cells) html(d *compare.RowDiff) string {
+	if h, ok := c.m.Load(d.Texts); ok {
+		return h.(string)
+	}
+	h, _ := c.m.LoadOrStore(d.Texts, rowCellsHTML(d))
+	return h.(string)
+}
+
+// rowCellsHTML renders a compared row's <td> elements.
+func rowCellsHTML(d *compare.RowDiff) string {
+	var b strings.Builder
+	n := 0
+	for _, cell := range d.Cells {
+		n += spansSize(cell.Spans) + 64
+	}
+	b.Grow(n)
+	for i, cell := range d.Cells {
+		b.WriteString(`<td data-label="` + compare.Columns[i] + `"`)
+		if cell.Changed {
+			b.WriteString(` class="diff-cell--changed"`)
+		}
+		b.WriteByte('>')
+		writeSpans(&b, cell.Spans)
+		b.WriteString("</td>\n")
+	}
+	return b.String()
+}
+
+// Summary renders the groups of a comparison's summary as headed lists of links.
+func Summary(groups []Group) template.HTML {
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteString("<h3>" + html.EscapeString(g.Label) + "</h3>\n<ul>\n")
+		for _, it := range g.Items {
+			b.WriteString(`<li><a href="` + html.EscapeString(it.Href) + `">` + html.EscapeString(it.Text) + "</a>")
+			if it.Note != "" {
+				b.WriteString(" (" + html.EscapeString(it.Note) + ")")
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// Plain is the new text of compared words, or the old text when old is set.
+func Plain(spans []compare.Span, old bool) string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Op == compare.Equal || (s.Op == compare.Delete) == old {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+// RowTable is one compared activity row as a small table of its own. Its cells are not taken from a Cells: that
+// keeps them by the texts' numbers, and the history pages' comparisons may number texts in another cache (the first
+// revision is compared with an empty plan, and the preview may keep an older cache's revision), where the same
+// numbers mean other texts.
+func RowTable(d *compare.RowDiff) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<div class="table-wrap" role="region" aria-label="Aktiviteten" tabindex="0">` + "\n" +
+		`<table class="activities diff-rows">` + "\n<thead>\n<tr><th scope=\"col\">Aktivitet</th><th scope=\"col\">Ansvarig</th>" +
+		`<th scope="col">Tidplan</th><th scope="col">Uppföljning</th></tr>` + "\n</thead>\n<tbody>\n<tr>\n")
+	b.WriteString(rowCellsHTML(d))
+	b.WriteString("</tr>\n</tbody>\n</table>\n</div>\n")
+	return template.HTML(b.String())
+}
