@@ -1,13 +1,18 @@
 package preview
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/site"
+	"github.com/stockholm/plansite/layouts"
 )
 
 func TestMain(m *testing.M) {
@@ -17,21 +22,56 @@ func TestMain(m *testing.M) {
 }
 
 // TestBrowserLiveReload opens a page in the preview, edits the section file it shows, and expects the open page to
-// reload with the new text; a broken file shows its problem over the page, and fixing it clears it.
+// show the new text without reloading: the page is patched in place, and the reader keeps their place, their focus,
+// what they typed and what they opened. A broken file shows its problem over the page, and fixing it clears it.
 func TestBrowserLiveReload(t *testing.T) {
 	b := browser.Require(t)
 	r := startPreview(t)
+	// A section long enough for the page to scroll.
+	var long strings.Builder
+	long.WriteString(r.read("2020/" + section))
+	for i := range 40 {
+		fmt.Fprintf(&long, "\nStycke %d av den långa rutinen, med några ord till så att raden blir lång.\n", i)
+	}
+	r.write("2020/"+section, long.String())
+	r.next()
 	orig := r.read("2020/" + section)
+
 	tab := b.Tab(t)
+	tab.Do(chromedp.EmulateViewport(800, 500))
 	tab.Open(r.url + "/2020/")
 	tab.WaitFor(`document.readyState === 'complete'`)
 	browser.Eval[bool](tab, `window.plansiteMark = 'still the same page', true`)
+	// The reader has scrolled, opened the list of versions and typed in the search field.
+	browser.Eval[bool](tab, `document.querySelector('details.versions').open = true, true`)
+	browser.Eval[bool](tab, `document.getElementById('sok-falt').focus(), document.getElementById('sok-falt').value = 'rutin', true`)
+	y := browser.Eval[int](tab, `window.scrollTo(0, 700), Math.round(window.scrollY)`)
+	if y < 600 {
+		t.Fatalf("the page scrolled to %d px only", y)
+	}
 
-	r.write("2020/"+section, strings.Replace(orig, "Gör så här.", "Gör så här, nytt i förhandsvisningen.", 1))
+	r.write("2020/"+section, strings.Replace(orig, "Stycke 39 av", "Stycke 39, nytt i förhandsvisningen, av", 1))
 	r.next()
 	tab.WaitFor(`document.body.innerText.includes('nytt i förhandsvisningen')`)
-	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "undefined" {
-		t.Error("the text changed without a reload")
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "still the same page" {
+		t.Error("the page reloaded to show the edit; it should have been patched in place")
+	}
+	if got := browser.Eval[int](tab, `Math.round(window.scrollY)`); got != y {
+		t.Errorf("the page scrolled from %d px to %d px", y, got)
+	}
+	if focus := browser.Eval[string](tab, `document.activeElement.id + ' ' + document.activeElement.value`); focus != "sok-falt rutin" {
+		t.Errorf("the focus and the typed text are %q, want the search field with %q", focus, "rutin")
+	}
+	if !browser.Eval[bool](tab, `document.querySelector('details.versions').open`) {
+		t.Error("the list of versions the reader opened closed")
+	}
+	// The patched page is the page the server sends, apart from what the reader did.
+	same := browser.Await[bool](tab, `fetch(location.href).then(r => r.text()).then(t => {
+		const next = new DOMParser().parseFromString(t, 'text/html');
+		return document.querySelector('main').isEqualNode(next.querySelector('main')) && document.title === next.title;
+	})`)
+	if !same {
+		t.Error("the patched page differs from the page the server sends")
 	}
 
 	r.write("2020/"+section, "---\nid: rutin\ntitel: Rutin vid oro\nordning: 20\nvid_oro: true\ntabell: Aktiviteter\nfärg: röd\n---\nTrasig.\n")
@@ -39,6 +79,9 @@ func TestBrowserLiveReload(t *testing.T) {
 	tab.WaitFor(`!!document.getElementById('plansite-problems')`)
 	if txt := browser.Eval[string](tab, `document.getElementById('plansite-problems').innerText`); !strings.Contains(txt, `okänd nyckel "färg"`) || !strings.Contains(txt, "b.md:7") {
 		t.Errorf("the overlay says %q", txt)
+	}
+	if role := browser.Eval[string](tab, `document.getElementById('plansite-problems').getAttribute('role')`); role != "alert" {
+		t.Errorf("role %q, want alert", role)
 	}
 	if !browser.Eval[bool](tab, `document.body.innerText.includes('nytt i förhandsvisningen')`) {
 		t.Error("the last good page is gone behind the overlay")
@@ -49,7 +92,57 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	r.write("2020/"+section, orig)
 	r.next()
-	tab.WaitFor(`!document.getElementById('plansite-problems') && document.readyState === 'complete' && !document.body.innerText.includes('nytt i förhandsvisningen')`)
+	tab.WaitFor(`!document.getElementById('plansite-problems') && !document.body.innerText.includes('nytt i förhandsvisningen') && document.body.innerText.includes('Stycke 39 av')`)
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "still the same page" {
+		t.Error("the page reloaded after the fix; it should have been patched in place")
+	}
+	if blocked := tab.Blocked(); len(blocked) > 0 {
+		t.Errorf("the Content-Security-Policy blocked %q", blocked)
+	}
+}
+
+// TestBrowserLayoutReload: a change to a layout, or to the site's stylesheet, reloads the open page whole, since a
+// patch of the HTML would not bring new styles or scripts.
+func TestBrowserLayoutReload(t *testing.T) {
+	b := browser.Require(t)
+	lay := t.TempDir()
+	r := startServer(t, func(content string) *Server {
+		return &Server{Site: site.Options{Content: content, Layouts: lay, Drafts: true}}
+	})
+	tab := b.Tab(t)
+	tab.Open(r.url + "/2020/")
+	tab.WaitFor(`document.readyState === 'complete'`)
+	base, err := fs.ReadFile(layouts.FS(), "baseof.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	browser.Eval[bool](tab, `window.plansiteMark = 'before the layout changed', true`)
+	r.writeAt(filepath.Join(lay, "baseof.html"), strings.Replace(string(base), "<p>{{.Site.Board}}, Stockholms stad</p>", "<p>{{.Site.Board}}, Stockholms stad, ny sidfot</p>", 1))
+	if res := r.next(); res.Problems != nil {
+		t.Fatal(res.Problems)
+	}
+	tab.WaitFor(`document.readyState === 'complete' && document.body.innerText.includes('ny sidfot')`)
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "undefined" {
+		t.Error("the layout changed without a reload")
+	}
+
+	style, err := fs.ReadFile(layouts.FS(), "assets/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Eval[bool](tab, `window.plansiteMark = 'before the style changed', true`)
+	r.writeAt(filepath.Join(lay, "assets", "style.css"), string(style)+"\n.site-footer { outline: 3px solid rgb(1, 2, 3); }\n")
+	if res := r.next(); res.Problems != nil {
+		t.Fatal(res.Problems)
+	}
+	tab.WaitFor(`document.readyState === 'complete' && getComputedStyle(document.querySelector('.site-footer')).outlineColor === 'rgb(1, 2, 3)'`)
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "undefined" {
+		t.Error("the stylesheet changed without a reload")
+	}
+	if blocked := tab.Blocked(); len(blocked) > 0 {
+		t.Errorf("the Content-Security-Policy blocked %q", blocked)
+	}
 }
 
 // TestBrowserWaitingPage: when the first build fails, the page the preview shows in its place lists the problems,

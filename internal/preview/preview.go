@@ -12,8 +12,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -37,6 +40,7 @@ type Server struct {
 
 	live *serve.Live
 	sess *site.Session // what one render lends the next
+	last fs.FS         // the site of the last good build; nil before the first
 }
 
 // Result describes one build of the preview.
@@ -44,6 +48,7 @@ type Result struct {
 	Stats    site.Stats
 	Problems []string // nil when the build succeeded
 	Started  time.Time
+	Early    time.Time // when the pages of the revisions rendered anew were served, before the rest; zero if not
 	Ended    time.Time // when the pages were told
 }
 
@@ -87,7 +92,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if err := rewatch(s.Site); err != nil {
 		return err
 	}
-	s.rebuild(time.Now(), rewatch)
+	s.rebuild(time.Now(), nil, rewatch)
 	srv := &http.Server{Handler: withPolicy(s.live), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -110,7 +115,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 				return nil
 			}
 			if len(b.Paths) > 0 {
-				s.rebuild(time.Now(), rewatch)
+				s.rebuild(time.Now(), b.Paths, rewatch)
 			}
 		}
 	}
@@ -137,12 +142,19 @@ func BasePath(baseURL string) string {
 }
 
 // rebuild renders the site with the current options in memory, serves it and tells the pages, or shows what is
-// wrong; rewatch moves the watch when the options name other folders. Nothing is written to disk: the preview never
-// touches public/, and a rebuild costs only the rendering.
-func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
+// wrong; changed are the paths that changed (nil for the first build), and rewatch moves the watch when the options
+// name other folders. Nothing is written to disk: the preview never touches public/, and a rebuild costs only the
+// rendering.
+//
+// When only Markdown files of the content changed, the pages of each revision rendered anew are served as soon as
+// they are made, over the last site, and the open pages that show one of them patch themselves; the comparisons,
+// histories and search index follow with the whole site. A change to anything else (the layouts, their styles and
+// scripts, a picture, the settings) makes the open pages reload whole once the site is complete.
+func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Options) error) {
 	var fsys fs.FS
 	var stats site.Stats
 	var err error
+	whole := changed == nil
 	if s.Options != nil {
 		var o site.Options
 		if o, err = s.Options(); err == nil {
@@ -152,10 +164,31 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 			}
 		}
 	}
-	if err == nil {
-		fsys, stats, err = s.sess.RenderFS(s.Site)
+	for _, p := range changed {
+		if !textOnly(s.Site.Content, p) {
+			whole = true
+		}
 	}
-	res := Result{Stats: stats, Started: start}
+	res := Result{Started: start}
+	var early func(fs.FS)
+	if !whole && s.last != nil {
+		var mu sync.Mutex
+		over := s.last
+		base := BasePath(s.Site.BaseURL)
+		early = func(pages fs.FS) {
+			mu.Lock()
+			defer mu.Unlock()
+			over = overlay{top: pages, under: over}
+			s.live.Early(serve.HandlerFS(over, base))
+			if res.Early.IsZero() {
+				res.Early = time.Now()
+			}
+		}
+	}
+	if err == nil {
+		fsys, stats, err = s.sess.RenderFSEarly(s.Site, early)
+	}
+	res.Stats = stats
 	if err != nil {
 		var probs problem.List
 		if errors.As(err, &probs) {
@@ -172,16 +205,44 @@ func (s *Server) rebuild(start time.Time, rewatch func(site.Options) error) {
 			fmt.Fprintln(s.Log, "  "+p)
 		}
 	} else {
+		s.last = fsys
 		s.live.Serve(serve.HandlerFS(fsys, BasePath(s.Site.BaseURL)))
 		var warnings []string
 		for _, w := range stats.Warnings {
 			warnings = append(warnings, w.Error())
 		}
-		s.live.Built(warnings)
+		s.live.Built(warnings, whole)
 		fmt.Fprintln(s.Log, stats)
 	}
 	res.Ended = time.Now()
 	if s.Built != nil {
 		s.Built <- res
 	}
+}
+
+// textOnly reports whether a change of the path p, inside the content folder or not, is one a patch of the open
+// pages shows: that of a Markdown file, or of a folder or a file gone (such as an editor's temporary file, renamed
+// over the one saved). A picture, a layout, a style, a script or the settings make them reload.
+func textOnly(content, p string) bool {
+	rel, err := filepath.Rel(content, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	if strings.EqualFold(filepath.Ext(p), ".md") {
+		return true
+	}
+	info, err := os.Stat(p)
+	return err != nil || info.IsDir()
+}
+
+// overlay is a site with some files made anew over the last one.
+type overlay struct {
+	top, under fs.FS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if f, err := o.top.Open(name); err == nil {
+		return f, nil
+	}
+	return o.under.Open(name)
 }

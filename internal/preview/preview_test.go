@@ -90,6 +90,17 @@ func (r *running) write(rel, data string) {
 	}
 }
 
+// writeAt writes a file anywhere, such as in a layouts folder.
+func (r *running) writeAt(p, data string) {
+	r.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
 func (r *running) read(rel string) string {
 	r.t.Helper()
 	b, err := os.ReadFile(filepath.Join(r.content, filepath.FromSlash(rel)))
@@ -245,7 +256,7 @@ func TestPreview(t *testing.T) {
 		if _, err := site.Build(site.Options{Content: r.content, Out: clean, Drafts: true}); err != nil {
 			t.Fatal(err)
 		}
-		live := regexp.MustCompile(`<script src="/__plansite/live.js" data-build="\d+"></script>`)
+		live := regexp.MustCompile(`<script src="/__plansite/live.js" data-build="\d+" data-page="[0-9a-f]+"></script>`)
 		for p, data := range tree(t, clean) {
 			if p == output.Marker {
 				continue // the build's note to the next build, not a page of the site

@@ -1,16 +1,22 @@
 package serve
 
 // Live reload for the preview: every HTML page the preview serves gets a small script that listens for
-// Server-Sent Events. After a build has completely replaced the site, the server says "reload" and the pages
-// reload; after a build that failed, it sends the problems and the pages show them over the last good site, until
-// a build succeeds. Nothing of this is ever in the built files: it is added as pages are served.
+// Server-Sent Events and tells the server which page it shows. When the site served changes, a page whose own HTML
+// changed fetches it and patches itself in place, keeping the reader's scroll position, focus and open parts; after
+// a change of the layouts or assets it reloads whole. After a build that failed, the server sends the problems and
+// the pages show them over the last good site, until a build succeeds. Nothing of this is ever in the built files:
+// it is added as pages are served.
 
 import (
 	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,16 +29,24 @@ type Live struct {
 	site atomic.Pointer[http.Handler]
 
 	mu      sync.Mutex
-	build   int      // the number of the last good build
+	build   int      // the number of the site served now; each Built or Early gives a new one
+	whole   int      // the last build after which the pages must reload whole
+	partial bool     // the site served is an early one: its warnings are not known yet
 	broken  []string // the problems of the last build, when it failed
 	warned  []string // the warnings of the last good build
-	clients map[chan struct{}]bool
+	clients map[*client]bool
+}
+
+// client is one open page listening to the events.
+type client struct {
+	wake chan struct{}
+	page string // the path of the page it shows; "" when it did not say
 }
 
 // NewLive serves nothing but a page that waits for the first build, and shows its problems if it fails, until
 // Serve gives it a site. Nothing on disk is served: a preview shows only what a build made.
 func NewLive() *Live {
-	l := &Live{clients: map[chan struct{}]bool{}}
+	l := &Live{clients: map[*client]bool{}}
 	l.Serve(http.HandlerFunc(l.waiting))
 	return l
 }
@@ -40,7 +54,7 @@ func NewLive() *Live {
 // waiting answers every request before the first good build: the page says the site is being built or lists what
 // is wrong, and reloads by itself once a build succeeds.
 func (l *Live) waiting(w http.ResponseWriter, r *http.Request) {
-	_, broken := l.state()
+	broken := l.state().broken
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Förhandsvisningen byggs</title>\n" +
@@ -67,14 +81,35 @@ func (l *Live) Serve(h http.Handler) { l.site.Store(&h) }
 
 const livePrefix = "/__plansite/"
 
-// Built tells the open pages that a new site is complete, with what the coordinator should look at in it.
-func (l *Live) Built(warnings []string) {
+// Built tells the open pages that a new site is complete, with what the coordinator should look at in it. A page
+// whose HTML changed patches itself in place; when whole is true (the layouts, the styles or the scripts changed,
+// which a patch of the HTML would not bring), every page reloads. The first build always reloads the waiting pages.
+func (l *Live) Built(warnings []string, whole bool) {
 	l.mu.Lock()
 	l.build++
+	if whole || l.whole == 0 {
+		l.whole = l.build
+	}
+	l.partial = false
 	l.broken = nil
 	l.warned = warnings
 	l.notify()
 	l.mu.Unlock()
+}
+
+// Early serves h, a site whose pages are partly those of a build not finished yet (such as the pages of the
+// revision just edited, over the last site), and tells the open pages; those whose HTML changed patch themselves.
+// Built follows when the build is complete.
+func (l *Live) Early(h http.Handler) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.whole == 0 || l.broken != nil {
+		return // before the first good build, or over problems: the pages wait for the whole build
+	}
+	l.Serve(h)
+	l.build++
+	l.partial = true
+	l.notify()
 }
 
 // Failed tells the open pages what is wrong with the content; they keep showing the last good site.
@@ -92,22 +127,24 @@ func (l *Live) Failed(problems []string) {
 func (l *Live) notify() {
 	for c := range l.clients {
 		select {
-		case c <- struct{}{}:
+		case c.wake <- struct{}{}:
 		default: // already woken
 		}
 	}
 }
 
-func (l *Live) state() (int, []string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.build, l.broken
+// state is what a page is told when woken.
+type state struct {
+	build, whole int
+	partial      bool
+	broken       []string
+	warned       []string
 }
 
-func (l *Live) warnings() []string {
+func (l *Live) state() state {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.warned
+	return state{build: l.build, whole: l.whole, partial: l.partial, broken: l.broken, warned: l.warned}
 }
 
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -123,16 +160,58 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case livePrefix + "live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
-		_, _ = w.Write([]byte(liveScript))
+		_, _ = w.Write(liveScript)
 		return
 	}
-	build, _ := l.state()
-	iw := &injector{ResponseWriter: w, tag: []byte(fmt.Sprintf(`<script src="%slive.js" data-build="%d"></script>`, livePrefix, build))}
+	build := l.state().build
+	iw := &injector{ResponseWriter: w, build: build}
 	(*l.site.Load()).ServeHTTP(iw, r)
 	iw.flush()
 }
 
-// events streams the state of the builds to one page.
+// fingerprint names what the site serves now at page, as the script's data-page says it: pages compare it with
+// their own to know whether they changed. It is "" for what is not a page.
+func (l *Live) fingerprint(page string) string {
+	if page == "" {
+		return ""
+	}
+	rec := &recorder{header: http.Header{}}
+	r := (&http.Request{Method: http.MethodGet, URL: &url.URL{Path: page}, Header: http.Header{}, Host: "preview"})
+	(*l.site.Load()).ServeHTTP(rec, r)
+	if !strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+		return ""
+	}
+	return pageSum(rec.status, rec.body.Bytes())
+}
+
+// pageSum is the fingerprint of a page's status and HTML, before the script is added.
+func pageSum(status int, page []byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\n", status)
+	h.Write(page)
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// recorder keeps a response in memory.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.header }
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+}
+func (r *recorder) Write(b []byte) (int, error) {
+	r.WriteHeader(http.StatusOK)
+	return r.body.Write(b)
+}
+
+// events streams the state of the builds to one page. The page says which one it is (?page=/2020/), so that it is
+// told the fingerprint of what the site serves there now.
 func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -141,24 +220,26 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
-	wake := make(chan struct{}, 1)
+	c := &client{wake: make(chan struct{}, 1), page: r.URL.Query().Get("page")}
 	l.mu.Lock()
-	l.clients[wake] = true
+	l.clients[c] = true
 	l.mu.Unlock()
 	defer func() {
 		l.mu.Lock()
-		delete(l.clients, wake)
+		delete(l.clients, c)
 		l.mu.Unlock()
 	}()
 	send := func() {
-		build, broken := l.state()
-		if broken != nil {
-			data, _ := json.Marshal(broken)
+		st := l.state()
+		if st.broken != nil {
+			data, _ := json.Marshal(st.broken)
 			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", data)
 		} else {
-			fmt.Fprintf(w, "event: build\ndata: %d\n\n", build)
-			if warned := l.warnings(); len(warned) > 0 {
-				data, _ := json.Marshal(warned)
+			data, _ := json.Marshal(buildEvent{Build: st.build, Whole: st.whole, Page: l.fingerprint(c.page),
+				Partial: st.partial, Warned: len(st.warned) > 0 && !st.partial})
+			fmt.Fprintf(w, "event: build\ndata: %s\n\n", data)
+			if len(st.warned) > 0 && !st.partial {
+				data, _ := json.Marshal(st.warned)
 				fmt.Fprintf(w, "event: warnings\ndata: %s\n\n", data)
 			}
 		}
@@ -171,7 +252,7 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case <-wake:
+		case <-c.wake:
 			send()
 		case <-keepAlive.C:
 			fmt.Fprint(w, ": still here\n\n")
@@ -180,10 +261,21 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// injector adds the live-reload script to HTML pages just before </body>, and passes anything else through.
+// buildEvent is the data of a build event: the site's number, the last one after which pages reload whole, the
+// fingerprint of the page the listener shows, whether the site is an early one, and whether warnings follow.
+type buildEvent struct {
+	Build   int    `json:"build"`
+	Whole   int    `json:"whole"`
+	Page    string `json:"page,omitempty"`
+	Partial bool   `json:"partial,omitempty"`
+	Warned  bool   `json:"warned,omitempty"`
+}
+
+// injector adds the live-reload script to HTML pages just before </body>, with the build and the page's
+// fingerprint, and passes anything else through.
 type injector struct {
 	http.ResponseWriter
-	tag    []byte
+	build  int
 	status int
 	html   bool
 	buf    bytes.Buffer
@@ -214,70 +306,21 @@ func (i *injector) flush() {
 		return
 	}
 	page := i.buf.Bytes()
+	tag := []byte(fmt.Sprintf(`<script src="%slive.js" data-build="%d" data-page="%s"></script>`, livePrefix, i.build, pageSum(i.status, page)))
 	if at := bytes.LastIndex(page, []byte("</body>")); at >= 0 {
-		page = append(page[:at:at], append(append([]byte{}, i.tag...), page[at:]...)...)
+		page = append(page[:at:at], append(tag, page[at:]...)...)
 	} else {
-		page = append(page, i.tag...)
+		page = append(page, tag...)
 	}
 	i.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	i.ResponseWriter.WriteHeader(i.status)
 	_, _ = i.ResponseWriter.Write(page)
 }
 
-// liveScript reloads the page after a new build and shows the problems of a failed one over the page.
-const liveScript = `(function () {
-  'use strict';
-  var me = document.currentScript;
-  var build = me ? me.getAttribute('data-build') : null;
-  var box = null;
-  function hide() { if (box) { box.remove(); box = null; } }
-  function show(problems, warn) {
-    hide();
-    box = document.createElement('div');
-    box.id = warn ? 'plansite-warnings' : 'plansite-problems';
-    box.setAttribute('role', warn ? 'status' : 'alert');
-    box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;' +
-      'background:#fff;color:#1b1b1b;border-top:6px solid ' + (warn ? '#8a5a00' : '#a4000f') + ';padding:1rem 1.25rem;' +
-      'font:15px/1.45 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)';
-    var h = document.createElement('h2');
-    h.textContent = warn ?
-      (problems.length === 1 ? '1 varning' : problems.length + ' varningar') + ' om innehållet. Webbplatsen byggdes ändå.' :
-      'Bygget misslyckades: ' + problems.length + ' fel. Sidan visar den senaste fungerande versionen.';
-    h.style.cssText = 'margin:0 0 .5rem;font-size:1.1rem';
-    box.appendChild(h);
-    var ul = document.createElement('ul');
-    ul.style.cssText = 'margin:0;padding-left:1.25rem;font-family:ui-monospace,monospace;white-space:pre-wrap';
-    problems.forEach(function (p) { var li = document.createElement('li'); li.textContent = p; ul.appendChild(li); });
-    box.appendChild(ul);
-    var close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Dölj';
-    close.style.cssText = 'margin-top:.75rem;font:inherit';
-    close.onclick = hide;
-    box.appendChild(close);
-    document.body.appendChild(box);
-  }
-  var es = new EventSource('/__plansite/events');
-  var warned = false;
-  var leaving = false; // reloading: what the stream says next is for the new page, not this one
-  es.addEventListener('build', function (e) {
-    if ((box && !warned) || (build !== null && e.data !== build)) { leaving = true; es.close(); location.reload(); return; }
-    build = e.data;
-  });
-  // Warnings the coordinator has hidden stay hidden on the next pages, until they change.
-  function dismissed(d) { try { return sessionStorage.getItem('plansite-warnings') === d; } catch (x) { return false; } }
-  es.addEventListener('warnings', function (e) {
-    if (leaving) { return; }
-    warned = true;
-    if (dismissed(e.data)) { return; }
-    show(JSON.parse(e.data), true);
-    box.querySelector('button').addEventListener('click', function () {
-      try { sessionStorage.setItem('plansite-warnings', e.data); } catch (x) { /* private mode */ }
-    });
-  });
-  es.addEventListener('problems', function (e) { if (!leaving) { warned = false; show(JSON.parse(e.data), false); } });
-})();
-`
+// liveScript patches or reloads the page after a new build and shows the problems of a failed one over the page.
+//
+//go:embed live.js
+var liveScript []byte
 
 // waitingStyle is the waiting page's: long paths in the problems wrap, and it follows the reader's dark mode. It is
 // a file of its own, since the preview's Content-Security-Policy allows no inline style.
