@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/exports"
+	"github.com/stockholm/plansite/internal/linkcheck"
 	"github.com/stockholm/plansite/internal/output"
 	"net/url"
 	"path/filepath"
@@ -271,7 +272,7 @@ type builder struct {
 	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
 	linksMu sync.Mutex
-	links   []linkRef // every link the content makes, for Check
+	links   []linkcheck.Link // every link the content makes, for Check
 }
 
 // render makes every file and hands it to b.out; revisions are rendered in parallel.
