@@ -155,7 +155,7 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 		}
 		if s.Change == compare.Unchanged {
 			sv := to.sections[s.ID]
-			h, err := sv.withTable(b.tpl.pages["jamfor.html"])
+			h, err := sv.withTable(b.tpl.Page("jamfor.html"))
 			if err != nil {
 				return file{}, err
 			}

@@ -216,7 +216,7 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
 	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
 	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
-	if err := b.tpl.pages[kind].ExecuteTemplate(buf, kind, data); err != nil {
+	if err := b.tpl.Page(kind).ExecuteTemplate(buf, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}
 	return file{Path: p, Data: buf.Bytes()}, nil
@@ -497,7 +497,7 @@ func (b *builder) crawlerFiles() []file {
 // assets are the layouts' CSS and other files, published under assets/.
 func (b *builder) assets() []file {
 	var files []file
-	for p, data := range b.tpl.assets {
+	for p, data := range b.tpl.Assets() {
 		files = append(files, file{Path: p, Data: data})
 	}
 	slices.SortFunc(files, func(a, c file) int { return strings.Compare(a.Path, c.Path) })

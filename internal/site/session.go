@@ -8,6 +8,7 @@ package site
 import (
 	"fmt"
 	"github.com/stockholm/plansite/internal/output"
+	"github.com/stockholm/plansite/layouts"
 	"io/fs"
 	"maps"
 	"slices"
@@ -29,7 +30,7 @@ type Session struct {
 	mu       sync.Mutex
 	content  content.Loader // reads again only the revisions whose files changed
 	md       *markdown.Converter
-	tpl      *templates        // the layouts of the last render, with the files they were parsed from
+	tpl      *layouts.Set      // the layouts of the last render, with the files they were parsed from
 	layouts  int               // counts the changes of tpl, for the context of the pages kept
 	glossary map[string]string // the abbreviations the kept Markdown was marked with
 	texts    *memo.Map[convertKey, *converted]
@@ -104,7 +105,7 @@ func (s *Session) begin(b *builder) {
 }
 
 // end closes a render that succeeded: what it did not use is forgotten.
-func (s *Session) end(tpl *templates) {
+func (s *Session) end(tpl *layouts.Set) {
 	s.tpl = tpl
 	s.texts.Next()
 	s.words.Next()

@@ -10,6 +10,7 @@ import (
 	"github.com/stockholm/plansite/internal/exports"
 	"github.com/stockholm/plansite/internal/linkcheck"
 	"github.com/stockholm/plansite/internal/output"
+	"github.com/stockholm/plansite/layouts"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -119,7 +120,7 @@ func (sess *Session) render(opt Options, sink output.Sink, complete bool) (*buil
 	}
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
-	tpl, err := loadTemplates(opt.Layouts, sess.tpl)
+	tpl, err := layouts.Load(opt.Layouts, sess.tpl)
 	if err != nil {
 		return nil, stats, err
 	}
@@ -244,13 +245,16 @@ func glossary(plan *content.Plan) map[string]string {
 	return m
 }
 
+// ContentSecurityPolicy is what every page allows itself; see layouts.ContentSecurityPolicy.
+const ContentSecurityPolicy = layouts.ContentSecurityPolicy
+
 // file is one file of the site, as the sinks of package output take it.
 type file = output.File
 
 // builder renders one build.
 type builder struct {
 	plan  *content.Plan
-	tpl   *templates
+	tpl   *layouts.Set
 	md    *markdown.Converter
 	base  *url.URL
 	cmp   *compare.Cache                    // shared by every revision, so comparisons repeat no work

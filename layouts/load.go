@@ -1,7 +1,7 @@
-package site
+package layouts
 
-// The layouts: html/template files, each page kind parsed together with baseof.html and partials.html, looked up first in the
-// site's layouts folder and then among the built-in ones.
+// Loading the layouts: html/template files, each page kind parsed together with baseof.html and partials.html,
+// looked up first in the site's layouts folder and then among the built-in ones.
 
 import (
 	"bytes"
@@ -15,14 +15,13 @@ import (
 	"os"
 	"path"
 	"strings"
-
-	"github.com/stockholm/plansite/layouts"
 )
 
-// The page kinds; each is a template file of the same name.
-var pageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html", "historik.html"}
+// PageKinds are the kinds of page; each is a template file of the same name.
+var PageKinds = []string{"revision.html", "page.html", "404.html", "index.html", "jamfor.html", "jamfor-index.html", "sok.html", "uppfoljning.html", "nyckeltal.html", "historik.html"}
 
-type templates struct {
+// Set is the layouts of a site, parsed.
+type Set struct {
 	pages   map[string]*template.Template
 	assets  map[string][]byte // assets/… files, by path
 	sources map[string][]byte // every file read, by name: the layouts are parsed again only when one changes
@@ -45,10 +44,10 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(o.base, name)
 }
 
-// loadTemplates reads and parses the layouts. dir may be "" to use only the built-in ones. When last was parsed
-// from the same files, byte for byte, it is returned as it is: parsing and escaping the layouts is a good part of a
-// small site's render, and the preview renders after every save.
-func loadTemplates(dir string, last *templates) (*templates, error) {
+// Load reads and parses the layouts. dir may be "" to use only the built-in ones. When last was parsed from the same
+// files, byte for byte, it is returned as it is: parsing and escaping the layouts is a good part of a small site's
+// render, and the preview renders after every save.
+func Load(dir string, last *Set) (*Set, error) {
 	src, err := readLayouts(dir)
 	if err != nil {
 		return nil, err
@@ -56,8 +55,8 @@ func loadTemplates(dir string, last *templates) (*templates, error) {
 	if last != nil && maps.EqualFunc(src, last.sources, bytes.Equal) {
 		return last, nil
 	}
-	t := &templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sources: src}
-	for _, kind := range pageKinds {
+	t := &Set{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sources: src}
+	for _, kind := range PageKinds {
 		tp := template.New(kind).Funcs(funcs)
 		if _, err := tp.New("baseof.html").Parse(string(src["baseof.html"])); err != nil {
 			return nil, fmt.Errorf("layouts/baseof.html: %w", err)
@@ -78,10 +77,16 @@ func loadTemplates(dir string, last *templates) (*templates, error) {
 	return t, nil
 }
 
+// Page is the template of a page kind, such as "revision.html"; it executes by the kind's name.
+func (s *Set) Page(kind string) *template.Template { return s.pages[kind] }
+
+// Assets are the files published under assets/ (CSS, scripts, the icon), by path.
+func (s *Set) Assets() map[string][]byte { return s.assets }
+
 // readLayouts reads every file the layouts are made of, by name: the site's own where it has one, else the
 // built-in one. Assets are the built-in ones, replaced or added to by the site's.
 func readLayouts(dir string) (map[string][]byte, error) {
-	o := overlay{base: layouts.FS()}
+	o := overlay{base: FS()}
 	if dir != "" {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("layoutmappen %s finns inte", dir)
@@ -89,7 +94,7 @@ func readLayouts(dir string) (map[string][]byte, error) {
 		o.site = os.DirFS(dir)
 	}
 	src := map[string][]byte{}
-	for _, name := range append([]string{"baseof.html", "partials.html"}, pageKinds...) {
+	for _, name := range append([]string{"baseof.html", "partials.html"}, PageKinds...) {
 		b, err := o.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("layouts: %w", err)
