@@ -7,7 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/stockholm/plansite/internal/exports"
-	"html"
+	"github.com/stockholm/plansite/internal/indicators"
 	"html/template"
 	"path"
 	"slices"
@@ -34,7 +34,7 @@ type page struct {
 	Compare    *compareView
 	FollowUp   *followUpView
 	History    *historyView
-	Indicators []*indicatorView
+	Indicators []*indicators.View
 	Pairs      []pairLink // the comparison index
 	Years      []int      // every revision's year, for the comparison index's form
 }
@@ -71,7 +71,7 @@ type revisionView struct {
 	ChangesHref    string // "Ändringar sedan PrevYear"
 	Preface        template.HTML
 	Sections       []*sectionView
-	Indicators     []*indicatorView
+	Indicators     []*indicators.View
 	IndicatorsHref string
 }
 
@@ -319,7 +319,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	home := b.home()
 	view := &revisionView{Revision: rev, StatusLabel: rev.Status.Label(), Notice: statusNotices[rev.Status],
 		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year,
-		Indicators: revisionIndicators(rev), IndicatorsHref: "../nyckeltal/"}
+		Indicators: indicators.Of(rev), IndicatorsHref: "../nyckeltal/"}
 	if prev := b.previous(rev); prev != nil {
 		view.PrevYear = prev.Year
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
@@ -445,7 +445,7 @@ func (b *builder) pages() ([]file, problem.List) {
 	home := b.home()
 	add("index.html", "index.html", b.newPage("index.html", home.Title))
 	add("404.html", "404.html", b.newPage("404.html", "Sidan finns inte"))
-	if ind := allIndicators(b.plan); len(ind) > 0 {
+	if ind := indicators.Merged(b.plan); len(ind) > 0 {
 		data := b.newPage("nyckeltal/index.html", "Nyckeltal")
 		data.Indicators = ind
 		add("nyckeltal.html", "nyckeltal/index.html", data)
@@ -466,32 +466,12 @@ func (b *builder) pages() ([]file, problem.List) {
 	return files, probs
 }
 
-// crawlerFiles are robots.txt and, when the site's address is known (--base-url), sitemap.xml with the address of
-// every page made so far.
+// crawlerFiles are robots.txt and, with --base-url, sitemap.xml with every page made so far.
 func (b *builder) crawlerFiles() []file {
-	robots := "User-agent: *\nAllow: /\n"
-	if b.base == nil {
-		return []file{{Path: "robots.txt", Data: []byte(robots)}}
-	}
 	b.out.mu.Lock()
-	pages := slices.DeleteFunc(slices.Clone(b.out.pages), func(p string) bool { return p == "404.html" })
+	pages := slices.Clone(b.out.pages)
 	b.out.mu.Unlock()
-	slices.Sort(pages)
-	var sm strings.Builder
-	sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range slices.Compact(pages) {
-		u := *b.base
-		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
-		if strings.HasSuffix(p, "index.html") && !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
-		}
-		sm.WriteString("<url><loc>" + html.EscapeString(u.String()) + "</loc></url>\n")
-	}
-	sm.WriteString("</urlset>\n")
-	site := *b.base
-	site.Path = path.Join(site.Path, "sitemap.xml")
-	robots += "Sitemap: " + site.String() + "\n"
-	return []file{{Path: "robots.txt", Data: []byte(robots)}, {Path: "sitemap.xml", Data: []byte(sm.String())}}
+	return exports.Crawlers(pages, b.base)
 }
 
 // assets are the layouts' CSS and other files, published under assets/.

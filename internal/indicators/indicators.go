@@ -1,7 +1,7 @@
-package site
-
-// Indicators (nyckeltal): each revision's own on its page, and /nyckeltal/ with every indicator across all
-// revisions as a chart drawn at build time (inline SVG with a text alternative) and the same figures as a table.
+// Package indicators prepares the plan's indicators (nyckeltal) for the pages: each revision's own, and every
+// indicator merged across the revisions, where a period keeps the figure of the first adopted revision that reported
+// it, with the layout of its chart (an inline SVG with a text alternative, drawn by the layouts).
+package indicators
 
 import (
 	"fmt"
@@ -13,17 +13,18 @@ import (
 	"github.com/stockholm/plansite/internal/content"
 )
 
-// indicatorView is an indicator with its values in period order.
-type indicatorView struct {
+// View is an indicator with its values in period order.
+type View struct {
 	ID, Name, Unit string
 	Target         string // formatted, "" when none
-	Values         []indicatorValueView
-	Chart          *chartView // on /nyckeltal/
-	From           string     // the revisions the values come from, e.g. "2020–2021"
-	Merged         bool       // from every revision, on /nyckeltal/: each value says where it comes from
+	Values         []Value
+	Chart          *Chart // on /nyckeltal/
+	From           string // the revisions the values come from, e.g. "2020–2021"
+	Merged         bool   // from every revision, on /nyckeltal/: each value says where it comes from
 }
 
-type indicatorValueView struct {
+// Value is one period's figure.
+type Value struct {
 	Period, Value, Count, Target, Source string
 	ReportedIn                           string // on /nyckeltal/: the revision the value is taken from
 	Later                                string // on /nyckeltal/: other figures later revisions give
@@ -46,8 +47,8 @@ func withUnit(f float64, unit string) string {
 	return number(f) + " " + unit
 }
 
-func newIndicatorView(ind *content.Indicator, values []content.IndicatorValue) *indicatorView {
-	v := &indicatorView{ID: ind.ID, Name: ind.Name, Unit: ind.Unit}
+func newIndicatorView(ind *content.Indicator, values []content.IndicatorValue) *View {
+	v := &View{ID: ind.ID, Name: ind.Name, Unit: ind.Unit}
 	if ind.Target != nil {
 		v.Target = withUnit(*ind.Target, ind.Unit)
 	}
@@ -56,7 +57,7 @@ func newIndicatorView(ind *content.Indicator, values []content.IndicatorValue) *
 		if x.Unit != "" {
 			unit = x.Unit
 		}
-		vv := indicatorValueView{Period: x.Period, Value: withUnit(x.Value, unit), Count: x.Count, Source: x.Source, value: x.Value}
+		vv := Value{Period: x.Period, Value: withUnit(x.Value, unit), Count: x.Count, Source: x.Source, value: x.Value}
 		switch {
 		case x.Target != nil:
 			vv.Target = withUnit(*x.Target, unit)
@@ -68,21 +69,21 @@ func newIndicatorView(ind *content.Indicator, values []content.IndicatorValue) *
 	return v
 }
 
-// revisionIndicators are a revision's own indicators, for its page.
-func revisionIndicators(rev *content.Revision) []*indicatorView {
-	var out []*indicatorView
+// Of are a revision's own indicators, for its page.
+func Of(rev *content.Revision) []*View {
+	var out []*View
 	for _, ind := range rev.Indicators {
 		out = append(out, newIndicatorView(ind, ind.Values))
 	}
 	return out
 }
 
-// allIndicators merges the indicators of every revision by id, for /nyckeltal/. A period's figure is the one the
+// Merged merges the indicators of every revision by id, for /nyckeltal/. A period's figure is the one the
 // oldest revision that reports it gave, and an adopted revision's always comes before a draft's: a later revision
 // never silently replaces what an earlier adopted one reported. Each figure says which revision it comes from, and
 // where a later revision gives another figure for the same period, that is said beside it. The name, unit and
 // target are the latest revision's.
-func allIndicators(plan *content.Plan) []*indicatorView {
+func Merged(plan *content.Plan) []*View {
 	type owned struct {
 		value content.IndicatorValue
 		rev   *content.Revision
@@ -118,7 +119,7 @@ func allIndicators(plan *content.Plan) []*indicatorView {
 			}
 		}
 	}
-	var out []*indicatorView
+	var out []*View
 	for _, id := range order {
 		m := byID[id]
 		periods := make([]string, 0, len(m.byPeriod))
@@ -166,28 +167,31 @@ func unitOf(ind *content.Indicator, v content.IndicatorValue) string {
 	return ind.Unit
 }
 
-// chartView is the geometry of an indicator's chart, which the layouts' "chart" template draws: its values over the
+// Chart is the geometry of an indicator's chart, which the layouts' "chart" template draws: its values over the
 // periods, with the target as a dashed line. The SVG has a title and a description that say everything the picture
 // shows, and the same figures are in the table beside it. Numbers are formatted here, as the SVG wants them.
-type chartView struct {
+type Chart struct {
 	ID, Title, Desc, Values string
 	Width, Height           string
 	Left, Right, AxisX      string // the plot's left and right edges, and where the axis labels end
-	Grid                    []chartGrid
-	Target                  *chartTarget
+	Grid                    []ChartGrid
+	Target                  *ChartTarget
 	Line                    string // the polyline's points; "" for a single value
-	Points                  []chartPoint
+	Points                  []ChartPoint
 	PeriodY                 string // where the periods are written
 }
 
-type chartGrid struct{ Y, Label string }
+// ChartGrid is a grid line with its label.
+type ChartGrid struct{ Y, Label string }
 
-type chartTarget struct{ Y, LabelX, LabelY, Label string }
+// ChartTarget is the target's dashed line with its label.
+type ChartTarget struct{ Y, LabelX, LabelY, Label string }
 
-type chartPoint struct{ X, Y, LabelY, Value, Period string }
+// ChartPoint is a value's point with its labels.
+type ChartPoint struct{ X, Y, LabelY, Value, Period string }
 
 // chart lays out the indicator's chart.
-func chart(v *indicatorView, ind *content.Indicator) *chartView {
+func chart(v *View, ind *content.Indicator) *Chart {
 	const w, h, left, right, top, bottom = 640.0, 300.0, 56.0, 56.0, 32.0, 44.0
 	top100 := 0.0
 	for _, x := range v.Values {
@@ -225,22 +229,22 @@ func chart(v *indicatorView, ind *content.Indicator) *chartView {
 		}
 		desc = append(desc, d)
 	}
-	c := &chartView{ID: "nyckeltal-" + v.ID, Title: v.Name, Desc: strings.Join(desc, "; ") + ".",
+	c := &Chart{ID: "nyckeltal-" + v.ID, Title: v.Name, Desc: strings.Join(desc, "; ") + ".",
 		Values: strings.Join(valuesOf(v), " "), Width: g(w), Height: g(h), Left: g(left), Right: g(w - right),
 		AxisX: g(left - 8), PeriodY: g(h - bottom + 22)}
 	if v.Target != "" {
 		c.Desc += " Mål: " + v.Target + "."
 	}
 	for f := 0.0; f <= ymax+step/2; f += step {
-		c.Grid = append(c.Grid, chartGrid{Y: one(y(f)), Label: number(f)})
+		c.Grid = append(c.Grid, ChartGrid{Y: one(y(f)), Label: number(f)})
 	}
 	if ind.Target != nil {
-		c.Target = &chartTarget{Y: one(y(*ind.Target)), LabelX: g(left + 6), LabelY: one(y(*ind.Target) - 6), Label: v.Target}
+		c.Target = &ChartTarget{Y: one(y(*ind.Target)), LabelX: g(left + 6), LabelY: one(y(*ind.Target) - 6), Label: v.Target}
 	}
 	var pts []string
 	for i, val := range v.Values {
 		pts = append(pts, one(x(i))+","+one(y(val.value)))
-		c.Points = append(c.Points, chartPoint{X: one(x(i)), Y: one(y(val.value)), LabelY: one(y(val.value) - 12),
+		c.Points = append(c.Points, ChartPoint{X: one(x(i)), Y: one(y(val.value)), LabelY: one(y(val.value) - 12),
 			Value: val.Value, Period: val.Period})
 	}
 	if n > 1 {
@@ -249,7 +253,7 @@ func chart(v *indicatorView, ind *content.Indicator) *chartView {
 	return c
 }
 
-func valuesOf(v *indicatorView) []string {
+func valuesOf(v *View) []string {
 	var out []string
 	for _, x := range v.Values {
 		out = append(out, x.Period+"="+strconv.FormatFloat(x.value, 'f', -1, 64))
