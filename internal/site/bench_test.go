@@ -3,11 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"github.com/stockholm/plansite/internal/output"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/output"
 
 	"github.com/stockholm/plansite/internal/plangen"
 )

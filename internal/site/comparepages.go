@@ -6,11 +6,13 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"github.com/stockholm/plansite/internal/diffhtml"
 	"html/template"
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/stockholm/plansite/internal/diffhtml"
+	"github.com/stockholm/plansite/internal/swedish"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -239,23 +241,11 @@ func summary(r *compare.Result) []diffhtml.Group {
 			items = append(items, it)
 		}
 		for _, d := range g.Rows {
-			items = append(items, diffhtml.Item{Href: "#aktivitet-" + d.ID, Text: shorten(diffhtml.Plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
+			items = append(items, diffhtml.Item{Href: "#aktivitet-" + d.ID, Text: swedish.Shorten(diffhtml.Plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
 		}
 		add(g.Label, items)
 	}
 	return groups
-}
-
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return cut + " …"
 }
 
 // rebase points the relative addresses of a revision page's HTML at the revision's folder from another page.

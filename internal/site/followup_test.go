@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/stockholm/plansite/internal/followup"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func TestBrowserFollowUp(t *testing.T) {
 	tab.Open(base + "/2021/uppfoljning/")
 	counts := browser.Eval[[]string](tab, `[...document.querySelectorAll('table.follow-up__counts')[0].querySelectorAll('tbody tr')].map(tr => tr.innerText.replace(/\s+/g, ' ').trim())`)
 	for _, s := range content.States {
-		label := stateLooks[s].label
+		label := followup.StatusOf(&content.FollowUp{State: s}).Label
 		found := false
 		for _, c := range counts {
 			if strings.Contains(c, label) && strings.HasSuffix(c, " "+itoa(want[s])) {

@@ -7,12 +7,14 @@ package site
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/stockholm/plansite/internal/diffhtml"
 	"html/template"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/stockholm/plansite/internal/diffhtml"
+	"github.com/stockholm/plansite/internal/swedish"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -117,7 +119,7 @@ func plainTitle(s string) string {
 		s = s[:i]
 	}
 	s = strings.NewReplacer("**", "", "__", "", "*", "", "`", "").Replace(s)
-	return shorten(s, 90)
+	return swedish.Shorten(s, 90)
 }
 
 // historyPage renders the history page of h into f, or the error into err.

@@ -1,10 +1,11 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/output"
 	"io/fs"
 	"testing"
 	"testing/fstest"
+
+	"github.com/stockholm/plansite/internal/output"
 )
 
 // TestRenderFS checks the in-memory site with the standard library's file-system conformance test, and that it

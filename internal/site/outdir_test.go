@@ -3,13 +3,14 @@ package site
 import (
 	"context"
 	"errors"
-	"github.com/stockholm/plansite/internal/output"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/output"
 )
 
 // workspace is a coordinator's checkout: a repository with content/, layouts/, a docs/ folder of their own, and

@@ -7,14 +7,15 @@ package site
 
 import (
 	"fmt"
-	"github.com/stockholm/plansite/internal/output"
-	"github.com/stockholm/plansite/layouts"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/stockholm/plansite/internal/output"
+	"github.com/stockholm/plansite/layouts"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"

@@ -4,6 +4,7 @@ package swedish
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -24,4 +25,17 @@ func Date(t time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+}
+
+// Shorten cuts s to at most n letters, at a space where one is near, and ends it with " …".
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
 }

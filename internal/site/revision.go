@@ -1,64 +1,28 @@
 package site
 
-// From the model to pages: the view of a revision (sections, tables, contents), the site's other pages, and the
-// data every layout gets.
+// The plan of one year: content/<year>/ rendered to <year>/index.html with its exports and follow-up pages, and
+// its text prepared for the comparisons, histories and search that come after. Markdown that repeats from one
+// revision to the next is rendered once (convert).
 
 import (
 	"bytes"
 	"fmt"
-	"github.com/stockholm/plansite/internal/exports"
-	"github.com/stockholm/plansite/internal/indicators"
 	"html/template"
 	"path"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"github.com/stockholm/plansite/internal/followup"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/exports"
+	"github.com/stockholm/plansite/internal/indicators"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/search"
 )
-
-// page is what every layout gets.
-type page struct {
-	Title      string // the <title>
-	Root       string // relative path from the page to the site's root: "", "../"
-	Canonical  string // absolute address of the page when --base-url is given
-	Site       siteView
-	WorryHref  string // the "Vid oro" link
-	Revision   *revisionView
-	Page       *pageView
-	Compare    *compareView
-	FollowUp   *followUpView
-	History    *historyView
-	Indicators []*indicators.View
-	Pairs      []pairLink // the comparison index
-	Years      []int      // every revision's year, for the comparison index's form
-}
-
-// siteView is what the header and footer show.
-type siteView struct {
-	Name           string // e.g. "Handlingsplan mot våldsbejakande extremism"
-	Board          string
-	StatementHref  string
-	CurrentHref    string
-	CurrentYear    int
-	Versions       []versionLink // every revision, for the version switcher
-	CompareHref    string        // the index of comparisons
-	GlossaryHref   string        // the list of abbreviations, "" when there is none
-	IndicatorsHref string        // the indicators page, "" when there are none
-}
-
-// versionLink is one revision in the version switcher.
-type versionLink struct {
-	Year  int
-	Label string // its status, e.g. "gällande", "utkast"
-	Href  string
-	This  bool // the page shows this revision
-}
 
 type revisionView struct {
 	*content.Revision
@@ -125,101 +89,8 @@ type tableView struct {
 
 type rowView struct {
 	ID, EditHref                              string
-	Status                                    *statusView // the latest follow-up; nil when none
+	Status                                    *followup.Status // the latest follow-up; nil when none
 	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
-}
-
-type pageView struct {
-	Slug, Title   string
-	HTML          template.HTML
-	Abbreviations []content.Abbreviation // the glossary page's
-}
-
-var statusNotices = map[content.Status]string{
-	content.Draft:        "Det här är ett utkast. Planen är inte antagen och gäller inte.",
-	content.Consultation: "Det här är ett förslag som är ute på remiss. Planen är inte antagen och gäller inte.",
-	content.Example:      "Det här är ett exempel, inte en antagen plan. Innehållet visar hur en revidering kan se ut och gäller inte.",
-}
-
-// home is the revision the site opens on: the current one, or the newest when none is adopted yet.
-func (b *builder) home() *content.Revision {
-	if c := b.plan.Current(); c != nil {
-		return c
-	}
-	return b.plan.Revisions[len(b.plan.Revisions)-1]
-}
-
-// newPage fills in what every page shows, for a page at path p (slash-separated, relative to the root).
-func (b *builder) newPage(p, title string) *page {
-	depth := strings.Count(p, "/")
-	root := strings.Repeat("../", depth)
-	if p == "404.html" {
-		// The 404 page is served at any depth, so its links cannot be relative.
-		root = "/"
-		if b.base != nil {
-			root = b.base.Path
-		}
-	}
-	home := b.home()
-	pg := &page{
-		Title: title,
-		Root:  root,
-		Site: siteView{
-			Name:          "Handlingsplan mot våldsbejakande extremism",
-			Board:         home.Board,
-			StatementHref: root + content.StatementSlug + "/",
-			CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
-			CurrentYear:   home.Year,
-		},
-		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
-	}
-	pg.Site.CompareHref = root + "jamfor/"
-	for _, r := range b.plan.Revisions {
-		if len(r.Indicators) > 0 {
-			pg.Site.IndicatorsHref = root + "nyckeltal/"
-		}
-	}
-	if b.plan.Page(content.GlossarySlug) != nil {
-		pg.Site.GlossaryHref = root + content.GlossarySlug + "/"
-	}
-	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
-		r := b.plan.Revisions[i]
-		label := strings.ToLower(r.Status.Label())
-		switch {
-		case r == home && r.Status == content.Adopted:
-			label = "gällande"
-		case r.Status == content.Adopted && r.Year < home.Year:
-			label = "äldre"
-		}
-		pg.Site.Versions = append(pg.Site.Versions, versionLink{Year: r.Year, Label: label,
-			Href: fmt.Sprintf("%s%d/", root, r.Year), This: p == fmt.Sprintf("%d/index.html", r.Year)})
-	}
-	if b.base != nil {
-		u := *b.base
-		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
-		if strings.HasSuffix(p, "/index.html") || p == "index.html" {
-			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
-		}
-		pg.Canonical = u.String()
-	}
-	return pg
-}
-
-// execute renders a page with its layout.
-func (b *builder) execute(kind, p string, data *page) (file, error) {
-	return b.executeInto(new(bytes.Buffer), kind, p, data)
-}
-
-// executeInto renders into buf, which the file's Data then shares.
-func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (file, error) {
-	// Pages of a kind are alike in size: start from the size of the last one, not from nothing.
-	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
-	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
-	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
-	if err := b.tpl.Page(kind).ExecuteTemplate(buf, kind, data); err != nil {
-		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
-	}
-	return file{Path: p, Data: buf.Bytes()}, nil
 }
 
 // converted is a piece of Markdown rendered, with abbreviations marked.
@@ -363,7 +234,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,
 					EditHref:    b.editHref(a.Pos.File),
-					Status:      newStatusView(a.Latest()),
+					Status:      followup.StatusOf(a.Latest()),
 					Aktivitet:   cell(a.Aktivitet),
 					Ansvarig:    cell(a.Ansvarig),
 					Tidplan:     cell(a.Tidplan),
@@ -418,68 +289,4 @@ type renderedRevision struct {
 	year     int
 	digest   [32]byte // the revision's content.Revision.Digest
 	warnings problem.List
-}
-
-// previous returns the revision before rev, or nil.
-func (b *builder) previous(rev *content.Revision) *content.Revision {
-	for i, r := range b.plan.Revisions {
-		if r == rev && i > 0 {
-			return b.plan.Revisions[i-1]
-		}
-	}
-	return nil
-}
-
-// pages renders the root, the 404 page and the pages of content/sidor/.
-func (b *builder) pages() ([]file, problem.List) {
-	var files []file
-	var probs problem.List
-	add := func(kind, p string, data *page) {
-		f, err := b.execute(kind, p, data)
-		if err != nil {
-			probs.Add("layouts/"+kind, 0, err.Error(), "")
-			return
-		}
-		files = append(files, f)
-	}
-	home := b.home()
-	add("index.html", "index.html", b.newPage("index.html", home.Title))
-	add("404.html", "404.html", b.newPage("404.html", "Sidan finns inte"))
-	if ind := indicators.Merged(b.plan); len(ind) > 0 {
-		data := b.newPage("nyckeltal/index.html", "Nyckeltal")
-		data.Indicators = ind
-		add("nyckeltal.html", "nyckeltal/index.html", data)
-	}
-	for _, pg := range b.plan.Pages {
-		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-",
-			Glossary: b.glossary})
-		for _, is := range res.Issues {
-			probs.Add(pg.Body.Pos.File, pg.Body.Pos.Line+is.Line-1, is.Msg, is.Hint)
-		}
-		b.noteLinks(pg.Slug+"/", pg.Body, res.Links)
-		p := pg.Slug + "/index.html"
-		data := b.newPage(p, pg.Title)
-		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(res.HTML),
-			Abbreviations: pg.Abbreviations}
-		add("page.html", p, data)
-	}
-	return files, probs
-}
-
-// crawlerFiles are robots.txt and, with --base-url, sitemap.xml with every page made so far.
-func (b *builder) crawlerFiles() []file {
-	b.out.mu.Lock()
-	pages := slices.Clone(b.out.pages)
-	b.out.mu.Unlock()
-	return exports.Crawlers(pages, b.base)
-}
-
-// assets are the layouts' CSS and other files, published under assets/.
-func (b *builder) assets() []file {
-	var files []file
-	for p, data := range b.tpl.Assets() {
-		files = append(files, file{Path: p, Data: data})
-	}
-	slices.SortFunc(files, func(a, c file) int { return strings.Compare(a.Path, c.Path) })
-	return files
 }
