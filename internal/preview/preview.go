@@ -147,8 +147,9 @@ func BasePath(baseURL string) string {
 // rendering.
 //
 // When only Markdown files of the content changed, the pages of each revision rendered anew are served as soon as
-// they are made, over the last site, and the open pages that show one of them patch themselves; the comparisons,
-// histories and search index follow with the whole site. A change to anything else (the layouts, their styles and
+// they are made, over the last site, and the open pages that show one of them patch themselves. The render waits
+// until they have (at most maxWait), so that the browser has the machine to itself; the comparisons, histories
+// and search index follow with the whole site. A change to anything else (the layouts, their styles and
 // scripts, a picture, the settings) makes the open pages reload whole once the site is complete.
 func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Options) error) {
 	var fsys fs.FS
@@ -175,13 +176,15 @@ func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Op
 		var mu sync.Mutex
 		over := s.last
 		base := BasePath(s.Site.BaseURL)
+		wait := maxWait
 		early = func(pages fs.FS) {
 			mu.Lock()
 			defer mu.Unlock()
 			over = overlay{top: pages, under: over}
-			s.live.Early(serve.HandlerFS(over, base))
+			now := time.Now()
+			wait -= s.live.Early(serve.HandlerFS(over, base), max(wait, 0))
 			if res.Early.IsZero() {
-				res.Early = time.Now()
+				res.Early = now
 			}
 		}
 	}
@@ -219,6 +222,10 @@ func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Op
 		s.Built <- res
 	}
 }
+
+// maxWait is the longest a render waits, in all, for the open pages to patch themselves before it goes on with the
+// rest of the site: a tab that never answers, or answers slowly, delays the rest by no more.
+const maxWait = 300 * time.Millisecond
 
 // textOnly reports whether a change of the path p, inside the content folder or not, is one a patch of the open
 // pages shows: that of a Markdown file, or of a folder or a file gone (such as an editor's temporary file, renamed

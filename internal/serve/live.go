@@ -35,18 +35,22 @@ type Live struct {
 	broken  []string // the problems of the last build, when it failed
 	warned  []string // the warnings of the last good build
 	clients map[*client]bool
+	patched chan struct{} // closed and made anew when a page says it has patched itself
 }
 
 // client is one open page listening to the events.
 type client struct {
 	wake chan struct{}
+	id   string // what the page calls itself when it says it has patched itself
 	page string // the path of the page it shows; "" when it did not say
+	have string // the fingerprint of what it shows, or was last told to fetch
+	busy bool   // told to patch itself by Early, and has not said it did
 }
 
 // NewLive serves nothing but a page that waits for the first build, and shows its problems if it fails, until
 // Serve gives it a site. Nothing on disk is served: a preview shows only what a build made.
 func NewLive() *Live {
-	l := &Live{clients: map[*client]bool{}}
+	l := &Live{clients: map[*client]bool{}, patched: make(chan struct{})}
 	l.Serve(http.HandlerFunc(l.waiting))
 	return l
 }
@@ -99,17 +103,68 @@ func (l *Live) Built(warnings []string, whole bool) {
 
 // Early serves h, a site whose pages are partly those of a build not finished yet (such as the pages of the
 // revision just edited, over the last site), and tells the open pages; those whose HTML changed patch themselves.
-// Built follows when the build is complete.
-func (l *Live) Early(h http.Handler) {
+// It then waits, up to wait, until they say they have: the caller, which would go on to render the rest of the
+// site, leaves the machine to the browser meanwhile. It returns how long it waited. Built follows when the build
+// is complete.
+func (l *Live) Early(h http.Handler, wait time.Duration) time.Duration {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	if l.whole == 0 || l.broken != nil {
-		return // before the first good build, or over problems: the pages wait for the whole build
+		l.mu.Unlock()
+		return 0 // before the first good build, or over problems: the pages wait for the whole build
 	}
 	l.Serve(h)
 	l.build++
 	l.partial = true
+	for c := range l.clients {
+		if c.page == "" {
+			continue
+		}
+		if fp := l.fingerprint(c.page); fp != c.have {
+			c.have, c.busy = fp, true
+		}
+	}
 	l.notify()
+	l.mu.Unlock()
+	start := time.Now()
+	timeout := time.NewTimer(wait)
+	defer timeout.Stop()
+	for {
+		l.mu.Lock()
+		busy := false
+		for c := range l.clients {
+			busy = busy || c.busy
+		}
+		patched := l.patched
+		l.mu.Unlock()
+		if !busy {
+			return time.Since(start)
+		}
+		select {
+		case <-patched:
+		case <-timeout.C:
+			return time.Since(start)
+		}
+	}
+}
+
+// done hears a page say it has patched itself (POST /__plansite/patched?id=…&page=…).
+func (l *Live) done(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	id, page := r.URL.Query().Get("id"), r.URL.Query().Get("page")
+	l.mu.Lock()
+	for c := range l.clients {
+		if c.id == id && id != "" {
+			c.have, c.busy = page, false
+		}
+	}
+	close(l.patched)
+	l.patched = make(chan struct{})
+	l.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // Failed tells the open pages what is wrong with the content; they keep showing the last good site.
@@ -151,6 +206,9 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case livePrefix + "events":
 		l.events(w, r)
+		return
+	case livePrefix + "patched":
+		l.done(w, r)
 		return
 	case livePrefix + "waiting.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
@@ -220,13 +278,16 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
-	c := &client{wake: make(chan struct{}, 1), page: r.URL.Query().Get("page")}
+	q := r.URL.Query()
+	c := &client{wake: make(chan struct{}, 1), id: q.Get("id"), page: q.Get("page"), have: q.Get("have")}
 	l.mu.Lock()
 	l.clients[c] = true
 	l.mu.Unlock()
 	defer func() {
 		l.mu.Lock()
 		delete(l.clients, c)
+		close(l.patched) // one fewer page to wait for
+		l.patched = make(chan struct{})
 		l.mu.Unlock()
 	}()
 	send := func() {

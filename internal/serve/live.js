@@ -116,21 +116,35 @@
 
   var es = null;
   var leaving = false; // reloading: what the stream says next is for the new page, not this one
-  function reload() { leaving = true; if (es) { es.close(); } location.reload(); }
+  function reload() { leaving = true; if (es) { es.close(); } done(); location.reload(); }
+  // done tells the server the page shows what it was told of: the server waits for it before it renders the rest.
+  var id = Math.random().toString(36).slice(2);
+  function done() {
+    fetch('/__plansite/patched?id=' + id + '&page=' + encodeURIComponent(page || ''), {method: 'POST', keepalive: true}).catch(function () {});
+  }
+
+  // The steps of a patch are marked on the page's performance timeline (plansite-told, -fetch, -fetched, -parsed,
+  // -patched), for make bench-live.
+  function mark(step) { if (performance.mark) { performance.mark('plansite-' + step); } }
 
   var busy = false, again = false;
   function patch() {
     if (busy) { again = true; return; }
     busy = true;
     again = false;
+    mark('fetch');
     fetch(location.pathname + location.search, {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (text) {
       if (leaving) { return; }
+      mark('fetched');
       var next = new DOMParser().parseFromString(text, 'text/html');
+      mark('parsed');
       var tag = next.querySelector('script[src$="/__plansite/live.js"]');
       if (!tag || assets(next) !== assets(document)) { reload(); return; }
       morph(document.documentElement, next.documentElement);
       build = +tag.getAttribute('data-build');
       page = tag.getAttribute('data-page');
+      mark('patched');
+      done();
       document.dispatchEvent(new CustomEvent('plansite:patched'));
     }).catch(function () { reload(); }).then(function () {
       busy = false;
@@ -167,14 +181,15 @@
     document.body.appendChild(box);
   }
 
-  es = new EventSource('/__plansite/events?page=' + encodeURIComponent(location.pathname));
+  es = new EventSource('/__plansite/events?page=' + encodeURIComponent(location.pathname) + '&id=' + id +
+    '&have=' + encodeURIComponent(page || ''));
   var warned = false;
   es.addEventListener('build', function (e) {
     if (leaving) { return; }
     var s = JSON.parse(e.data);
     if (box && (!warned || (!s.partial && !s.warned))) { hide(); } // the problems are fixed, or the warnings gone
     if (s.whole > build) { reload(); return; }
-    if (s.page !== page) { patch(); }
+    if (s.page !== page) { mark('told'); patch(); }
   });
   // Warnings the coordinator has hidden stay hidden on the next pages, until they change.
   function dismissed(d) { try { return sessionStorage.getItem('plansite-warnings') === d; } catch (x) { return false; } }
