@@ -1,10 +1,11 @@
 package site
 
 import (
-	"github.com/stockholm/plansite/internal/followup"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stockholm/plansite/internal/followup"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"

@@ -93,65 +93,6 @@ type rowView struct {
 	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
 }
 
-// converted is a piece of Markdown rendered, with abbreviations marked.
-type converted struct {
-	markdown.Result
-	HTML       template.HTML
-	bases, ids []string // the headings' slugs and the ids they were given
-
-	plainOnce sync.Once
-	plainText string
-}
-
-// plain is the text of the blocks, separated by spaces.
-func (c *converted) plain() string {
-	c.plainOnce.Do(func() {
-		texts := make([]string, len(c.Blocks))
-		for i, bl := range c.Blocks {
-			texts[i] = bl.Text
-		}
-		c.plainText = strings.Join(texts, " ")
-	})
-	return c.plainText
-}
-
-// convertKey is what a rendering depends on, apart from the ids a page has already given.
-type convertKey struct {
-	src        string
-	shift      int
-	prefix     string // for footnote ids
-	headings   string // the start of heading ids
-	noHeadings bool
-	ids        bool // headings get ids unique on the page
-}
-
-// convert renders Markdown. A text that repeats, as most texts do from one revision to the next, is rendered once
-// per build: without heading ids (opt.IDs nil) it depends on nothing else; with them, the rendering is reused
-// when its headings get the same ids on this page as where it was rendered, as a fresh rendering would give them.
-// The result is shared and must not be changed.
-func (b *builder) convert(src string, opt markdown.Options) *converted {
-	k := convertKey{src, opt.Shift, opt.FootnotePrefix, opt.HeadingPrefix, opt.NoHeadings, opt.IDs != nil}
-	fresh := func() *converted {
-		opt.Glossary = b.glossary
-		res := b.md.Convert([]byte(src), opt)
-		c := &converted{Result: res, HTML: template.HTML(res.HTML)}
-		for _, h := range res.Headings {
-			c.bases = append(c.bases, opt.HeadingPrefix+markdown.Slug(h.Text))
-			c.ids = append(c.ids, h.ID)
-		}
-		return c
-	}
-	if opt.IDs == nil {
-		return b.texts.Get(k, fresh)
-	}
-	if c, ok := b.texts.Lookup(k); ok && opt.IDs.Claim(c.bases, c.ids) {
-		return c
-	}
-	c := fresh()
-	b.texts.Put(k, c)
-	return c
-}
-
 // revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
 func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
 	var probs problem.List
@@ -198,13 +139,13 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	in := compare.Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
 	var docs, actDocs []search.Doc // for the search index: sections first, then activities
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
-		c := b.convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
+		c := b.texts.Convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, c.Result)
 		view.Preface = c.HTML
 		in.Preface = c.Blocks
 	}
 	for _, s := range rev.Sections {
-		c := b.convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-", HeadingPrefix: s.ID + "-"})
+		c := b.texts.Convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-", HeadingPrefix: s.ID + "-"})
 		res := c.Result
 		report(s.Body, res)
 		in.Sections[s.ID] = res.Blocks
@@ -225,9 +166,9 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 				var plain [4]string
 				col := 0
 				cell := func(t content.Text) template.HTML {
-					c := b.convert(t.Markdown, markdown.Options{NoHeadings: true})
+					c := b.texts.Convert(t.Markdown, markdown.Options{NoHeadings: true})
 					report(t, c.Result)
-					plain[col] = c.plain()
+					plain[col] = c.Plain()
 					col++
 					return c.HTML
 				}

@@ -28,17 +28,16 @@ import (
 // Session renders the site again and again, reusing what is unchanged. Its methods may be called from several
 // goroutines, but renders run one at a time.
 type Session struct {
-	mu       sync.Mutex
-	content  content.Loader // reads again only the revisions whose files changed
-	md       *markdown.Converter
-	tpl      *layouts.Set      // the layouts of the last render, with the files they were parsed from
-	layouts  int               // counts the changes of tpl, for the context of the pages kept
-	glossary map[string]string // the abbreviations the kept Markdown was marked with
-	texts    *memo.Map[convertKey, *converted]
-	words    *search.Memo
-	cmp      *compare.Cache // the kept revisions' texts are numbered in it
-	reuse    *reuse
-	keep     bool // keep the pages of a render for the next: false in a build, which renders once
+	mu      sync.Mutex
+	content content.Loader // reads again only the revisions whose files changed
+	md      *markdown.Converter
+	tpl     *layouts.Set // the layouts of the last render, with the files they were parsed from
+	layouts int          // counts the changes of tpl, for the context of the pages kept
+	texts   *markdown.Memo
+	words   *search.Memo
+	cmp     *compare.Cache // the kept revisions' texts are numbered in it
+	reuse   *reuse
+	keep    bool // keep the pages of a render for the next: false in a build, which renders once
 
 	run   sync.Mutex   // held through a render and the setting of early around it
 	early func([]file) // see RenderFSEarly; nil for none
@@ -50,7 +49,8 @@ func NewSession() *Session { return newSession(true) }
 // newSession returns a session; one that does not keep renders only once, as a build does, and holds no pages
 // for a next render.
 func newSession(keep bool) *Session {
-	s := &Session{md: markdown.New(), texts: memo.New[convertKey, *converted](), words: search.NewMemo(), keep: keep}
+	md := markdown.New()
+	s := &Session{md: md, texts: markdown.NewMemo(md), words: search.NewMemo(), keep: keep}
 	s.forget()
 	return s
 }
@@ -96,11 +96,7 @@ func (s *Session) begin(b *builder) {
 	b.reuse = s.reuse
 	b.reuse.early = s.early
 	b.ctx = b.contextKey(s.layouts)
-	if !maps.Equal(b.glossary, s.glossary) {
-		// The kept Markdown has the old glossary's abbreviations marked in it.
-		s.texts = memo.New[convertKey, *converted]()
-		s.glossary = b.glossary
-	}
+	s.texts.Begin(b.glossary)
 	b.texts = s.texts
 	b.words = s.words
 }

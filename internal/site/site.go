@@ -23,7 +23,6 @@ import (
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
-	"github.com/stockholm/plansite/internal/memo"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/search"
 	"github.com/stockholm/plansite/internal/swedish"
@@ -258,15 +257,15 @@ type builder struct {
 	tpl   *layouts.Set
 	md    *markdown.Converter
 	base  *url.URL
-	cmp   *compare.Cache                    // shared by every revision, so comparisons repeat no work
-	body  sync.Map                          // *compare.TextDiff → its marked HTML, shared by the comparison pages
-	cells diffhtml.Cells                    // compared rows' cells, shared by the comparison pages
-	texts *memo.Map[convertKey, *converted] // Markdown without heading ids, rendered once per build or session
-	reuse *reuse                            // the session's revisions and comparisons already rendered
-	ctx   string                            // what every page depends on (contextKey)
-	words *search.Memo                      // the search index's word work
-	sizes sync.Map                          // page kind → *atomic.Int64, the size of the last page of the kind
-	out   *recorder                         // where the files go
+	cmp   *compare.Cache // shared by every revision, so comparisons repeat no work
+	body  sync.Map       // *compare.TextDiff → its marked HTML, shared by the comparison pages
+	cells diffhtml.Cells // compared rows' cells, shared by the comparison pages
+	texts *markdown.Memo // Markdown rendered once per build or session
+	reuse *reuse         // the session's revisions and comparisons already rendered
+	ctx   string         // what every page depends on (contextKey)
+	words *search.Memo   // the search index's word work
+	sizes sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
+	out   *recorder      // where the files go
 	// complete makes the pages that need every revision even when there are problems, for Check.
 	complete    bool
 	consecutive sync.Map          // year → *compare.Result: the comparison with the revision before, made for its page
