@@ -17,6 +17,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/markdown"
+	"github.com/stockholm/plansite/internal/swedish"
 )
 
 // Group is a group of a comparison's summary, with its items.
@@ -272,6 +273,54 @@ func rowCellsHTML(d *compare.RowDiff) string {
 		b.WriteString("</td>\n")
 	}
 	return b.String()
+}
+
+// SectionLabel says how a section changed, as its heading on a comparison page does: "Nytt avsnitt", "Ändrat".
+func SectionLabel(s *compare.SectionDiff) string {
+	switch {
+	case s.Change == compare.Added:
+		return "Nytt avsnitt"
+	case s.Change == compare.Removed:
+		return "Borttaget avsnitt"
+	case s.Change == compare.Unchanged:
+		return "Oförändrat"
+	case s.Renamed:
+		return "Nytt namn"
+	}
+	return "Ändrat"
+}
+
+// SummaryOf lists every change of the comparison with a link to it below.
+func SummaryOf(r *compare.Result) []Group {
+	var groups []Group
+	add := func(label string, items []Item) {
+		if len(items) > 0 {
+			groups = append(groups, Group{Label: fmt.Sprintf("%s (%d)", label, len(items)), Items: items})
+		}
+	}
+	var meta []Item
+	for _, f := range r.Meta {
+		meta = append(meta, Item{Href: "#uppgifter", Text: f.Label})
+	}
+	if len(r.Preface) > 0 {
+		meta = append(meta, Item{Href: "#uppgifter", Text: "Inledande text"})
+	}
+	add("Uppgifter om planen", meta)
+	for _, g := range r.Summary() {
+		var items []Item
+		for _, s := range g.Sections {
+			it := Item{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle()}
+			if g.Renamed {
+				it.Note = "tidigare ”" + s.Old.Title + "”"
+			}
+			items = append(items, it)
+		}
+		for _, d := range g.Rows {
+			items = append(items, Item{Href: "#aktivitet-" + d.ID, Text: swedish.Shorten(Plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
+		}
+		add(g.Label, items)
+	}
+	return groups
 }
 
 // Summary renders the groups of a comparison's summary as headed lists of links.

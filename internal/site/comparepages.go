@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/stockholm/plansite/internal/diffhtml"
-	"github.com/stockholm/plansite/internal/swedish"
 
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
@@ -146,10 +145,10 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 				rev.Year, map[content.Status]string{content.Draft: "ett utkast", content.Consultation: "ett remissförslag", content.Example: "ett exempel"}[rev.Status])
 		}
 	}
-	v.Summary = summary(r)
+	v.Summary = diffhtml.SummaryOf(r)
 	v.SummaryHTML = diffhtml.Summary(v.Summary)
 	for _, s := range r.Sections {
-		cs := &diffhtml.Section{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: sectionLabel(s)}
+		cs := &diffhtml.Section{SectionDiff: s, Anchor: "avsnitt-" + s.ID, Label: diffhtml.SectionLabel(s)}
 		if s.New != nil {
 			cs.Caption = s.New.TableCaption
 		} else {
@@ -199,54 +198,7 @@ func (b *builder) marked(s *compare.SectionDiff) template.HTML {
 	return h
 }
 
-func sectionLabel(s *compare.SectionDiff) string {
-	switch {
-	case s.Change == compare.Added:
-		return "Nytt avsnitt"
-	case s.Change == compare.Removed:
-		return "Borttaget avsnitt"
-	case s.Change == compare.Unchanged:
-		return "Oförändrat"
-	case s.Renamed:
-		return "Nytt namn"
-	}
-	return "Ändrat"
-}
-
 const sectionsMarker = "<!--plansite:sections-->"
-
-// summary lists every change with a link to it below.
-func summary(r *compare.Result) []diffhtml.Group {
-	var groups []diffhtml.Group
-	add := func(label string, items []diffhtml.Item) {
-		if len(items) > 0 {
-			groups = append(groups, diffhtml.Group{Label: fmt.Sprintf("%s (%d)", label, len(items)), Items: items})
-		}
-	}
-	var meta []diffhtml.Item
-	for _, f := range r.Meta {
-		meta = append(meta, diffhtml.Item{Href: "#uppgifter", Text: f.Label})
-	}
-	if len(r.Preface) > 0 {
-		meta = append(meta, diffhtml.Item{Href: "#uppgifter", Text: "Inledande text"})
-	}
-	add("Uppgifter om planen", meta)
-	for _, g := range r.Summary() {
-		var items []diffhtml.Item
-		for _, s := range g.Sections {
-			it := diffhtml.Item{Href: "#avsnitt-" + s.ID, Text: s.CurrentTitle()}
-			if g.Renamed {
-				it.Note = "tidigare ”" + s.Old.Title + "”"
-			}
-			items = append(items, it)
-		}
-		for _, d := range g.Rows {
-			items = append(items, diffhtml.Item{Href: "#aktivitet-" + d.ID, Text: swedish.Shorten(diffhtml.Plain(d.Cells[0].Spans, g.Change == compare.Removed), 90)})
-		}
-		add(g.Label, items)
-	}
-	return groups
-}
 
 // rebase points the relative addresses of a revision page's HTML at the revision's folder from another page.
 func rebase(h, prefix string) string {
