@@ -7,9 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/stockholm/plansite/internal/diffhtml"
 
@@ -46,32 +44,21 @@ func (b *builder) comparisons(revs []*renderedRevision) problem.List {
 		}
 	}
 	errs := make([]error, len(pairs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A worker's buffers are free again once a page is handed on, and the next page reuses them instead of
-			// allocating a megabyte afresh; a session that keeps the pages gives each its own.
-			var bufs *pageBuffers
-			if !b.reuse.keep {
-				bufs = new(pageBuffers)
+	onEveryCore(len(pairs), func() func(k int) {
+		// A worker's buffers are free again once a page is handed on, and the next page reuses them instead of
+		// allocating a megabyte afresh; a session that keeps the pages gives each its own.
+		var bufs *pageBuffers
+		if !b.reuse.keep {
+			bufs = new(pageBuffers)
+		}
+		return func(k int) {
+			var f file
+			f, errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], pairs[k].j == pairs[k].i+1, bufs)
+			if errs[k] == nil {
+				b.out.put(f)
 			}
-			for k := range next {
-				var f file
-				f, errs[k] = b.comparison(revs[pairs[k].i], revs[pairs[k].j], pairs[k].j == pairs[k].i+1, bufs)
-				if errs[k] == nil {
-					b.out.put(f)
-				}
-			}
-		}()
-	}
-	for k := range pairs {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
+		}
+	})
 	var probs problem.List
 	for _, err := range errs {
 		if err != nil {

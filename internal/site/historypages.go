@@ -8,10 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/swedish"
@@ -62,22 +60,9 @@ func (b *builder) histories(revs []*renderedRevision, results []*compare.Result)
 	// The pages are made on every core: they come after the comparisons, when the cores are free again.
 	files := make([]file, len(order))
 	errs := make([]error, len(order))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b.historyPage(byID[order[i]], byYear, &files[i], &errs[i])
-			}
-		}()
-	}
-	for i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(order), func() func(i int) {
+		return func(i int) { b.historyPage(byID[order[i]], byYear, &files[i], &errs[i]) }
+	})
 	for _, err := range errs {
 		if err != nil {
 			probs.Add("layouts/historik.html", 0, err.Error(), "")

@@ -340,3 +340,25 @@ func (b *builder) render() problem.List {
 	b.out.put(b.assets()...)
 	return probs
 }
+
+// onEveryCore calls do(i) for every i below n, on as many goroutines as there are cores, and returns when all are
+// done. Each goroutine gets its do from worker, so that it may keep buffers of its own.
+func onEveryCore(n int, worker func() func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := worker()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
