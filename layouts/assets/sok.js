@@ -447,7 +447,40 @@
   }
 
   // The page.
-  var form, field, scope, kind, ansvarig, status, list;
+  var form, field, scope, kind, ansvarig, status, list, empty;
+
+  function ansvarigValue() {
+    var c = ansvarig.querySelector('input[name="ansvarig"]:checked');
+    return c ? c.value : '';
+  }
+
+  // fillAnsvarig lists, whole, the Ansvarig of the activities in the chosen years only, keeping the choice when
+  // it is among them.
+  function fillAnsvarig(m, chosen) {
+    var revs = scope.value === 'alla' ? m.revs : m.revs.filter(function (r) { return r.y === m.cur; });
+    var used = new Set();
+    revs.forEach(function (r) {
+      for (var d = r.act; d < r.end; d++) if (m.da[d] >= 0) used.add(m.da[d]);
+    });
+    ansvarig.querySelectorAll('div + div').forEach(function (d) { d.remove(); });
+    var any = false;
+    m.ans.forEach(function (a, i) {
+      if (!used.has(i)) return;
+      var d = el('div');
+      var input = el('input');
+      input.type = 'radio';
+      input.name = 'ansvarig';
+      input.id = 'sok-ansvarig-' + i;
+      input.value = String(i);
+      if (String(i) === chosen) { input.checked = true; any = true; }
+      var label = el('label', '', a);
+      label.htmlFor = input.id;
+      d.appendChild(input);
+      d.appendChild(label);
+      ansvarig.appendChild(d);
+    });
+    if (!any) document.getElementById('sok-ansvarig-alla').checked = true;
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -489,8 +522,10 @@
 
   var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
 
-  function render(q, found, frags, m, opts) {
+  function render(q, found, frags, m, opts, help) {
     list.textContent = '';
+    empty.textContent = '';
+    empty.hidden = true;
     frags.forEach(function (f, i) {
       if (!f) return;
       var li = el('li', 'search-result');
@@ -520,8 +555,84 @@
     });
     var n = found.docs.length;
     var where = opts.all ? 'alla år' : 'planen ' + m.cur;
+    if (n === 0) renderEmpty(q, m, opts, help);
     status.textContent = n === 0 ? 'Inga träffar för ”' + q + '” i ' + where + '.' :
       (n === 1 ? '1 träff' : n + ' träffar') + ' för ”' + q + '” i ' + where + (n > frags.length ? ', de ' + frags.length + ' bästa visas.' : '.');
+  }
+
+  // renderEmpty says what to do when nothing is found: spellings the plan has, the other years, the routine for
+  // a worry, the table of contents and the abbreviations. The page is never blank.
+  function renderEmpty(q, m, opts, help) {
+    var root = new URL('../', indexBase);
+    function link(text, href) {
+      var a = el('a', '', text);
+      a.href = href;
+      return a;
+    }
+    function searchHref(query, all) {
+      var p = new URLSearchParams();
+      p.set('q', query);
+      if (all) p.set('omfang', 'alla');
+      return location.pathname + '?' + p;
+    }
+    if (help.suggestions.length) {
+      var p = el('p', '', 'Menade du ');
+      help.suggestions.forEach(function (s, i) {
+        if (i > 0) p.appendChild(document.createTextNode(i === help.suggestions.length - 1 ? ' eller ' : ', '));
+        p.appendChild(link(s, searchHref(s, opts.all)));
+      });
+      p.appendChild(document.createTextNode('?'));
+      empty.appendChild(p);
+    }
+    if (!opts.all) {
+      var pa = el('p');
+      pa.appendChild(link('Sök i alla år', searchHref(q, true)));
+      pa.appendChild(document.createTextNode(help.allYears > 0 ?
+        ' (' + (help.allYears === 1 ? '1 träff' : help.allYears + ' träffar') + ' i andra års planer)' : ' (också andra års planer)'));
+      empty.appendChild(pa);
+    }
+    var cur = m.revs.filter(function (r) { return r.y === m.cur; })[0];
+    var po = el('p');
+    if (cur && cur.w) {
+      po.appendChild(document.createTextNode('Känner du oro för någon? Läs '));
+      po.appendChild(link('rutinen vid oro', new URL(cur.w, root).href));
+      po.appendChild(document.createTextNode('. '));
+    }
+    po.appendChild(document.createTextNode('Du kan också bläddra i '));
+    po.appendChild(link('planens innehåll', new URL(m.cur + '/#innehall', root).href));
+    po.appendChild(document.createTextNode(' eller läsa '));
+    po.appendChild(link('förkortningslistan', new URL('forkortningar/', root).href));
+    po.appendChild(document.createTextNode('.'));
+    empty.appendChild(po);
+    empty.hidden = false;
+  }
+
+  // helpFor works out, for a query that found nothing, the spellings of the plan closest to its words, and the
+  // number of hits in all years.
+  async function helpFor(q, found, opts) {
+    var help = { suggestions: [], allYears: 0 };
+    if (found.docs.length) return help;
+    if (!opts.all) help.allYears = (await search(q, { all: true, kind: '', ansvarig: '' })).docs.length;
+    for (var i = 0; i < found.words.length; i++) {
+      var w = found.words[i];
+      if (w.found || /[0-9]/.test(w.token.key) || w.token.key.length < 3) continue;
+      var sh = await shard(w.token.key);
+      var near = nearForms(sh, w.token.key, w.token.key.length >= 8 ? 3 : w.token.key.length >= 5 ? 2 : 1);
+      near.sort(function (a, b) { return count(sh.f[b]) - count(sh.f[a]) || (a < b ? -1 : 1); });
+      near.slice(0, 3).forEach(function (k) {
+        var form = sh.f[k][1]; // the spelling, with å, ä and ö
+        help.suggestions.push(q.replace(new RegExp(w.token.form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), form));
+      });
+    }
+    help.suggestions = Array.from(new Set(help.suggestions)).slice(0, 3);
+    return help;
+  }
+
+  // count is the number of documents with a form entry's spellings.
+  function count(entry) {
+    var n = 0;
+    for (var i = 2; i < entry.length; i += 2) n += entry[i].length;
+    return n;
   }
 
   function shorten(s, n) {
@@ -534,7 +645,7 @@
   var generation = 0;
   async function run() {
     var q = field.value.trim();
-    var opts = { all: scope.value === 'alla', kind: kind.value, ansvarig: ansvarig.value };
+    var opts = { all: scope.value === 'alla', kind: kind.value, ansvarig: ansvarigValue() };
     var params = new URLSearchParams();
     if (q) params.set('q', q);
     if (opts.all) params.set('omfang', 'alla');
@@ -545,15 +656,25 @@
     var mine = ++generation;
     if (!q) {
       list.textContent = '';
+      empty.textContent = '';
+      empty.hidden = true;
       status.textContent = 'Skriv ett eller flera ord att söka efter.';
       return;
     }
+    // From the query to the results drawn, measured in the page: performance.getEntriesByName('sok').
+    performance.mark('sok-start-' + mine);
     var m = await meta();
     var found = await search(q, opts);
     var top = found.docs.slice(0, 10);
     var frags = await Promise.all(top.map(function (r) { return fragment(r.doc); }));
+    var help = await helpFor(q, found, opts);
     if (mine !== generation) return; // a newer query has started
-    render(q, found, frags, m, opts);
+    render(q, found, frags, m, opts, help);
+    performance.mark('sok-ritad-' + mine);
+    performance.clearMeasures('sok');
+    performance.measure('sok', 'sok-start-' + mine, 'sok-ritad-' + mine);
+    performance.clearMarks('sok-start-' + mine);
+    performance.clearMarks('sok-ritad-' + mine);
   }
 
   async function init() {
@@ -564,27 +685,23 @@
     ansvarig = document.getElementById('sok-ansvarig');
     status = document.getElementById('sok-status');
     list = document.getElementById('sok-resultat');
+    empty = document.getElementById('sok-tomt');
     if (!form || !field) return;
     var params = new URLSearchParams(location.search);
     field.value = params.get('q') || '';
     scope.value = params.get('omfang') === 'alla' ? 'alla' : '';
     kind.value = /^[sa]$/.test(params.get('typ') || '') ? params.get('typ') : '';
     var m = await meta();
-    if (m) {
-      m.ans.forEach(function (a, i) {
-        var o = el('option', '', shorten(a, 70));
-        o.value = String(i);
-        ansvarig.appendChild(o);
-      });
-      ansvarig.value = params.get('ansvarig') || '';
-      if (ansvarig.value !== (params.get('ansvarig') || '')) ansvarig.value = '';
-    }
+    if (m) fillAnsvarig(m, params.get('ansvarig') || '');
     var timer = 0;
     field.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    [scope, kind, ansvarig].forEach(function (s) { s.addEventListener('change', run); });
+    scope.addEventListener('change', function () {
+      meta().then(function (m) { if (m) fillAnsvarig(m, ansvarigValue()); run(); });
+    });
+    [kind, ansvarig].forEach(function (s) { s.addEventListener('change', run); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       clearTimeout(timer);
