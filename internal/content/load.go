@@ -466,11 +466,12 @@ func readSection(file string, raw []byte, probs *problem.List) *Section {
 	if d == nil {
 		return nil
 	}
-	d.known("id", "titel", "ordning", "tabell", "vid_oro")
+	d.known("id", "titel", "ordning", "tabell", "vid_oro", "sökord")
 	s := &Section{
 		Title:        d.text("titel", true),
 		TableCaption: d.text("tabell", false),
 		Worry:        d.boolean("vid_oro"),
+		Keywords:     d.keywords("sökord"),
 		Body:         Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
 	}
 	var line int
@@ -486,13 +487,14 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 	if d == nil {
 		return nil
 	}
-	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning", "status")
+	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning", "status", "sökord")
 	a := &Activity{
 		SectionID:   d.text("avsnitt", true),
 		Aktivitet:   d.markdown("aktivitet", true),
 		Ansvarig:    d.markdown("ansvarig", true),
 		Tidplan:     d.markdown("tidplan", true),
 		Uppfoljning: d.markdown("uppföljning", true),
+		Keywords:    d.keywords("sökord"),
 	}
 	var line int
 	a.ID, line = d.id("id")

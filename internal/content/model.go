@@ -165,8 +165,9 @@ type Section struct {
 	ID           string
 	Title        string
 	Order        int
-	TableCaption string // caption of the activity table; defaulted when the section has rows
-	Worry        bool   // the routine for when an employee is worried
+	TableCaption string   // caption of the activity table; defaulted when the section has rows
+	Worry        bool     // the routine for when an employee is worried
+	Keywords     []string // sökord: phrases an employee may search for that the text does not say, such as questions
 	Body         Text
 	Pos          Pos         // the line of its id
 	Activities   []*Activity // by ordning
@@ -181,7 +182,8 @@ type Activity struct {
 	Ansvarig    Text
 	Tidplan     Text
 	Uppfoljning Text
-	Pos         Pos // the line of its id
+	Keywords    []string // sökord, as for a section
+	Pos         Pos      // the line of its id
 
 	// FollowUp is the status reported in each report period of the year, in the order VP, T1, T2, VB; periods
 	// without a report are left out.

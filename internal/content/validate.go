@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -320,4 +321,68 @@ func (d *doc) phoneNumber(key string) string {
 		return ""
 	}
 	return s
+}
+
+// Limits of sökord: phrases of a few words, a few dozen of them. More is a pasted text rather than what people
+// search for, and would make the section come first for queries it does not answer.
+const (
+	maxKeywords     = 30
+	maxKeywordRunes = 80
+)
+
+// keywords reads sökord: a list of phrases an employee may search for, each on its own line after a dash, or one
+// phrase on the key's line. Each phrase must have a letter or digit, be short, and be there once.
+func (d *doc) keywords(key string) []string {
+	e, ok := d.keys[key]
+	if !ok {
+		return nil
+	}
+	v := e.val
+	if v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	items := []*yaml.Node{v}
+	switch {
+	case v.Kind == yaml.SequenceNode:
+		items = v.Content
+	case v.Kind != yaml.ScalarNode:
+		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s ska vara en lista med fraser, en på varje rad efter ett bindestreck", key),
+			"skriv sökord: ensamt på raden och varje fras på en indragen rad under, efter ett bindestreck, till exempel   - vem ska jag ringa")
+		return nil
+	case v.Tag == "!!null" || strings.TrimSpace(v.Value) == "":
+		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s är tom", key), "skriv fraserna på raderna under, var och en efter ett bindestreck, eller ta bort raden")
+		return nil
+	}
+	if len(items) > maxKeywords {
+		d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("%s har %d fraser; högst %d får stå här", key, len(items), maxKeywords),
+			"behåll de frågor och ord som medarbetare verkligen söker på")
+	}
+	seen := map[string]int{}
+	var out []string
+	for _, it := range items {
+		line := d.line(it)
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+			d.probs.Add(d.file, line, fmt.Sprintf("varje rad i %s ska vara en fras, inte en lista eller en grupp av nycklar", key),
+				"skriv frasen direkt efter bindestrecket, till exempel   - vem ska jag ringa")
+			continue
+		}
+		p := strings.Join(strings.Fields(it.Value), " ")
+		if !strings.ContainsFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			d.probs.Add(d.file, line, fmt.Sprintf("frasen %q i %s har inga ord", it.Value, key), "skriv ord som en medarbetare kan söka på, eller ta bort raden")
+			continue
+		}
+		if n := utf8.RuneCountInString(p); n > maxKeywordRunes {
+			d.probs.Add(d.file, line, fmt.Sprintf("frasen i %s är %d tecken lång; högst %d får den vara", key, n, maxKeywordRunes),
+				"skriv en kort fråga eller några ord, inte en mening ur texten")
+			continue
+		}
+		folded := strings.ToLower(p)
+		if first, dup := seen[folded]; dup {
+			d.probs.Add(d.file, line, fmt.Sprintf("frasen %q står två gånger i %s (första gången på rad %d)", p, key, first), "behåll en av dem")
+			continue
+		}
+		seen[folded] = line
+		out = append(out, p)
+	}
+	return out
 }

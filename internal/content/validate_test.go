@@ -68,6 +68,14 @@ func TestRefusedValues(t *testing.T) {
 		{"id-indicator-ends-in-tabell", map[string]string{"2020/plan.md": strings.Replace(strings.Replace(plan, "kontakt:", indicator, 1),
 			"id: webbutbildning", "id: webbutbildning-tabell", 1)},
 			[]string{`plan.md:10: nyckeltalets id "webbutbildning-tabell" slutar på -tabell, som sidorna lägger till för nyckeltalets tabell`}},
+		{"keywords-refused", map[string]string{
+			"2020/avsnitt/a.md":     strings.Replace(section, "ordning: 10\n", "ordning: 10\nsökord:\n  - vem ska jag ringa\n  - Vem ska  jag ringa\n  - [a, b]\n  - \"?\"\n  - "+strings.Repeat("lång ", 20)+"\n", 1),
+			"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\nsökord:\n  fråga: svar\n", 1)},
+			[]string{`a.md:7: frasen "Vem ska jag ringa" står två gånger i sökord (första gången på rad 6) (behåll en av dem)`,
+				`a.md:8: varje rad i sökord ska vara en fras, inte en lista eller en grupp av nycklar`,
+				`a.md:9: frasen "?" i sökord har inga ord`,
+				`a.md:10: frasen i sökord är 99 tecken lång; högst 80 får den vara`,
+				`x.md:5: sökord ska vara en lista med fraser, en på varje rad efter ett bindestreck`}},
 		{"yaml-empty-key", map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\n\"\": 20\n", 1)},
 			[]string{`x.md:5: ett värde saknar nyckel före kolonet (skriv nyckeln före kolonet, till exempel titel: …)`}},
 		{"yaml-tab-indent", map[string]string{"2020/plan.md": strings.Replace(plan, "  epost:", "\tepost:", 1)},
@@ -157,6 +165,17 @@ func TestAcceptedValues(t *testing.T) {
 		p = strings.Replace(p, "kontakt:", "nyckeltal:\n  - id: webbutbildning\n    namn: A\n    värden:\n      - period: \"2020\"\n        värde: \"-0,5\"\n        källa: P\nkontakt:", 1)
 		if got := messages(t, tree(t, map[string]string{"2020/plan.md": p})); got != "" {
 			t.Errorf("with\n%s\nthe plan is refused:\n%s", kontakt, got)
+		}
+	}
+	// sökord: a list of phrases, or one phrase on the key's line.
+	for _, kw := range []string{"sökord:\n  - vem ska jag ringa\n  - orosanmälan\n", "sökord: vem ska jag ringa\n"} {
+		dir := tree(t, map[string]string{"2020/aktiviteter/x.md": strings.Replace(activity, "ordning: 10\n", "ordning: 10\n"+kw, 1)})
+		plan, err := Load(dir)
+		if err != nil {
+			t.Fatalf("sökord %q refused: %v", kw, err)
+		}
+		if got := plan.Revisions[0].Activities()[0].Keywords; len(got) == 0 || got[0] != "vem ska jag ringa" {
+			t.Errorf("sökord %q read as %q", kw, got)
 		}
 	}
 	// A tab inside a block's text, after the indentation, is text.

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,12 +47,16 @@ type Doc struct {
 	Ansvarig string   // activities
 	Tidplan  string   // activities
 	Fields   []Field  // what is indexed
+	// Keywords are the phrases the coordinator keeps for the document (sökord), such as the questions it answers:
+	// a query with the same words, function words aside, finds it first. Their text is indexed in Fields too.
+	Keywords []string
 }
 
 // Revision describes one revision for the filters.
 type Revision struct {
 	Year   int    `json:"y"`
 	Status string `json:"s"`
+	Worry  string `json:"w,omitempty"` // the address of its routine for when an employee is worried, for the page of no results
 }
 
 // Field weights.
@@ -145,9 +150,25 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		vocab = append(vocab, f)
 	}
 	voc := newVocabulary(vocab, m.stems)
+	// Words a text leaves to the reader ("barn- och ungdomspsykiatrin" says "barnpsykiatrin") count as secondary
+	// words of that text.
+	extra := make([][]Token, len(texts))
+	var extraForms []string
+	for n, t := range texts {
+		for _, w := range voc.suspendedWords(t) {
+			extra[n] = append(extra[n], Token{Form: w, Key: Fold(w), Secondary: true})
+			if !formSet[w] {
+				formSet[w] = true
+				extraForms = append(extraForms, w)
+				vocab = append(vocab, w)
+			}
+		}
+	}
+	voc.add(extraForms)
+	// Function words count for nothing, except those the glossary has as abbreviations ("SIG").
 	stop := map[string]bool{}
 	for f := range formSet {
-		if IsStopword(f) {
+		if IsStopword(f) && gloss.tokens[Fold(f)] == nil {
 			stop[f] = true
 		}
 	}
@@ -157,16 +178,20 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	parallel(len(texts), func(from, to int) {
 		sc := newScratch()
 		for n := from; n < to; n++ {
-			contribs[n] = count(toks[n], voc, gloss, stop, sc)
+			ts := toks[n]
+			if len(extra[n]) > 0 {
+				ts = append(slices.Clip(ts), extra[n]...)
+			}
+			contribs[n] = count(ts, voc, gloss, stop, sc)
 		}
 	})
 
 	// Keys and forms are numbered once per distinct text, so that the loop over the documents adds up numbers
 	// in arrays rather than in maps; the sums are made in the same order, and come out the same.
-	var stemKeys, partKeys []string
+	var stemKeys, partKeys, glossKeys, pairKeys []string
 	var formList []seen
-	stemID, partID, formID := map[string]int{}, map[string]int{}, map[seen]int{}
-	type textIDs struct{ stems, parts, forms []int }
+	stemID, partID, glossID, pairID, formID := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[seen]int{}
+	type textIDs struct{ stems, parts, gloss, pairs, forms []int }
 	ids := make([]textIDs, len(texts))
 	for n, c := range contribs {
 		x := &ids[n]
@@ -176,6 +201,12 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		for _, e := range c.parts {
 			x.parts = append(x.parts, number(partID, &partKeys, e.key))
 		}
+		for _, e := range c.gloss {
+			x.gloss = append(x.gloss, number(glossID, &glossKeys, e.key))
+		}
+		for _, p := range c.pairs {
+			x.pairs = append(x.pairs, number(pairID, &pairKeys, p))
+		}
 		for _, f := range c.forms {
 			x.forms = append(x.forms, number(formID, &formList, f))
 		}
@@ -184,13 +215,17 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// Weighted term frequencies per document, appended to each term's list in document order.
 	stemTF := make([][]tf, len(stemKeys))
 	partTF := make([][]tf, len(partKeys))
+	glossTF := make([][]tf, len(glossKeys))
 	formDocIDs := make([][]int, len(formList))
+	pairDocIDs := make([][]int, len(pairKeys))
 	dl := make([]float64, len(docs))
-	stems, parts := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys))
+	stems, parts, glosses := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys)), newAccumulator(len(glossKeys))
 	formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
+	pairMark := make([]int, len(pairKeys))
 	for i, d := range docs {
 		stems.reset()
 		parts.reset()
+		glosses.reset()
 		for fi, f := range d.Fields {
 			t := fieldText[i][fi]
 			c, x := &contribs[t], &ids[t]
@@ -200,10 +235,19 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			for j, e := range c.parts {
 				parts.add(x.parts[j], e.w*f.Weight)
 			}
+			for j, e := range c.gloss {
+				glosses.add(x.gloss[j], e.w*f.Weight)
+			}
 			for _, id := range x.forms {
 				if formMark[id] != i+1 {
 					formMark[id] = i + 1
 					formDocIDs[id] = append(formDocIDs[id], i)
+				}
+			}
+			for _, id := range x.pairs {
+				if pairMark[id] != i+1 {
+					pairMark[id] = i + 1
+					pairDocIDs[id] = append(pairDocIDs[id], i)
 				}
 			}
 			dl[i] += c.words
@@ -213,6 +257,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 		for _, id := range parts.touched {
 			partTF[id] = append(partTF[id], tf{i, parts.sum[id]})
+		}
+		for _, id := range glosses.touched {
+			glossTF[id] = append(glossTF[id], tf{i, glosses.sum[id]})
 		}
 	}
 	formDocs := map[string]map[string][]int{} // key → form → documents
@@ -255,7 +302,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	get := func(key string) *shard {
 		name := ShardName(key, prefix)
 		if shards[name] == nil {
-			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, F: map[string][]any{}}
+			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, G: map[string][]int{},
+				B: map[string][]int{}, K: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
 		}
 		return shards[name]
 	}
@@ -264,6 +312,49 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	for id, tfs := range partTF {
 		get(partKeys[id]).P[partKeys[id]] = bm25(tfs)
+	}
+	for id, tfs := range glossTF {
+		get(glossKeys[id]).G[glossKeys[id]] = bm25(tfs)
+	}
+	// Two words that follow each other, by their stems: a phrase finds the places that say it.
+	for id, docIDs := range pairDocIDs {
+		get(pairKeys[id]).B[pairKeys[id]] = docIDs
+	}
+	// The coordinator's phrases, by their words' stems in order of the alphabet.
+	for i, d := range docs {
+		for _, k := range d.Keywords {
+			if key := phraseKey(Tokens(k), voc, stop); key != "" {
+				sh := get(key)
+				if l := sh.K[key]; len(l) == 0 || l[len(l)-1] != i {
+					sh.K[key] = append(l, i)
+				}
+			}
+		}
+	}
+	// Roots, for the words a query has that the site does not: each root with the stems of the site's words
+	// that have it, when that is more than the root itself.
+	roots := map[string][]string{}
+	for f := range formSet {
+		k := Fold(f)
+		if stop[f] || strings.ContainsAny(k, "0123456789") {
+			continue
+		}
+		r, st := Root(k), voc.stem[f]
+		if !slices.Contains(roots[r], st) {
+			roots[r] = append(roots[r], st)
+		}
+	}
+	for _, p := range partKeys { // "anmälan" finds the "anmälning" of "orosanmälningar"
+		if r := Root(p); !strings.ContainsAny(p, "0123456789") && !slices.Contains(roots[r], p) {
+			roots[r] = append(roots[r], p)
+		}
+	}
+	for r, sts := range roots {
+		if len(sts) == 1 && sts[0] == r {
+			continue
+		}
+		sort.Strings(sts)
+		get(r).R[r] = sts
 	}
 	for key, byForm := range formDocs {
 		formsOf := make([]string, 0, len(byForm))
@@ -306,7 +397,12 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		Stop      []string  `json:"stop"`
 		Ansvarig  []string  `json:"ans"`
 		DocAns    []int     `json:"da"` // per document: index in Ansvarig, or -1
-	}{Version: 1, Prefix: prefix, Chunk: FragmentsPerFile, Current: current, Stop: Stopwords(vocab)}
+	}{Version: 1, Prefix: prefix, Chunk: FragmentsPerFile, Current: current}
+	for _, w := range Stopwords(vocab) {
+		if gloss.tokens[Fold(w)] == nil {
+			meta.Stop = append(meta.Stop, w)
+		}
+	}
 	ansIndex := map[string]int{}
 	for _, d := range docs {
 		if d.Kind == Activity && d.Ansvarig != "" {
@@ -406,32 +502,43 @@ type weighted struct {
 // contrib is what one text adds to a document at weight 1: its stems and compound parts with their counts, its
 // word forms, and its number of words.
 type contrib struct {
-	stems, parts []weighted
-	forms        []seen
-	words        float64
+	stems, parts, gloss []weighted
+	pairs               []string // stems of two words in a row, "a b"
+	forms               []seen
+	words               float64
 }
 
 // scratch is the working space of count, reused from one text to the next.
 type scratch struct {
-	stems, parts         map[string]float64
-	stemOrder, partOrder []string
-	forms                map[seen]bool
+	stems, parts, gloss              map[string]float64
+	stemOrder, partOrder, glossOrder []string
+	forms                            map[seen]bool
+	pairs                            map[string]bool
 }
 
 func newScratch() *scratch {
-	return &scratch{stems: map[string]float64{}, parts: map[string]float64{}, forms: map[seen]bool{}}
+	return &scratch{stems: map[string]float64{}, parts: map[string]float64{}, gloss: map[string]float64{},
+		forms: map[seen]bool{}, pairs: map[string]bool{}}
 }
 
 // count works out a text's contribution. Function words count for nothing; an abbreviation counts for its
-// expansion too, and an expansion for its abbreviation.
+// expansion too, and an expansion for its abbreviation, apart from the words the text says itself.
 func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool, sc *scratch) contrib {
 	var c contrib
 	clear(sc.stems)
 	clear(sc.parts)
+	clear(sc.gloss)
 	clear(sc.forms)
-	stems, parts, forms := sc.stems, sc.parts, sc.forms
-	stemOrder, partOrder := sc.stemOrder[:0], sc.partOrder[:0]
-	defer func() { sc.stemOrder, sc.partOrder = stemOrder, partOrder }()
+	clear(sc.pairs)
+	stems, parts, glosses, forms := sc.stems, sc.parts, sc.gloss, sc.forms
+	stemOrder, partOrder, glossOrder := sc.stemOrder[:0], sc.partOrder[:0], sc.glossOrder[:0]
+	defer func() { sc.stemOrder, sc.partOrder, sc.glossOrder = stemOrder, partOrder, glossOrder }()
+	addForm := func(s seen) {
+		if !forms[s] {
+			forms[s] = true
+			c.forms = append(c.forms, s)
+		}
+	}
 	add := func(t Token, w float64) {
 		if t.Secondary {
 			w *= 0.5
@@ -441,10 +548,7 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			stemOrder = append(stemOrder, k)
 		}
 		stems[k] += w
-		if s := (seen{t.Key, t.Form}); !forms[s] {
-			forms[s] = true
-			c.forms = append(c.forms, s)
-		}
+		addForm(seen{t.Key, t.Form})
 		for _, p := range voc.parts[t.Form] {
 			if _, ok := parts[p]; !ok {
 				partOrder = append(partOrder, p)
@@ -452,28 +556,43 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			parts[p] += w * partFactor
 		}
 	}
+	addGloss := func(k string, w float64) {
+		if _, ok := glosses[k]; !ok {
+			glossOrder = append(glossOrder, k)
+		}
+		glosses[k] += w
+	}
+	prev := ""
 	for _, t := range toks {
 		if stop[t.Form] {
 			continue
 		}
 		add(t, 1)
-		c.words++
+		if !t.Secondary {
+			c.words++
+			k := voc.stem[t.Form]
+			if prev != "" && prev != k {
+				if p := prev + " " + k; !sc.pairs[p] {
+					sc.pairs[p] = true
+					c.pairs = append(c.pairs, p)
+				}
+			}
+			prev = k
+		}
 		for _, e := range gloss.tokens[t.Key] {
 			if !stop[e.Form] {
-				add(e, glossFactor)
+				w := glossFactor
+				if e.Secondary {
+					w *= 0.5
+				}
+				addGloss(voc.stem[e.Form], w)
+				addForm(seen{e.Key, e.Form})
 			}
 		}
 	}
 	for _, abbr := range gloss.phrasesIn(toks) {
-		k := voc.stemOf(abbr)
-		if _, ok := stems[k]; !ok {
-			stemOrder = append(stemOrder, k)
-		}
-		stems[k] += glossFactor
-		if s := (seen{Fold(abbr), abbr}); !forms[s] {
-			forms[s] = true
-			c.forms = append(c.forms, s)
-		}
+		addGloss(voc.stemOf(abbr), glossFactor)
+		addForm(seen{Fold(abbr), abbr})
 	}
 	c.stems = make([]weighted, len(stemOrder))
 	for i, k := range stemOrder {
@@ -483,7 +602,26 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 	for i, k := range partOrder {
 		c.parts[i] = weighted{k, parts[k]}
 	}
+	for _, k := range glossOrder {
+		if _, said := stems[k]; !said { // the text says the word itself: the gloss adds nothing
+			c.gloss = append(c.gloss, weighted{k, glosses[k]})
+		}
+	}
 	return c
+}
+
+// phraseKey is the key of a coordinator's phrase, or of a query: the stems of its words, function words aside,
+// without repeats, in order of the alphabet, joined by spaces. "" when it has no such word.
+func phraseKey(toks []Token, voc *vocabulary, stop map[string]bool) string {
+	var keys []string
+	for _, t := range toks {
+		if t.Secondary || stop[t.Form] || IsStopword(t.Form) {
+			continue
+		}
+		keys = append(keys, voc.stemOf(t.Form))
+	}
+	sort.Strings(keys)
+	return strings.Join(slices.Compact(keys), " ")
 }
 
 // number returns the number of k in m, giving it the next one, and adding it to list, when it has none.

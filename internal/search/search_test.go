@@ -105,6 +105,7 @@ func query(t *testing.T, files []File, word string) map[int]int {
 	var shard struct {
 		S map[string][]int `json:"s"`
 		P map[string][]int `json:"p"`
+		G map[string][]int `json:"g"`
 		F map[string][]any `json:"f"`
 	}
 	for _, f := range files {
@@ -120,10 +121,17 @@ func query(t *testing.T, files []File, word string) map[int]int {
 		for i := 0; i+1 < len(shard.S[stem]); i += 2 {
 			out[shard.S[stem][i]] = shard.S[stem][i+1]
 		}
+		for i := 0; i+1 < len(shard.G[stem]); i += 2 {
+			if _, ok := out[shard.G[stem][i]]; !ok {
+				out[shard.G[stem][i]] = shard.G[stem][i+1]
+			}
+		}
 	}
-	for i := 0; i+1 < len(shard.P[key]); i += 2 {
-		if _, ok := out[shard.P[key][i]]; !ok {
-			out[shard.P[key][i]] = shard.P[key][i+1]
+	for _, list := range [][]int{shard.P[key], shard.G[key]} {
+		for i := 0; i+1 < len(list); i += 2 {
+			if _, ok := out[list[i]]; !ok {
+				out[list[i]] = list[i+1]
+			}
 		}
 	}
 	return out
@@ -151,5 +159,44 @@ func TestRanking(t *testing.T) {
 	}
 	if r := query(t, files, "polisen"); r[0] == 0 || r[1] == 0 || r[0] <= r[1] {
 		t.Errorf("polisen: %v; the shorter document, with the word once, ranks higher (BM25 length)", r)
+	}
+}
+
+// TestRootsGolden checks Root on testdata/roots.txt against testdata/roots.golden, the file the browser script's
+// root() is tested on too (internal/site's TestBrowserSearchTokens): the derivations that must meet, and those
+// that must not (organisera and organisation do not: the rule for -isera takes the one, -ation the other). UPDATE=1 rewrites it.
+func TestRootsGolden(t *testing.T) {
+	in, err := os.ReadFile("testdata/roots.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(string(in)) {
+		b.WriteString(Fold(w) + "\t" + Root(Fold(w)) + "\n")
+	}
+	if os.Getenv("UPDATE") != "" {
+		if err := os.WriteFile("testdata/roots.golden", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/roots.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("roots:\n%s\nwant:\n%s", b.String(), want)
+	}
+	// The pairs of the issue meet.
+	for _, same := range [][]string{{"anmälan", "anmälningar"}, {"islamism", "islamistiska"}, {"psykiatri", "psykiatrin"},
+		{"radikal", "radikalisering"}, {"demokrati", "demokratisk"}, {"granska", "granskning"}, {"samordna", "samordning"},
+		{"rådgivare", "rådgivning"}, {"prevention", "preventiv"}} {
+		if a, b := Root(Fold(same[0])), Root(Fold(same[1])); a != b {
+			t.Errorf("%s → %q but %s → %q", same[0], a, same[1], b)
+		}
+	}
+	// Short words keep their endings: four letters must be left, so "oro" and "orolig" stay apart (the prefix
+	// match of a query word finds "orolig" from "oro" instead).
+	if Root("orolig") == Root("oro") {
+		t.Error("oro and orolig share a root")
 	}
 }

@@ -14,18 +14,50 @@ import (
 
 // shard is one file of terms, named by their first letters.
 type shard struct {
-	S map[string][]int `json:"s"`           // stem → document, weight, …
-	P map[string][]int `json:"p,omitempty"` // compound part → document, weight, …
-	F map[string][]any `json:"f"`           // folded form → stem, then form and its documents, …
+	S map[string][]int    `json:"s"`           // stem → document, weight, …
+	P map[string][]int    `json:"p,omitempty"` // compound part → document, weight, …
+	G map[string][]int    `json:"g,omitempty"` // stem → document, weight, … for the documents that have it only through the glossary
+	B map[string][]int    `json:"b,omitempty"` // "stem stem" of two words in a row → documents
+	K map[string][]int    `json:"k,omitempty"` // a coordinator's phrase (phraseKey) → documents
+	R map[string][]string `json:"r,omitempty"` // root → stems
+	F map[string][]any    `json:"f"`           // folded form → stem, then form and its documents, …
 }
 
 // appendJSON appends the shard as json.Marshal writes it: keys sorted, strings escaped the same way.
 func (sh *shard) appendJSON(b []byte) []byte {
 	b = append(b, `{"s":`...)
 	b = appendPostings(b, sh.S)
-	if len(sh.P) > 0 {
-		b = append(b, `,"p":`...)
-		b = appendPostings(b, sh.P)
+	for _, m := range []struct {
+		name string
+		m    map[string][]int
+	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}} {
+		if len(m.m) > 0 {
+			b = append(b, m.name...)
+			b = appendPostings(b, m.m)
+		}
+	}
+	if len(sh.R) > 0 {
+		b = append(b, `,"r":{`...)
+		for i, k := range slices.Sorted(maps.Keys(sh.R)) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, k)
+			b = append(b, ':')
+			if sh.R[k] == nil {
+				b = append(b, "null"...)
+				continue
+			}
+			b = append(b, '[')
+			for j, st := range sh.R[k] {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, st)
+			}
+			b = append(b, ']')
+		}
+		b = append(b, '}')
 	}
 	b = append(b, `,"f":`...)
 	if sh.F == nil {

@@ -12,9 +12,11 @@ package search
 // too, so "nätverk" finds "socialtjänstnätverket" and "bejakande" finds "våldsbejakande".
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/swedish"
 	"github.com/stockholm/plansite/internal/memo"
@@ -180,4 +182,122 @@ func trimLink(head string, known func(string) bool) string {
 		}
 	}
 	return head
+}
+
+// Derivations. Snowball and the noun endings above join the inflections of one word; a root joins the words made
+// from one another: "anmälan", "anmäler" and "orosanmälningar" (anmäl-), "islamism", "islamist" and "islamistiska"
+// (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska". Root strips
+// one ending of the list (the longest that leaves four letters), then a final n, then a final vowel, so that both
+// sides of a pair end up on the same letters. It works on folded words, without a lexicon, the same way in Go and
+// in the browser (testdata/roots.golden is checked against both); a root is looked up only when a query word
+// matches no word of the site as it stands, so its looseness costs no precision where the text has the word.
+
+// rootEndings are the derivational and inflectional endings Root strips, longest first.
+var rootEndings = func() []string {
+	e := strings.Fields(`
+		iseringarna iseringar iseringen isering iserades iserade iserad iserat iserar iseras isera
+		eringarna eringar eringen ering erades erade erad erat erar eras era
+		ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing
+		istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk
+		ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv
+		lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else
+		andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna
+		ans an ade at ar er or ens ets en et na a e s`)
+	slices.SortStableFunc(e, func(a, b string) int { return len(b) - len(a) })
+	return e
+}()
+
+// Root returns the root that a folded word shares with the words derived from it. A word with a digit is its
+// own root.
+func Root(key string) string {
+	if strings.ContainsAny(key, "0123456789") || len(key) > 4*maxCompound {
+		return key
+	}
+	n := utf8.RuneCountInString(key)
+	for _, e := range rootEndings {
+		if strings.HasSuffix(key, e) && n-len(e) >= 4 {
+			key, n = key[:len(key)-len(e)], n-len(e)
+			break
+		}
+	}
+	if n > 4 && strings.HasSuffix(key, "n") {
+		key, n = key[:len(key)-1], n-1
+	}
+	if last, size := utf8.DecodeLastRuneInString(key); n > 4 && strings.ContainsRune("aeiouy", last) {
+		key = key[:len(key)-size]
+	}
+	return key
+}
+
+// Suspended compounds: "barn- och ungdomspsykiatrin" says "barnpsykiatrin" and "ungdomspsykiatrin", "risk- och
+// skyddsfaktorer" says "riskfaktorer". suspendedWords returns the words a text leaves to the reader this way, the
+// head before the hyphen joined to the last part of the word that completes it.
+var (
+	suspended   = regexp.MustCompile(`([\p{L}]+)-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
+	suspendedAt = regexp.MustCompile(`^\s*[\p{L}]+-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
+	firstWord   = regexp.MustCompile(`^\s*([\p{L}]+)`)
+)
+
+func (v *vocabulary) suspendedWords(text string) []string {
+	if !strings.Contains(text, "-") {
+		return nil
+	}
+	var out []string
+	for _, m := range suspended.FindAllStringSubmatchIndex(text, -1) {
+		head := strings.ToLower(text[m[2]:m[3]])
+		rest := text[m[1]:]
+		// The completing word is the first after the match that is not itself suspended ("risk-, hot- och …").
+		for {
+			loc := suspendedAt.FindStringIndex(rest)
+			if loc == nil {
+				break
+			}
+			rest = rest[loc[1]:]
+		}
+		if w := firstWord.FindStringSubmatch(rest); w != nil {
+			if tail := v.lastPart(strings.ToLower(w[1])); tail != "" {
+				out = append(out, head+tail)
+			}
+		}
+	}
+	return out
+}
+
+// lastPart returns the last part of a compound as written: the shortest ending of four letters or more that is a
+// word of the site ("träffar" of "arbetsplatsträffar"), or the part after a linking s whose head is a word
+// ("faktorer" of "skyddsfaktorer"); "" when the word is no compound.
+func (v *vocabulary) lastPart(w string) string {
+	r := []rune(w)
+	if len(r) < 7 || len(r) > maxCompound {
+		return ""
+	}
+	known := func(s string) bool { return v.stems[s] || v.stem[s] != "" || v.stems[v.snowball(s)] }
+	for i := len(r) - 4; i >= 3; i-- {
+		if tail := string(r[i:]); known(tail) {
+			return tail
+		}
+	}
+	for i := 3; i <= len(r)-4; i++ {
+		if r[i-1] == 's' && known(string(r[:i-1])) {
+			return string(r[i:])
+		}
+	}
+	return ""
+}
+
+// known reports whether w is a word of the site or the stem of one.
+func (v *vocabulary) known(w string) bool { return v.stems[w] || v.stem[w] != "" }
+
+// add works out stems and compound parts for words found after the vocabulary was made.
+func (v *vocabulary) add(forms []string) {
+	for _, f := range forms {
+		if _, ok := v.stem[f]; !ok {
+			v.stem[f] = v.stemOf(f)
+		}
+	}
+	for _, f := range forms {
+		if ps := v.split(f, v.known, 0); len(ps) > 0 {
+			v.parts[f] = ps
+		}
+	}
 }

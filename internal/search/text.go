@@ -67,6 +67,11 @@ func tokenize(text string, fold func(string) string) []Token {
 			i += n
 			continue
 		}
+		if end, groups := numberAt(text, i); groups != nil {
+			out = appendNumber(out, text[i:end], groups)
+			i, prev = end, ""
+			continue
+		}
 		// A word: letters and digits, with single hyphens inside.
 		var parts []string
 		start := i
@@ -99,6 +104,66 @@ func tokenize(text string, fold func(string) string) []Token {
 			}
 		}
 		prev = joined
+	}
+	return out
+}
+
+// isNumberSep reports whether r may join the groups of digits of a number: "3.1.1-212/2020", "2001:453",
+// "2019–2020", "75,9".
+func isNumberSep(r rune) bool {
+	return r == '.' || r == '/' || r == ':' || r == '-' || r == '\u2013' || r == ','
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// numberAt returns the end of a number of two or more groups of digits that begins at i, and the groups' bounds
+// (start, end, start, end, …); nil when there is none, or when a letter follows it ("1990-talet" is a word).
+func numberAt(text string, i int) (int, []int) {
+	var groups []int
+	for {
+		start := i
+		for i < len(text) && isDigit(rune(text[i])) {
+			i++
+		}
+		if i == start {
+			return 0, nil // a separator not followed by a digit ends nothing: the caller checked
+		}
+		groups = append(groups, start, i)
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if i < len(text) && isNumberSep(r) {
+			if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && isDigit(next) {
+				i += n
+				continue
+			}
+		}
+		if len(groups) < 4 || i < len(text) && isWordRune(r) {
+			return 0, nil
+		}
+		return i, groups
+	}
+}
+
+// appendNumber adds a number of several groups: the whole number, and every shorter run of its groups as a
+// secondary token, so that "212/2020" and "212" both find "3.1.1-212/2020". A number's key is its groups joined
+// by "/", whatever separates them in the text.
+func appendNumber(out []Token, s string, groups []int) []Token {
+	base := groups[0]
+	key := func(from, to int) string {
+		var ks []string
+		for g := from; g < to; g++ {
+			ks = append(ks, s[groups[2*g]-base:groups[2*g+1]-base])
+		}
+		return strings.Join(ks, "/")
+	}
+	n := len(groups) / 2
+	out = append(out, Token{Form: s, Key: key(0, n)})
+	for from := 0; from < n; from++ {
+		for to := from + 1; to <= n; to++ {
+			if to-from == n {
+				continue
+			}
+			out = append(out, Token{Form: s[groups[2*from]-base : groups[2*to-1]-base], Key: key(from, to), Secondary: true})
+		}
 	}
 	return out
 }

@@ -3,7 +3,9 @@ package site
 import (
 	"bufio"
 	"encoding/json"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,20 +125,103 @@ func TestBrowserSearch(t *testing.T) {
 			t.Errorf("all years: %q", years)
 		}
 		// One Ansvarig, chosen in the list: the address follows, and every result has that Ansvarig.
-		browser.Eval[bool](tab, `(s => { s.value = '0'; return s.dispatchEvent(new Event('change')); })(document.getElementById('sok-ansvarig'))`)
-		tab.WaitFor(`location.search.includes('ansvarig=0')`)
+		value := browser.Eval[string](tab, `(r => { r.click(); return r.value; })(document.querySelector('#sok-ansvarig input[value]:not([value=""])'))`)
+		tab.WaitFor(`location.search.includes('ansvarig=` + value + `')`)
 		searchPage(t, tab, base+"/sok/"+browser.Eval[string](tab, `location.search`))
-		if v := browser.Eval[string](tab, `document.getElementById('sok-ansvarig').value`); v != "0" {
-			t.Errorf("the Ansvarig filter is not restored from the address: %q", v)
+		if v := browser.Eval[string](tab, `document.querySelector('#sok-ansvarig input:checked').value`); v != value {
+			t.Errorf("the Ansvarig filter is not restored from the address: %q, want %q", v, value)
 		}
-		want := browser.Eval[string](tab, `document.querySelector('#sok-ansvarig option[value="0"]').textContent`)
+		want := browser.Eval[string](tab, `document.querySelector('#sok-ansvarig input:checked + label').textContent`)
 		got := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-result__facts div:first-child dd')].map(d => d.textContent)`)
 		if len(got) == 0 {
 			t.Errorf("no results for Ansvarig %q", want)
 		}
 		for _, g := range got {
-			if !strings.HasPrefix(g, strings.TrimSuffix(want, " …")) {
+			if g != want {
 				t.Errorf("Ansvarig filter %q let through %q", want, g)
+			}
+		}
+	})
+
+	t.Run("the Ansvarig filter lists the chosen years' values whole, and fits 320 px", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Do(chromedp.EmulateViewport(320, 800))
+		searchPage(t, tab, base+"/sok/?q=samordnare")
+		labels := func() []string {
+			return browser.Eval[[]string](tab, `[...document.querySelectorAll('#sok-ansvarig label')].map(l => l.textContent)`)
+		}
+		current := labels()
+		for _, l := range current {
+			if strings.HasSuffix(l, "…") {
+				t.Errorf("a cut-off Ansvarig: %q", l)
+			}
+		}
+		searchPage(t, tab, base+"/sok/?q=samordnare&omfang=alla")
+		all := labels()
+		if len(all) <= len(current) {
+			t.Errorf("all years list %d values, the plan in force %d: the years add none", len(all), len(current))
+		}
+		for _, l := range current {
+			if !slices.Contains(all, l) {
+				t.Errorf("%q of 2020 is missing under all years", l)
+			}
+		}
+		if over := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-form, .search-form *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`); len(over) > 0 {
+			t.Errorf("at 320 px the search form reaches past the screen: %q", over)
+		}
+		if sw := browser.Eval[int](tab, `document.documentElement.scrollWidth`); sw > 320 {
+			t.Errorf("the page scrolls sideways at 320 px: %d", sw)
+		}
+	})
+
+	t.Run("questions lead to the routine for a worry", func(t *testing.T) {
+		tab := b.Tab(t)
+		for _, q := range []string{"vem ska jag ringa", "vad gör jag om jag är orolig", "var finns blanketten", "Vem ska jag ringa?"} {
+			got := searchPage(t, tab, base+"/sok/?q="+url.QueryEscape(q))
+			if len(got) == 0 || !strings.HasPrefix(got[0], "/2020/#rutin-vid-oro") {
+				t.Errorf("%q: first results %q, want the routine (Vid oro) first", q, got[:min(3, len(got))])
+			}
+		}
+		if d := browser.Eval[float64](tab, `(performance.getEntriesByName('sok').at(-1) || {duration: -1}).duration`); d < 0 {
+			t.Error("no performance measure 'sok' from the query to the results drawn")
+		}
+	})
+
+	t.Run("a search that finds nothing says what to do", func(t *testing.T) {
+		tab := b.Tab(t)
+		// A misspelling too far for the search to take on its own, and a word only an older revision has.
+		if got := searchPage(t, tab, base+"/sok/?q=blankeeettten"); len(got) != 0 {
+			t.Fatalf("found %q", got)
+		}
+		text := browser.Eval[string](tab, `document.querySelector('.search-page').innerText`)
+		for _, want := range []string{"Inga träffar", "Sök i alla år", "rutinen vid oro", "planens innehåll", "förkortningslistan"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the empty result lacks %q:\n%s", want, text)
+			}
+		}
+		sugg := browser.Eval[[]string](tab, `[...document.querySelectorAll('#sok-tomt a')].map(a => a.textContent)`)
+		if !slices.Contains(sugg, "blanketten") {
+			t.Errorf("no spelling suggested from the plan: %q", sugg)
+		}
+		// A suggestion is a search for a word of the plan, and it finds it.
+		tab.Do(chromedp.Click(chromedp.CSS(`#sok-tomt a`)))
+		tab.WaitFor(`location.search.includes('blanketten') && document.querySelectorAll('#sok-resultat li').length > 0`)
+		// A word of another year's plan only: the other years are offered with their count, and lead to it.
+		if got := searchPage(t, tab, base+"/sok/?q=omvärldsbevakning"); len(got) != 0 {
+			t.Fatalf("omvärldsbevakning is in the example revision only, yet the plan in force finds %q", got)
+		}
+		if link := browser.Eval[string](tab, `document.querySelector('#sok-tomt').innerText`); !strings.Contains(link, "Sök i alla år (1 träff") && !strings.Contains(link, "Sök i alla år (2 träffar") {
+			t.Errorf("the other years are offered without their hits: %q", link)
+		}
+		tab.Do(chromedp.Click(chromedp.CSS(`#sok-tomt a[href*="omfang=alla"]`)))
+		tab.WaitFor(`location.search.includes('omfang=alla') && document.querySelectorAll('#sok-resultat li').length > 0`)
+		for _, width := range []int64{320, 1280} {
+			tab.Do(chromedp.EmulateViewport(width, 800))
+			searchPage(t, tab, base+"/sok/?q=blankeeettten")
+			if res := tab.Axe(); len(res.Violations) > 0 {
+				for _, v := range res.Violations {
+					t.Errorf("%d px: %s", width, v)
+				}
 			}
 		}
 	})

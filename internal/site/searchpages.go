@@ -6,6 +6,7 @@ package site
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/markdown"
@@ -46,6 +47,8 @@ func sectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 	}
 	flush()
 	intro.Fields = append([]search.Field{{Text: s.Title, Weight: search.TitleWeight}}, intro.Fields...)
+	intro.Fields = append(intro.Fields, keywordFields(s.Keywords)...)
+	intro.Keywords = s.Keywords
 	if s.Worry {
 		// The contact box is shown with the routine: who to contact is part of what it answers.
 		c := rev.Contact
@@ -67,12 +70,55 @@ func activityDoc(rev *content.Revision, s *content.Section, a *content.Activity,
 		Text:     plain[0],
 		Ansvarig: plain[1],
 		Tidplan:  plain[2],
-		Fields: []search.Field{
+		Fields: append([]search.Field{
 			{Text: plain[0], Weight: 1.5},
 			{Text: plain[1], Weight: search.BodyWeight},
 			{Text: plain[2], Weight: search.BodyWeight},
 			{Text: plain[3], Weight: search.BodyWeight},
 			{Text: s.TableCaption, Weight: search.BodyWeight},
+		}, keywordFields(a.Keywords)...),
+		Keywords: a.Keywords,
+	}
+}
+
+// keywordFields indexes the coordinator's phrases (sökord) as much as a title: each its own field, so that no
+// phrase runs into the next.
+func keywordFields(phrases []string) []search.Field {
+	var out []search.Field
+	for _, p := range phrases {
+		out = append(out, search.Field{Text: p, Weight: search.TitleWeight})
+	}
+	return out
+}
+
+// planDoc makes the plan's own details (title, dnr, board, the next revision, the preface) into a document that
+// leads to the top of the revision's page: a dnr or a date is searched for there.
+func planDoc(rev *content.Revision) search.Doc {
+	var details []string
+	for _, d := range [][2]string{{"Nämnd", rev.Board}, {"Förvaltning", rev.Administration}, {"Paragraf", rev.Paragraph},
+		{"Nästa revidering", rev.NextRevision}} {
+		if d[1] != "" {
+			details = append(details, d[0]+": "+d[1])
+		}
+	}
+	for _, d := range []struct {
+		name string
+		t    time.Time
+	}{{"Beslutad", rev.Decided}, {"Godkänd av kommunstyrelsen", rev.ApprovedKS}} {
+		if !d.t.IsZero() {
+			details = append(details, d.name+": "+d.t.Format(time.DateOnly))
+		}
+	}
+	text := "Diarienummer " + rev.Dnr + ". " + strings.Join(details, ". ")
+	return search.Doc{
+		URL: fmt.Sprintf("%d/#titel", rev.Year), Year: rev.Year, Kind: search.Section,
+		Titles: []string{rev.Title},
+		Text:   text,
+		Fields: []search.Field{
+			{Text: rev.Title, Weight: search.TitleWeight},
+			{Text: "Dnr diarienummer " + rev.Dnr, Weight: search.TitleWeight},
+			{Text: strings.Join(details, ". "), Weight: search.BodyWeight},
+			{Text: rev.Preface.Markdown, Weight: search.BodyWeight},
 		},
 	}
 }
@@ -82,8 +128,14 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 	var docs []search.Doc
 	var revisions []search.Revision
 	for i, r := range revs {
+		rev := b.plan.Revisions[i]
+		docs = append(docs, planDoc(rev))
 		docs = append(docs, r.search...)
-		revisions = append(revisions, search.Revision{Year: b.plan.Revisions[i].Year, Status: b.plan.Revisions[i].Status.Label()})
+		sr := search.Revision{Year: rev.Year, Status: rev.Status.Label()}
+		if w := rev.Worry(); w != nil {
+			sr.Worry = fmt.Sprintf("%d/#%s", rev.Year, w.ID)
+		}
+		revisions = append(revisions, sr)
 	}
 	glossary := map[string]string{}
 	for _, a := range b.plan.Glossary() {
