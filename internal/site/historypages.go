@@ -30,12 +30,13 @@ type historyView struct {
 }
 
 type historyEntryView struct {
-	Year  int
-	Label string
-	Class string        // the kind, for the stylesheet: added, changed, unchanged, moved, removed, restored, absent
-	Href  string        // the item on the revision's page; "" when it is not there
-	HTML  template.HTML // what changed, or the whole text when it came in; "" when nothing is to be shown
-	Whole bool          // HTML is the whole text, shown folded
+	Year    int
+	Label   string
+	Class   string        // the kind, for the stylesheet: added, changed, unchanged, moved, removed, restored, absent
+	Href    string        // the item on the revision's page; "" when it is not there
+	HTML    template.HTML // what changed, or the whole text when it came in; "" when nothing is to be shown
+	Whole   bool          // HTML is the whole text, shown folded
+	Renamed template.HTML // a renamed section's title, its words marked
 }
 
 type followUpYear struct {
@@ -125,11 +126,10 @@ func (b *builder) historyPage(h *history.History, byYear map[int]*renderedRevisi
 				ev.HTML, ev.Whole = sv.rebased(), true
 			}
 		case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
-			var head string
 			if e.Section.Renamed {
-				head = `<p class="diff-block diff-block--changed">Rubrik: ` + string(diffhtml.Spans(e.Section.Title)) + "</p>\n"
+				ev.Renamed = diffhtml.Spans(e.Section.Title)
 			}
-			ev.HTML = template.HTML(head) + b.marked(e.Section)
+			ev.HTML = b.marked(e.Section)
 		case e.Row != nil && e.Kind != history.Removed:
 			ev.HTML = diffhtml.RowTable(e.Row)
 		}
