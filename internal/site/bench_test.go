@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,6 +48,52 @@ func BenchmarkBuildLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportSizes(b, out)
+}
+
+// reportSizes reports what a reader downloads for a comparison page, compressed as a web server sends it (gzip),
+// in kB per page: the mean and the largest over every pair, and the mean over consecutive revisions; and the whole
+// site's size in MB.
+func reportSizes(b *testing.B, out string) {
+	b.Helper()
+	var all, consecutive []float64
+	pages, _ := filepath.Glob(filepath.Join(out, "jamfor", "*-*", "index.html"))
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var z bytes.Buffer
+		w := gzip.NewWriter(&z)
+		_, _ = w.Write(data)
+		_ = w.Close()
+		kb := float64(z.Len()) / 1000
+		all = append(all, kb)
+		var from, to int
+		if _, err := fmt.Sscanf(filepath.Base(filepath.Dir(p)), "%d-%d", &from, &to); err == nil && to == from+1 {
+			consecutive = append(consecutive, kb)
+		}
+	}
+	mean := func(xs []float64) float64 {
+		sum := 0.0
+		for _, x := range xs {
+			sum += x
+		}
+		return sum / float64(max(len(xs), 1))
+	}
+	var size int64
+	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	b.ReportMetric(mean(all), "gz-kB/comparison")
+	b.ReportMetric(slices.Max(append(all, 0)), "gz-kB/largest-comparison")
+	b.ReportMetric(mean(consecutive), "gz-kB/consecutive-comparison")
+	b.ReportMetric(float64(size)/1e6, "site-MB")
 }
 
 // BenchmarkRenderLarge is BenchmarkBuildLarge without writing: loading, Markdown and templates.
