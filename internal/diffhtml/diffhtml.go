@@ -37,7 +37,7 @@ type Section struct {
 	Anchor  string
 	Label   string
 	Caption string
-	HTML    template.HTML // an unchanged section's text and table, as on the newer revision's page
+	Href    string        // an unchanged section: its place on the newer revision's page
 	Body    template.HTML // a changed section's blocks, marked
 }
 
@@ -165,12 +165,12 @@ func Blocks(blocks []compare.BlockDiff) template.HTML {
 
 var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
 
-// Sections writes the compared sections into b and returns its bytes: unchanged ones folded in <details> with
-// their whole text, the others with their marked blocks and changed rows.
+// Sections writes the compared sections into b and returns its bytes: unchanged ones folded in <details> with a
+// link to their text, the others with their marked blocks and changed rows.
 func Sections(b *bytes.Buffer, sections []*Section, cells *Cells) []byte {
 	size := 0
 	for _, s := range sections {
-		size += len(s.HTML) + len(s.Body) + 512
+		size += len(s.Body) + 512
 		for _, r := range s.Rows {
 			size += 400
 			for _, c := range r.Cells {
@@ -182,10 +182,13 @@ func Sections(b *bytes.Buffer, sections []*Section, cells *Cells) []byte {
 	esc := html.EscapeString
 	for _, s := range sections {
 		if s.Change == compare.Unchanged {
-			b.WriteString(`<details class="diff-unchanged" id="` + esc(s.Anchor) + `">` + "\n")
-			b.WriteString(`<summary><span class="diff-label">Oförändrat:</span> ` + esc(s.CurrentTitle()) + "</summary>\n")
+			// The page carries what changed: an unchanged section is a link to it, which the site's script
+			// replaces with the section itself, loaded from the newer revision's page, when the reader opens it.
+			title, href := esc(s.CurrentTitle()), esc(s.Href)
+			b.WriteString(`<details class="diff-unchanged" id="` + esc(s.Anchor) + `" data-src="` + href + `">` + "\n")
+			b.WriteString(`<summary><span class="diff-label">Oförändrat:</span> ` + title + "</summary>\n")
 			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
-			b.WriteString(string(s.HTML))
+			b.WriteString(`<p><a href="` + href + `">Läs avsnittet ”` + title + `” i planen</a></p>`)
 			b.WriteString("\n</div>\n</details>\n")
 			continue
 		}

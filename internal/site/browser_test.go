@@ -260,11 +260,17 @@ func TestBrowserReading(t *testing.T) {
 		if w := browser.Eval[float64](tab, "document.querySelector('section.diff-section del .visually-hidden').getBoundingClientRect().width"); w > 1 {
 			t.Errorf("the hidden words are %v px wide", w)
 		}
-		// An unchanged section opens in one click and shows its whole text.
+		// An unchanged section opens in one click and shows its whole text, loaded from the newer revision's
+		// page, with its links leading where they do there.
 		tab.Media("")
 		tab.Do(chromedp.Click(chromedp.CSS("#avsnitt-rutin-vid-oro summary")))
-		if h := browser.Eval[float64](tab, "document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body').getBoundingClientRect().height"); h < 200 {
-			t.Errorf("the opened unchanged section is %v px high", h)
+		tab.WaitFor("document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body').getBoundingClientRect().height > 200")
+		body := browser.Eval[string](tab, "document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body').innerText")
+		if len(body) < 500 || strings.Contains(body, "Läs avsnittet") {
+			t.Errorf("the opened section reads %.200q", body)
+		}
+		if href := browser.Eval[string](tab, "document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body a[href*=\"historik\"]').href"); !strings.HasSuffix(href, "/historik/rutin-vid-oro/") {
+			t.Errorf("the loaded section's history link leads to %q", href)
 		}
 	})
 }

@@ -66,7 +66,7 @@ func TestShippedComparison(t *testing.T) {
 	if !strings.Contains(page, `<del><span class="visually-hidden">Borttaget: </span>725<span class="visually-hidden"> (slut på borttaget)</span></del><ins><span class="visually-hidden">Tillagt: </span>890`) {
 		t.Error("the web-training figure 725 → 890 is not marked word by word")
 	}
-	// Unchanged sections are folded, with their full text inside.
+	// Unchanged sections are folded, each a link to its text on the newer revision's page, not the text itself.
 	folded := findAll(doc, func(n *html.Node) bool { return n.Data == "details" && hasClass(n, "diff-unchanged") })
 	var foldedIDs []string
 	for _, d := range folded {
@@ -76,8 +76,13 @@ func TestShippedComparison(t *testing.T) {
 		t.Errorf("folded sections %q, want the two unchanged ones", foldedIDs)
 	}
 	for _, d := range folded {
-		if len(text(d)) < 500 {
-			t.Errorf("folded section %s has only %d characters of text", attr(d, "id"), len(text(d)))
+		id := strings.TrimPrefix(attr(d, "id"), "avsnitt-")
+		link := first(d, func(n *html.Node) bool { return n.Data == "a" })
+		if attr(d, "data-src") != "../../2021/#"+id || link == nil || attr(link, "href") != "../../2021/#"+id {
+			t.Errorf("folded section %s leads to %q and %v", id, attr(d, "data-src"), link)
+		}
+		if len(text(d)) > 200 {
+			t.Errorf("folded section %s carries %d characters of text; the page should carry only what changed", id, len(text(d)))
 		}
 	}
 	// The legend, the banner for the example, and links to both revisions.

@@ -142,14 +142,8 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 			cs.Caption = s.Old.TableCaption
 		}
 		if s.Change == compare.Unchanged {
-			sv := to.sections[s.ID]
-			h, err := sv.withTable(b.tpl.Page("jamfor.html"))
-			if err != nil {
-				return file{}, err
-			}
-			cs.HTML = h
-		}
-		if s.Change != compare.Unchanged {
+			cs.Href = fmt.Sprintf("../../%d/#%s", to.year, s.ID)
+		} else {
 			cs.Body = b.marked(s)
 		}
 		v.Sections = append(v.Sections, cs)

@@ -5,7 +5,6 @@ package site
 // revision to the next is rendered once (convert).
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"path"
@@ -50,31 +49,11 @@ type sectionView struct {
 
 	rebasedOnce sync.Once
 	rebasedHTML template.HTML
-	tableOnce   sync.Once
-	tableHTML   template.HTML
-	tableErr    error
 	year        int
 }
 
-// withTable is the section's rebased HTML followed by its activity table, rendered once with the layouts'
-// "activities" template for every comparison page that shows the section unchanged.
-func (s *sectionView) withTable(tpl *template.Template) (template.HTML, error) {
-	s.tableOnce.Do(func() {
-		h := string(s.rebased())
-		if s.Table != nil {
-			var buf bytes.Buffer
-			if s.tableErr = tpl.ExecuteTemplate(&buf, "activities", s.Table); s.tableErr != nil {
-				return
-			}
-			h += rebase(buf.String(), fmt.Sprintf("../../%d/", s.year))
-		}
-		s.tableHTML = template.HTML(h)
-	})
-	return s.tableHTML, s.tableErr
-}
-
-// rebased is the section's HTML with its relative addresses made to work from a comparison page; it is made once,
-// however many comparisons show the section.
+// rebased is the section's HTML with its relative addresses made to work from a history page; it is made once,
+// however many pages show the section.
 func (s *sectionView) rebased() template.HTML {
 	s.rebasedOnce.Do(func() {
 		s.rebasedHTML = template.HTML(rebase(string(s.HTML), fmt.Sprintf("../../%d/", s.year)))

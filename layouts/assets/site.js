@@ -1,5 +1,6 @@
 // plansite: the one script on every page. "/" moves the focus to the search field, as on many sites; the version
-// switcher keeps the reader's place; the comparison index gets a form. Everything works without it.
+// switcher keeps the reader's place; the comparison index gets a form; a comparison's unchanged section is loaded
+// when opened. Everything works without it.
 document.addEventListener('keydown', function (e) {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
   var t = e.target;
@@ -41,3 +42,31 @@ document.addEventListener('click', function (e) {
     location.href = Math.min(a, b) + '-' + Math.max(a, b) + '/';
   });
 })();
+
+// A comparison page carries what changed. An unchanged section is folded with a link to it; opened, it is loaded
+// from the newer revision's page, its addresses made to work here. Without the script, the link leads there.
+document.addEventListener('toggle', function (e) {
+  var d = e.target;
+  if (!d.open || !d.matches || !d.matches('details[data-src]') || d.hasAttribute('data-loaded')) return;
+  d.setAttribute('data-loaded', '');
+  var from = new URL(d.getAttribute('data-src'), location.href);
+  fetch(from.pathname).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.text();
+  }).then(function (text) {
+    var doc = new DOMParser().parseFromString(text, 'text/html');
+    var h = doc.getElementById(decodeURIComponent(from.hash.slice(1)));
+    var section = h && h.closest('section');
+    if (!section) throw new Error('not found');
+    h.remove();
+    section.querySelectorAll('[href],[src]').forEach(function (el) {
+      ['href', 'src'].forEach(function (a) {
+        var v = el.getAttribute(a);
+        if (v !== null) el.setAttribute(a, new URL(v, from).href);
+      });
+    });
+    var body = d.querySelector('.diff-unchanged__body');
+    body.textContent = '';
+    Array.prototype.forEach.call(section.childNodes, function (n) { body.appendChild(document.importNode(n, true)); });
+  }).catch(function () { d.removeAttribute('data-loaded'); /* the link stays */ });
+}, true);

@@ -33,6 +33,13 @@
         i++;
         continue;
       }
+      var num = numberAt(cps, i);
+      if (num) {
+        appendNumber(out, cps, num);
+        i = num.end;
+        prev = '';
+        continue;
+      }
       var parts = [];
       var cur = '';
       while (i < cps.length) {
@@ -60,6 +67,46 @@
       prev = joined;
     }
     return out;
+  }
+
+  var DIGIT = /[0-9]/;
+  var NUMSEP = /[.\/:\-\u2013,]/;
+
+  // numberAt finds a number of two or more groups of digits at i ("3.1.1-212/2020", "2001:453"), as Go's number
+  // does: null when there is none or a letter follows it.
+  function numberAt(cps, i) {
+    var groups = [];
+    for (;;) {
+      var start = i;
+      while (i < cps.length && DIGIT.test(cps[i])) i++;
+      if (i === start) return null;
+      groups.push([start, i]);
+      if (i + 1 < cps.length && NUMSEP.test(cps[i]) && DIGIT.test(cps[i + 1])) {
+        i++;
+        continue;
+      }
+      if (groups.length < 2 || (i < cps.length && WORD.test(cps[i]))) return null;
+      return { end: i, groups: groups };
+    }
+  }
+
+  // appendNumber adds the whole number and every shorter run of its groups (secondary); a number's key is its
+  // groups joined by "/".
+  function appendNumber(out, cps, num) {
+    var g = num.groups;
+    function key(from, to) {
+      var ks = [];
+      for (var k = from; k < to; k++) ks.push(cps.slice(g[k][0], g[k][1]).join(''));
+      return ks.join('/');
+    }
+    var whole = cps.slice(g[0][0], num.end).join('');
+    out.push({ form: whole, key: key(0, g.length), secondary: false });
+    for (var from = 0; from < g.length; from++) {
+      for (var to = from + 1; to <= g.length; to++) {
+        if (to - from === g.length) continue;
+        out.push({ form: cps.slice(g[from][0], g[to - 1][1]).join(''), key: key(from, to), secondary: true });
+      }
+    }
   }
 
   var prefixLen = 2; // letters of a term that name its shard; meta.json says
@@ -98,6 +145,38 @@
     }).then(function (list) { return list ? list[doc % chunk] : null; });
   }
 
+  // rootEndings and root do what Go's search.Root does (both are tested on internal/search/testdata/roots.golden):
+  // the root a folded word shares with the words derived from it ("anmälan", "orosanmälningar": anmal).
+  var rootEndings = ('iseringarna iseringar iseringen isering iserades iserade iserad iserat iserar iseras isera ' +
+    'eringarna eringar eringen ering erades erade erad erat erar eras era ' +
+    'ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing ' +
+    'istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk ' +
+    'ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv ' +
+    'lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else ' +
+    'andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna ' +
+    'ans an ade at ar er or ens ets en et na a e s').split(' ');
+  rootEndings = rootEndings.map(function (e, i) { return [e, i]; })
+    .sort(function (a, b) { return b[0].length - a[0].length || a[1] - b[1]; })
+    .map(function (e) { return e[0]; });
+
+  function root(key) {
+    if (/[0-9]/.test(key)) return key;
+    var cps = Array.from(key);
+    var n = cps.length;
+    if (n > 256) return key;
+    for (var i = 0; i < rootEndings.length; i++) {
+      var e = rootEndings[i];
+      if (n - e.length >= 4 && key.endsWith(e)) {
+        key = key.slice(0, key.length - e.length);
+        n -= e.length;
+        break;
+      }
+    }
+    if (n > 4 && key.endsWith('n')) { key = key.slice(0, -1); n--; }
+    if (n > 4 && /[aeiouy]$/.test(key)) key = key.slice(0, -1);
+    return key;
+  }
+
   // prefixOf reports whether k could be the stem of key: it begins key, and what is left is an ending (at most
   // six letters after a stem of four or more, three after a stem of three: "oro" for "orolig").
   function prefixOf(k, key) {
@@ -112,20 +191,25 @@
     return out.sort(function (a, b) { return b.length - a.length; });
   }
 
-  function longestPrefix(obj, key) {
-    return prefixes(obj, key)[0] || null;
-  }
-
-  // oneEdit reports whether a and b differ by one letter added, removed, changed, or two letters swapped.
-  function oneEdit(a, b) {
-    if (a === b || Math.abs(a.length - b.length) > 1) return false;
-    var i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (a.length === b.length) {
-      if (a.slice(i + 1) === b.slice(i + 1)) return true;
-      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  // editDistance counts the letters added, removed or changed, and two letters swapped, from a to b, up to max+1.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var c = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c = Math.min(c, prev2[j - 2] + 1);
+        cur.push(c);
+        if (c < low) low = c;
+      }
+      if (low > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
     }
-    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    return prev[b.length];
   }
 
   function addPostings(scores, list, factor) {
@@ -136,76 +220,145 @@
     }
   }
 
-  // matchWord scores the documents for one word of the query, and says which keys it matched, for highlighting.
-  async function matchWord(t) {
-    var scores = new Map();
-    var keys = [];
+  async function stemPostings(scores, stem, factor) {
+    addPostings(scores, (await shard(stem)).s[stem], factor);
+  }
+
+  // matchWord scores the documents for one word of the query. It tries, in tiers, what the word is: a word of the
+  // site (in any inflection, or inside a compound), then, only when the site does not have it, a word built on one
+  // of the site's stems, a derivation, the beginning of longer words or a compound whose parts the text has apart,
+  // and last, a misspelling. A rare word thus finds the few places that say it. Documents that have the word only
+  // through the glossary (an abbreviation for it) have level 1, below the documents that say it (level 2).
+  async function matchWord(t, depth) {
+    var scores = new Map(), level = new Map(), keys = [], gl = new Map();
     var sh = await shard(t.key);
     var entry = sh.f[t.key];
     var stem = entry ? entry[0] : null;
-    if (!entry) {
-      // A form the text does not have ("stödjer"): the stems it may be built on, the longest weighing most.
-      var cands = prefixes(sh.s, t.key);
-      for (var c = 0; c < cands.length; c++) {
-        addPostings(scores, sh.s[cands[c]], c === 0 ? 0.9 : 0.7);
-        keys.push(cands[c]);
-      }
-      stem = cands[0] || null;
-    }
+    var done = function (tier) { return { scores: scores, level: level, keys: keys, tier: tier, stem: stem }; };
     if (entry) {
       var st = await shard(stem);
       addPostings(scores, st.s[stem], 1);
       keys.push(stem);
       // The exact spelling, with å, ä and ö as typed, ranks higher than a folded match.
-      if (entry) {
-        for (var i = 1; i + 1 < entry.length; i += 2) {
-          if (entry[i] !== t.form) continue;
-          entry[i + 1].forEach(function (d) { if (scores.has(d)) scores.set(d, scores.get(d) * 1.2); });
-        }
+      for (var i = 1; i + 1 < entry.length; i += 2) {
+        if (entry[i] !== t.form) continue;
+        entry[i + 1].forEach(function (d) { if (scores.has(d)) scores.set(d, scores.get(d) * 1.2); });
       }
+      // The word as a part of compounds: "nätverk" in "socialtjänstnätverket".
+      var ps = st.p || {};
+      if (ps[stem]) addPostings(scores, ps[stem], 1);
+      addPostings(gl, st.g && st.g[stem], 1);
     }
-    // The word as a part of compounds: "nätverk" in "socialtjänstnätverket".
-    var partKey = stem || t.key;
-    var ps = (await shard(partKey)).p || {};
-    if (!ps[partKey]) partKey = longestPrefix(ps, t.key) || partKey;
-    if (ps[partKey]) {
-      addPostings(scores, ps[partKey], 1);
-      keys.push(partKey);
-    } else if (t.key.length >= 4) {
-      // An inflected part: "nätverk" in "…nätverket" when the text never has "nätverk" alone.
-      for (var pk in ps) {
-        if (pk.length > t.key.length && pk.lastIndexOf(t.key, 0) === 0) {
-          addPostings(scores, ps[pk], 0.9);
+    var ps0 = sh.p || {};
+    if (ps0[t.key]) {
+      addPostings(scores, ps0[t.key], 1);
+      keys.push(t.key);
+    }
+    if (/[0-9]/.test(t.key)) return done(scores.size ? 0 : 3); // a number is what it is
+    // Derivations: the stems and compound parts of the site's words that share the word's root ("islamism" →
+    // "islamistiska", "anmälan" → "orosanmälningar"), below the words themselves.
+    var r = root(t.key);
+    var rs = await shard(r);
+    var rstems = (rs.r && rs.r[r]) || (rs.s[r] ? [r] : []);
+    var derived = new Map();
+    for (var k = 0; k < rstems.length; k++) {
+      if (rstems[k] === stem) continue;
+      var rsh = await shard(rstems[k]);
+      addPostings(derived, rsh.s[rstems[k]], 0.8);
+      addPostings(derived, rsh.p && rsh.p[rstems[k]], 0.8);
+      keys.push(rstems[k]);
+    }
+    scores.forEach(function (_, d) { level.set(d, 3); });
+    derived.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 2); } });
+    gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
+    if (scores.size) return done(0);
+
+    // Tier 1: the site does not have the word, nor a word of its root.
+    // A misspelling by one letter, for a word of five or more ("socialjoruen").
+    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1) : [];
+    for (var n = 0; n < near.length; n++) {
+      await stemPostings(scores, sh.f[near[n]][0], 0.5);
+      keys.push(sh.f[near[n]][0]);
+    }
+    if (!near.length) {
+      // A form built on a stem of the site ("stödjer" → "stöd"), the longest stem weighing most, alone or as a
+      // compound part ("bejakande" in "våldsbejakande").
+      var cands = prefixes(sh.s, t.key);
+      for (var c = 0; c < cands.length; c++) {
+        addPostings(scores, sh.s[cands[c]], c === 0 ? 0.9 : 0.7);
+        keys.push(cands[c]);
+      }
+      var pc = prefixes(ps0, t.key)[0];
+      if (pc) {
+        addPostings(scores, ps0[pc], 0.9);
+        keys.push(pc);
+      }
+      // The beginning of longer words: "järva" in "järvaområdet", or a word still being typed.
+      if (t.key.length >= 4) {
+        for (var f in sh.f) {
+          if (f.length <= t.key.length || f.lastIndexOf(t.key, 0) !== 0) continue;
+          await stemPostings(scores, sh.f[f][0], 0.5);
           keys.push(t.key);
         }
       }
+      // A compound whose parts the text has apart: "skolföreläsningar" for "föreläsningar … skolor".
+      if (scores.size === 0 && !depth) await splitQuery(t, sh, scores, keys);
     }
-    // The beginning of longer words: "järva" in "järvaområdet", or a word still being typed.
-    if (t.key.length >= 4) {
-      for (var f in sh.f) {
-        if (f.length <= t.key.length || f.lastIndexOf(t.key, 0) !== 0) continue;
-        var s1 = sh.f[f][0];
-        if (s1 === stem) continue;
-        addPostings(scores, (await shard(s1)).s[s1], 0.5);
-        keys.push(t.key);
+    if (scores.size) {
+      scores.forEach(function (_, d) { level.set(d, 3); });
+      return done(1);
+    }
+    // Tier 2: a word two letters away, for a word of eight or more.
+    near = t.key.length >= 8 ? nearForms(sh, t.key, 2) : [];
+    for (n = 0; n < near.length; n++) {
+      await stemPostings(scores, sh.f[near[n]][0], 0.5);
+      keys.push(sh.f[near[n]][0]);
+    }
+    scores.forEach(function (_, d) { level.set(d, 3); });
+    return done(2);
+  }
+
+  // nearForms lists the forms of a shard closest in spelling to key, at most max letters away.
+  function nearForms(sh, key, max) {
+    var best = [], bestD = max;
+    for (var k in sh.f) {
+      if (/[0-9]/.test(k)) continue;
+      var d = editDistance(k, key, bestD);
+      if (d === 0 || d > bestD) continue;
+      if (d < bestD) { best = []; bestD = d; }
+      best.push(k);
+    }
+    return best;
+  }
+
+  // splitQuery finds a compound query word's parts where the text has them apart: the longest head that is a word
+  // of the site (as it stands, without a linking s, or with the final a or e compounds drop) whose tail is a word
+  // too, the documents with both.
+  async function splitQuery(t, sh, scores, keys) {
+    var cps = Array.from(t.key);
+    for (var i = cps.length - 4; i >= 3; i--) {
+      var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
+      var heads = [head, head.endsWith('s') ? head.slice(0, -1) : null, head + 'a', head + 'e'];
+      var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
+      if (!h) continue;
+      var a = await matchWord({ key: h, form: h }, 1);
+      var b = await matchWord({ key: tail, form: tail }, 1);
+      if (b.tier > 1) continue;
+      var found = false;
+      a.scores.forEach(function (s, d) {
+        if (b.scores.has(d)) { scores.set(d, 0.7 * (s + b.scores.get(d))); found = true; }
+      });
+      if (found) {
+        keys.push.apply(keys, a.keys.concat(b.keys));
+        return;
       }
     }
-    // Nothing at all: a word one letter away.
-    if (scores.size === 0) {
-      for (var k in sh.f) {
-        if (!oneEdit(k, t.key)) continue;
-        var s2 = sh.f[k][0];
-        addPostings(scores, (await shard(s2)).s[s2], 0.5);
-        keys.push(s2);
-      }
-    }
-    return { scores: scores, keys: keys };
   }
 
   // search returns the documents that best answer the query, best first, with the keys that matched.
   async function search(q, opts) {
     var m = await meta();
-    if (!m) return { docs: [], keys: [] };
+    if (!m) return { docs: [], keys: [], words: [] };
     var groups = [];
     tokens(q).forEach(function (t) {
       if (!t.secondary) groups.push([t]);
@@ -218,30 +371,64 @@
     var total = new Map();
     var keys = [];
     var results = await Promise.all(groups.map(function (g) {
-      return Promise.all(g.map(matchWord));
+      return Promise.all(g.map(function (t) { return matchWord(t); }));
     }));
-    results.forEach(function (alts) {
+    var words = [];
+    results.forEach(function (alts, gi) {
+      // The word as typed; its parts or shorter runs (of a hyphenated word or a number) only when it finds less.
+      var tier = Math.min.apply(null, alts.map(function (a, i) { return a.scores.size ? a.tier + (i ? 0.5 : 0) : 9; }));
       var best = new Map();
       alts.forEach(function (a, i) {
+        if (!a.scores.size || a.tier + (i ? 0.5 : 0) !== tier) return;
         keys = keys.concat(a.keys);
         var f = i === 0 ? 1 : 0.8;
         a.scores.forEach(function (s, d) {
-          if (allowed(d) && !(best.get(d) >= s * f)) best.set(d, s * f);
+          if (allowed(d) && !(best.has(d) && best.get(d).s >= s * f)) best.set(d, { s: s * f, l: a.level.get(d) || 2 });
         });
       });
-      best.forEach(function (s, d) {
-        var r = total.get(d) || { doc: d, score: 0, words: 0 };
-        r.score += s;
+      words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0 });
+      best.forEach(function (v, d) {
+        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: false };
+        r.score += v.s;
         r.words++;
+        r.level += v.l;
         total.set(d, r);
       });
     });
-    var docs = Array.from(total.values());
-    // Several words narrow the results: the documents with the most of them, then by weight.
-    var most = docs.reduce(function (n, r) { return Math.max(n, r.words); }, 0);
-    docs = docs.filter(function (r) { return r.words === most; });
-    docs.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return { docs: docs, keys: keys };
+    // Two words in a row that the text has in a row: a phrase.
+    var pairs = 0;
+    for (var w = 0; w + 1 < words.length; w++) {
+      var a = words[w].stem, b = words[w + 1].stem;
+      if (!a || !b || a === b) continue;
+      pairs++;
+      var docs = (await shard(a)).b;
+      (docs && docs[a + ' ' + b] || []).forEach(function (d) {
+        var r = total.get(d);
+        if (r) r.pairs++;
+      });
+    }
+    // The coordinator's phrases (sökord): a query with the same words, function words aside, finds them first.
+    var stems = words.map(function (x) { return x.stem; });
+    if (stems.length && stems.every(Boolean)) {
+      var pk = Array.from(new Set(stems)).sort().join(' ');
+      var ks = (await shard(pk)).k;
+      (ks && ks[pk] || []).forEach(function (d) {
+        var r = total.get(d);
+        if (r) r.phrase = true;
+      });
+    }
+    var list = Array.from(total.values());
+    // Several words narrow the results: the documents with the most of them; and when some have the words as a
+    // phrase, those.
+    var most = list.reduce(function (n, r) { return Math.max(n, r.words); }, 0);
+    list = list.filter(function (r) { return r.words === most; });
+    if (pairs > 0 && list.some(function (r) { return r.pairs === pairs; })) {
+      list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
+    }
+    list.sort(function (a, b) {
+      return (b.phrase - a.phrase) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
+    });
+    return { docs: list, keys: keys, words: words };
   }
 
   function allowedDocs(m, opts) {
@@ -260,7 +447,40 @@
   }
 
   // The page.
-  var form, field, scope, kind, ansvarig, status, list;
+  var form, field, scope, kind, ansvarig, status, list, empty;
+
+  function ansvarigValue() {
+    var c = ansvarig.querySelector('input[name="ansvarig"]:checked');
+    return c ? c.value : '';
+  }
+
+  // fillAnsvarig lists, whole, the Ansvarig of the activities in the chosen years only, keeping the choice when
+  // it is among them.
+  function fillAnsvarig(m, chosen) {
+    var revs = scope.value === 'alla' ? m.revs : m.revs.filter(function (r) { return r.y === m.cur; });
+    var used = new Set();
+    revs.forEach(function (r) {
+      for (var d = r.act; d < r.end; d++) if (m.da[d] >= 0) used.add(m.da[d]);
+    });
+    ansvarig.querySelectorAll('div + div').forEach(function (d) { d.remove(); });
+    var any = false;
+    m.ans.forEach(function (a, i) {
+      if (!used.has(i)) return;
+      var d = el('div');
+      var input = el('input');
+      input.type = 'radio';
+      input.name = 'ansvarig';
+      input.id = 'sok-ansvarig-' + i;
+      input.value = String(i);
+      if (String(i) === chosen) { input.checked = true; any = true; }
+      var label = el('label', '', a);
+      label.htmlFor = input.id;
+      d.appendChild(input);
+      d.appendChild(label);
+      ansvarig.appendChild(d);
+    });
+    if (!any) document.getElementById('sok-ansvarig-alla').checked = true;
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -302,8 +522,10 @@
 
   var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
 
-  function render(q, found, frags, m, opts) {
+  function render(q, found, frags, m, opts, help) {
     list.textContent = '';
+    empty.textContent = '';
+    empty.hidden = true;
     frags.forEach(function (f, i) {
       if (!f) return;
       var li = el('li', 'search-result');
@@ -333,8 +555,84 @@
     });
     var n = found.docs.length;
     var where = opts.all ? 'alla år' : 'planen ' + m.cur;
+    if (n === 0) renderEmpty(q, m, opts, help);
     status.textContent = n === 0 ? 'Inga träffar för ”' + q + '” i ' + where + '.' :
       (n === 1 ? '1 träff' : n + ' träffar') + ' för ”' + q + '” i ' + where + (n > frags.length ? ', de ' + frags.length + ' bästa visas.' : '.');
+  }
+
+  // renderEmpty says what to do when nothing is found: spellings the plan has, the other years, the routine for
+  // a worry, the table of contents and the abbreviations. The page is never blank.
+  function renderEmpty(q, m, opts, help) {
+    var root = new URL('../', indexBase);
+    function link(text, href) {
+      var a = el('a', '', text);
+      a.href = href;
+      return a;
+    }
+    function searchHref(query, all) {
+      var p = new URLSearchParams();
+      p.set('q', query);
+      if (all) p.set('omfang', 'alla');
+      return location.pathname + '?' + p;
+    }
+    if (help.suggestions.length) {
+      var p = el('p', '', 'Menade du ');
+      help.suggestions.forEach(function (s, i) {
+        if (i > 0) p.appendChild(document.createTextNode(i === help.suggestions.length - 1 ? ' eller ' : ', '));
+        p.appendChild(link(s, searchHref(s, opts.all)));
+      });
+      p.appendChild(document.createTextNode('?'));
+      empty.appendChild(p);
+    }
+    if (!opts.all) {
+      var pa = el('p');
+      pa.appendChild(link('Sök i alla år', searchHref(q, true)));
+      pa.appendChild(document.createTextNode(help.allYears > 0 ?
+        ' (' + (help.allYears === 1 ? '1 träff' : help.allYears + ' träffar') + ' i andra års planer)' : ' (också andra års planer)'));
+      empty.appendChild(pa);
+    }
+    var cur = m.revs.filter(function (r) { return r.y === m.cur; })[0];
+    var po = el('p');
+    if (cur && cur.w) {
+      po.appendChild(document.createTextNode('Känner du oro för någon? Läs '));
+      po.appendChild(link('rutinen vid oro', new URL(cur.w, root).href));
+      po.appendChild(document.createTextNode('. '));
+    }
+    po.appendChild(document.createTextNode('Du kan också bläddra i '));
+    po.appendChild(link('planens innehåll', new URL(m.cur + '/#innehall', root).href));
+    po.appendChild(document.createTextNode(' eller läsa '));
+    po.appendChild(link('förkortningslistan', new URL('forkortningar/', root).href));
+    po.appendChild(document.createTextNode('.'));
+    empty.appendChild(po);
+    empty.hidden = false;
+  }
+
+  // helpFor works out, for a query that found nothing, the spellings of the plan closest to its words, and the
+  // number of hits in all years.
+  async function helpFor(q, found, opts) {
+    var help = { suggestions: [], allYears: 0 };
+    if (found.docs.length) return help;
+    if (!opts.all) help.allYears = (await search(q, { all: true, kind: '', ansvarig: '' })).docs.length;
+    for (var i = 0; i < found.words.length; i++) {
+      var w = found.words[i];
+      if (w.found || /[0-9]/.test(w.token.key) || w.token.key.length < 3) continue;
+      var sh = await shard(w.token.key);
+      var near = nearForms(sh, w.token.key, w.token.key.length >= 8 ? 3 : w.token.key.length >= 5 ? 2 : 1);
+      near.sort(function (a, b) { return count(sh.f[b]) - count(sh.f[a]) || (a < b ? -1 : 1); });
+      near.slice(0, 3).forEach(function (k) {
+        var form = sh.f[k][1]; // the spelling, with å, ä and ö
+        help.suggestions.push(q.replace(new RegExp(w.token.form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), form));
+      });
+    }
+    help.suggestions = Array.from(new Set(help.suggestions)).slice(0, 3);
+    return help;
+  }
+
+  // count is the number of documents with a form entry's spellings.
+  function count(entry) {
+    var n = 0;
+    for (var i = 2; i < entry.length; i += 2) n += entry[i].length;
+    return n;
   }
 
   function shorten(s, n) {
@@ -347,7 +645,7 @@
   var generation = 0;
   async function run() {
     var q = field.value.trim();
-    var opts = { all: scope.value === 'alla', kind: kind.value, ansvarig: ansvarig.value };
+    var opts = { all: scope.value === 'alla', kind: kind.value, ansvarig: ansvarigValue() };
     var params = new URLSearchParams();
     if (q) params.set('q', q);
     if (opts.all) params.set('omfang', 'alla');
@@ -358,15 +656,25 @@
     var mine = ++generation;
     if (!q) {
       list.textContent = '';
+      empty.textContent = '';
+      empty.hidden = true;
       status.textContent = 'Skriv ett eller flera ord att söka efter.';
       return;
     }
+    // From the query to the results drawn, measured in the page: performance.getEntriesByName('sok').
+    performance.mark('sok-start-' + mine);
     var m = await meta();
     var found = await search(q, opts);
     var top = found.docs.slice(0, 10);
     var frags = await Promise.all(top.map(function (r) { return fragment(r.doc); }));
+    var help = await helpFor(q, found, opts);
     if (mine !== generation) return; // a newer query has started
-    render(q, found, frags, m, opts);
+    render(q, found, frags, m, opts, help);
+    performance.mark('sok-ritad-' + mine);
+    performance.clearMeasures('sok');
+    performance.measure('sok', 'sok-start-' + mine, 'sok-ritad-' + mine);
+    performance.clearMarks('sok-start-' + mine);
+    performance.clearMarks('sok-ritad-' + mine);
   }
 
   async function init() {
@@ -377,27 +685,23 @@
     ansvarig = document.getElementById('sok-ansvarig');
     status = document.getElementById('sok-status');
     list = document.getElementById('sok-resultat');
+    empty = document.getElementById('sok-tomt');
     if (!form || !field) return;
     var params = new URLSearchParams(location.search);
     field.value = params.get('q') || '';
     scope.value = params.get('omfang') === 'alla' ? 'alla' : '';
     kind.value = /^[sa]$/.test(params.get('typ') || '') ? params.get('typ') : '';
     var m = await meta();
-    if (m) {
-      m.ans.forEach(function (a, i) {
-        var o = el('option', '', shorten(a, 70));
-        o.value = String(i);
-        ansvarig.appendChild(o);
-      });
-      ansvarig.value = params.get('ansvarig') || '';
-      if (ansvarig.value !== (params.get('ansvarig') || '')) ansvarig.value = '';
-    }
+    if (m) fillAnsvarig(m, params.get('ansvarig') || '');
     var timer = 0;
     field.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    [scope, kind, ansvarig].forEach(function (s) { s.addEventListener('change', run); });
+    scope.addEventListener('change', function () {
+      meta().then(function (m) { if (m) fillAnsvarig(m, ansvarigValue()); run(); });
+    });
+    [kind, ansvarig].forEach(function (s) { s.addEventListener('change', run); });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       clearTimeout(timer);
@@ -408,7 +712,7 @@
     document.documentElement.dataset.sokReady = 'true';
   }
 
-  window.plansiteSearch = { fold: fold, tokens: tokens, search: search, fragment: fragment, run: run };
+  window.plansiteSearch = { fold: fold, tokens: tokens, root: root, search: search, fragment: fragment, run: run };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 })();
