@@ -17,6 +17,7 @@ import (
 
 	"github.com/stockholm/plansite/internal/config"
 	"github.com/stockholm/plansite/internal/site"
+	"github.com/stockholm/plansite/layouts"
 )
 
 // running is a preview of a copy of the minimal fixture, in temporary folders.
@@ -408,4 +409,58 @@ func TestPreviewUnderBaseURL(t *testing.T) {
 	if BasePath("") != "/" || BasePath("https://x.example") != "/" || BasePath("/vbe") != "/vbe/" {
 		t.Error("BasePath")
 	}
+}
+
+// TestPreviewServesTheEditedRevisionFirst: after a section is saved, the page of its revision is served, and the
+// page that shows it is told, before the build ends; a change of the layouts is served only whole.
+func TestPreviewServesTheEditedRevisionFirst(t *testing.T) {
+	lay := t.TempDir()
+	r := startServer(t, func(content string) *Server {
+		return &Server{Site: site.Options{Content: content, Layouts: lay, Drafts: true}}
+	})
+	req, _ := http.NewRequest("GET", r.url+"/__plansite/events?page=/2020/&id=t", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	partial := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok && strings.Contains(d, `"partial":true`) {
+				partial <- d
+			}
+		}
+	}()
+
+	r.write("2020/"+section, strings.Replace(r.read("2020/"+section), "Gör så här.", "Gör så här, först.", 1))
+	res := r.next()
+	if res.Problems != nil {
+		t.Fatal(res.Problems)
+	}
+	if res.Early.IsZero() || res.Early.After(res.Ended) {
+		t.Errorf("the edited revision was not served before the build ended: early %v, ended %v", res.Early, res.Ended)
+	}
+	select {
+	case <-partial: // an early build: sent only before the whole one
+	case <-time.After(5 * time.Second):
+		t.Error("the page of the edited revision was not told of the early build")
+	}
+
+	r.writeAt(filepath.Join(lay, "partials.html"), "{{define \"x\"}}{{end}}\n"+readLayout(t, "partials.html"))
+	if res := r.next(); res.Problems != nil || !res.Early.IsZero() {
+		t.Errorf("after a change of the layouts: problems %v, early %v; want the whole site only", res.Problems, res.Early)
+	}
+}
+
+func readLayout(t *testing.T, name string) string {
+	t.Helper()
+	b, err := fs.ReadFile(layouts.FS(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -280,6 +280,9 @@ func (l *Live) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	q := r.URL.Query()
 	c := &client{wake: make(chan struct{}, 1), id: q.Get("id"), page: q.Get("page"), have: q.Get("have")}
+	if c.have == "" {
+		c.have = l.fingerprint(c.page) // a page that does not say what it shows is taken to show what is served
+	}
 	l.mu.Lock()
 	l.clients[c] = true
 	l.mu.Unlock()
