@@ -314,22 +314,17 @@ func (b *builder) render() problem.List {
 	}
 	rendered := !slices.Contains(revs, nil)
 	if len(probs) == 0 || b.complete && rendered {
-		// The search index and the comparisons need only the rendered revisions: they are made side by side.
-		var sp problem.List
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			var sf []file
-			sf, sp = b.searchPages(revs)
-			b.out.put(sf...)
-		}()
+		// The search index, the comparisons and the histories need only the rendered revisions. They come one
+		// after the other, each on every core: side by side, the search index's working memory came on top of the
+		// comparisons', and the large plan's build peaked 15 % higher for no less time.
+		sf, sp := b.searchPages(revs)
+		b.out.put(sf...)
+		probs = append(probs, sp...)
 		probs = append(probs, b.comparisons(revs)...)
 		steps := b.steps(revs) // after the comparisons, whose consecutive pairs it reuses
 		hf, hp := b.histories(revs, steps)
 		b.out.put(hf...)
 		probs = append(probs, hp...)
-		<-done
-		probs = append(probs, sp...)
 		if f, err := exports.Feed(b.plan.Revisions, steps, b.home().Board, b.base); err != nil {
 			probs.Add("feed.xml", 0, err.Error(), "")
 		} else {
