@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -394,4 +395,51 @@ func TestBrowserHistoryGenerated(t *testing.T) {
 			t.Errorf("%s: %v", kind, res.Violations)
 		}
 	}
+}
+
+// TestBrowserCompareFormWithoutPage: a pair of revisions that has no page of its own (neither consecutive nor with
+// the plan in force) is told in the form's alert, with links to the comparisons that exist, and they lead there.
+func TestBrowserCompareFormWithoutPage(t *testing.T) {
+	b := browser.Require(t)
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 5, Sections: 4, Activities: 6, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := content.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := plan.Current()
+	var from, to int // the first pair without a page
+	for j, r := range plan.Revisions {
+		for i, a := range plan.Revisions[:j] {
+			if from == 0 && i+1 != j && a != home && r != home {
+				from, to = a.Year, r.Year
+			}
+		}
+	}
+	if from == 0 {
+		t.Fatal("the generated plan has no pair without a page")
+	}
+	base := servedSite(t, dir)
+	tab := b.Tab(t)
+	tab.Open(base + "/jamfor/")
+	tab.Do(chromedp.SetValue(chromedp.ID("jamfor-fran"), strconv.Itoa(to)), chromedp.SetValue(chromedp.ID("jamfor-till"), strconv.Itoa(from)))
+	tab.Do(chromedp.Click(chromedp.CSS("#jamfor-form button")))
+	tab.WaitFor(`document.querySelectorAll('#jamfor-fel a').length > 0`)
+	msg := browser.Eval[string](tab, `document.getElementById('jamfor-fel').textContent`)
+	if want := fmt.Sprintf("Det finns ingen egen sida för %d–%d", from, to); !strings.HasPrefix(msg, want) || tab.Location() != base+"/jamfor/" {
+		t.Errorf("the form says %q at %s, want it to start %q and stay", msg, tab.Location(), want)
+	}
+	links := browser.Eval[[]string](tab, `[...document.querySelectorAll('#jamfor-fel a')].map(a => a.getAttribute('href'))`)
+	for _, want := range []string{fmt.Sprintf("%d-%d/", from, home.Year), fmt.Sprintf("%d-%d/", from, from+1)} {
+		if !slices.Contains(links, want) {
+			t.Errorf("the alert's links %v lack %s", links, want)
+		}
+	}
+	if a := tab.Axe(); len(a.Violations) > 0 {
+		t.Errorf("axe: %v", a.Violations)
+	}
+	tab.Do(chromedp.Click(chromedp.CSS(`#jamfor-fel a`)))
+	tab.WaitFor(`document.readyState === 'complete' && /^\/jamfor\/\d{4}-\d{4}\/$/.test(location.pathname) && document.querySelector('h1').textContent.startsWith('Ändringar från')`)
 }

@@ -1,12 +1,16 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/demo"
+	"github.com/stockholm/plansite/internal/plangen"
 	"golang.org/x/net/html"
 )
 
@@ -135,5 +139,49 @@ func TestIdenticalComparison(t *testing.T) {
 	}
 	if idx := string(files["index.html"]); !strings.Contains(idx, `url=2021/`) {
 		t.Error("the start page does not lead to 2021")
+	}
+}
+
+// TestComparisonPagesGrowLinearly: a page for each revision and the one before it, and for each revision and the
+// plan in force; no other pair has one, and the index lists exactly those, year by year and against the plan in
+// force.
+func TestComparisonPagesGrowLinearly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 6, Sections: 4, Activities: 6, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := content.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := plan.Current()
+	out, _ := build(t, dir, Options{Drafts: true})
+	files := readTree(t, out)
+	var want, got []string
+	for j, b := range plan.Revisions {
+		for _, a := range plan.Revisions[:j] {
+			if a.Year == b.Year-1 && plan.Revisions[j-1] == a || a == home || b == home {
+				want = append(want, fmt.Sprintf("%d-%d", a.Year, b.Year))
+			}
+		}
+	}
+	for p := range files {
+		if pair, ok := strings.CutSuffix(strings.TrimPrefix(p, "jamfor/"), "/index.html"); ok && strings.HasPrefix(p, "jamfor/") && pair != p {
+			got = append(got, pair)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) || len(got) > 2*(len(plan.Revisions)-1) {
+		t.Errorf("comparison pages %v, want %v", got, want)
+	}
+	index := string(files["jamfor/index.html"])
+	for _, p := range want {
+		if !strings.Contains(index, `href="`+p+`/"`) || !strings.Contains(index, p) {
+			t.Errorf("the index does not list %s", p)
+		}
+	}
+	if !strings.Contains(index, fmt.Sprintf("Mot den gällande planen, %d", home.Year)) {
+		t.Error("the index has no list of comparisons with the plan in force")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/diffhtml"
@@ -34,13 +35,21 @@ type pairLink struct {
 	Href     string
 }
 
-// comparisons renders every pair of revisions and the index of them, handing each page to b.out as it is made.
+// comparisons renders the comparison pages and the index of them, handing each page to b.out as it is made.
+//
+// A page is made for each revision and the one before it ("what changed this year"), and for each revision and
+// the plan in force ("what changed since my version"): at most two per revision, so the site grows in step with
+// the years. Every pair of revisions would grow with their square: 190 pages and 145 MB for 20 revisions, 1,225
+// pages and 1.2 GB for 50. The index's form says where a pair without a page of its own is told.
 func (b *builder) comparisons(revs []*renderedRevision) problem.List {
 	type pair struct{ i, j int }
 	var pairs []pair
+	home := slices.Index(b.plan.Revisions, b.home())
 	for j := range revs {
 		for i := range j {
-			pairs = append(pairs, pair{i, j})
+			if j == i+1 || i == home || j == home {
+				pairs = append(pairs, pair{i, j})
+			}
 		}
 	}
 	errs := make([]error, len(pairs))
@@ -66,12 +75,22 @@ func (b *builder) comparisons(revs []*renderedRevision) problem.List {
 			return probs
 		}
 	}
-	// The index, newest pairs first.
+	// The index, newest pairs first: year by year, then against the plan in force.
 	data := b.newPage("jamfor/index.html", "Jämför versioner")
+	data.HomeYear = b.plan.Revisions[home].Year
+	var published []string
 	for k := len(pairs) - 1; k >= 0; k-- {
 		from, to := b.plan.Revisions[pairs[k].i].Year, b.plan.Revisions[pairs[k].j].Year
-		data.Pairs = append(data.Pairs, pairLink{From: from, To: to, Href: fmt.Sprintf("%d-%d/", from, to)})
+		link := pairLink{From: from, To: to, Href: fmt.Sprintf("%d-%d/", from, to)}
+		data.Pairs = append(data.Pairs, link)
+		published = append(published, fmt.Sprintf("%d-%d", from, to))
+		if pairs[k].j == pairs[k].i+1 {
+			data.Steps = append(data.Steps, link)
+		} else {
+			data.ToHome = append(data.ToHome, link)
+		}
 	}
+	data.Published = strings.Join(published, " ")
 	for _, r := range b.plan.Revisions {
 		data.Years = append(data.Years, r.Year)
 	}

@@ -29,7 +29,11 @@ type page struct {
 	FollowUp   *followup.View
 	History    *historyView
 	Indicators []*indicators.View
-	Pairs      []pairLink // the comparison index
+	Pairs      []pairLink // the comparison index: every pair with a page
+	Steps      []pairLink // the pairs of consecutive revisions
+	ToHome     []pairLink // the other pairs with the plan in force
+	HomeYear   int        // the year of the plan in force
+	Published  string     // the pairs with a page, "2020-2021 2021-2022", for the index's form
 	Years      []int      // every revision's year, for the comparison index's form
 }
 

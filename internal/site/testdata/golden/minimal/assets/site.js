@@ -28,18 +28,41 @@ document.addEventListener('click', function (e) {
   }).catch(function () { /* no history: stay at the top of the page */ });
 })();
 
-// The comparison index's form leads to the comparison of any two revisions, in either order.
+// The comparison index's form leads to the comparison of two revisions, in either order. A pair without a page of
+// its own (neither consecutive nor with the plan in force) is told as the comparisons that have one.
 (function () {
   var form = document.getElementById('jamfor-form');
   if (!form) return;
   form.hidden = false;
+  var published = (form.getAttribute('data-pairs') || '').split(' ');
+  var home = +form.getAttribute('data-home');
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var a = +document.getElementById('jamfor-fran').value, b = +document.getElementById('jamfor-till').value;
     var err = document.getElementById('jamfor-fel');
-    if (a === b) { err.textContent = 'Välj två olika år.'; return; }
     err.textContent = '';
-    location.href = Math.min(a, b) + '-' + Math.max(a, b) + '/';
+    if (a === b) { err.textContent = 'Välj två olika år.'; return; }
+    var from = Math.min(a, b), to = Math.max(a, b);
+    if (published.indexOf(from + '-' + to) >= 0) { location.href = from + '-' + to + '/'; return; }
+    var links = [];
+    [from, to].forEach(function (y) {
+      var p = Math.min(y, home) + '-' + Math.max(y, home);
+      if (published.indexOf(p) >= 0) links.push(p);
+    });
+    published.forEach(function (p) {
+      var ys = p.split('-');
+      if (+ys[1] === +ys[0] + 1 && +ys[0] >= from && +ys[1] <= to && links.indexOf(p) < 0) links.push(p);
+    });
+    err.appendChild(document.createTextNode('Det finns ingen egen sida för ' + from + '–' + to +
+      '. Varje revidering jämförs med den före och med den gällande planen. Se: '));
+    links.forEach(function (p, i) {
+      var l = document.createElement('a');
+      l.href = p + '/';
+      l.textContent = p.replace('-', '–');
+      if (i > 0) err.appendChild(document.createTextNode(', '));
+      err.appendChild(l);
+    });
+    err.appendChild(document.createTextNode('.'));
   });
 })();
 
