@@ -489,23 +489,25 @@
     return e;
   }
 
-  // snippet shows the words around the first match, with every matched word marked.
-  function snippet(text, keys) {
+  // snippet shows the words around the first match, with every matched word marked. isHit is asked about as few
+  // words as it takes: up to the first match, then the words shown.
+  function snippet(text, isHit) {
     var p = el('p', 'search-result__snippet');
     var re = /[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*/gu;
     var words = [];
     var mm;
-    while ((mm = re.exec(text)) !== null) words.push({ at: mm.index, end: re.lastIndex, hit: hit(fold(mm[0]), keys) });
-    var first = words.findIndex(function (w) { return w.hit; });
+    while ((mm = re.exec(text)) !== null) words.push({ at: mm.index, end: re.lastIndex, word: mm[0] });
+    if (words.length === 0) return p;
+    var first = -1;
+    for (var w = 0; w < words.length && first < 0; w++) if (isHit(words[w].word)) first = w;
     var from = Math.max(0, (first < 0 ? 0 : first) - 10);
     var to = Math.min(words.length, from + 32);
-    if (words.length === 0) return p;
     var start = words[from].at;
     var end = to < words.length ? words[to - 1].end : text.length;
     if (from > 0) p.appendChild(document.createTextNode('… '));
     var pos = start;
     for (var i = from; i < to; i++) {
-      if (!words[i].hit) continue;
+      if (first < 0 || i < first || !isHit(words[i].word)) continue;
       p.appendChild(document.createTextNode(text.slice(pos, words[i].at)));
       p.appendChild(el('mark', '', text.slice(words[i].at, words[i].end)));
       pos = words[i].end;
@@ -514,15 +516,25 @@
     return p;
   }
 
-  function hit(word, keys) {
-    return keys.some(function (k) {
-      return k.length >= 3 && (word.lastIndexOf(k, 0) === 0 || (k.length >= 4 && word.indexOf(k) > 0));
-    });
+  // hitter returns whether a word of the text is one the query matched, each word worked out once.
+  function hitter(keys) {
+    var ks = Array.from(new Set(keys)).filter(function (k) { return k.length >= 3; });
+    var memo = new Map();
+    return function (word) {
+      var h = memo.get(word);
+      if (h === undefined) {
+        var f = fold(word);
+        h = ks.some(function (k) { return f.lastIndexOf(k, 0) === 0 || (k.length >= 4 && f.indexOf(k) > 0); });
+        memo.set(word, h);
+      }
+      return h;
+    };
   }
 
   var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
 
   function render(q, found, frags, m, opts, help) {
+    var isHit = hitter(found.keys);
     list.textContent = '';
     empty.textContent = '';
     empty.hidden = true;
@@ -538,7 +550,7 @@
       h.appendChild(a);
       li.appendChild(h);
       li.appendChild(el('p', 'search-result__meta', kinds[f.k] + ' i planen ' + f.y));
-      li.appendChild(snippet(f.x, found.keys));
+      li.appendChild(snippet(f.x, isHit));
       if (f.k === 'a') {
         var dl = el('dl', 'search-result__facts');
         [['Ansvarig', f.a], ['Tidplan', f.p]].forEach(function (kv) {
