@@ -86,7 +86,7 @@ func activityDoc(rev *content.Revision, s *content.Section, a *content.Activity,
 func keywordFields(phrases []string) []search.Field {
 	var out []search.Field
 	for _, p := range phrases {
-		out = append(out, search.Field{Text: p, Weight: search.TitleWeight})
+		out = append(out, search.Field{Text: p, Weight: search.BodyWeight})
 	}
 	return out
 }
