@@ -106,11 +106,26 @@ func TestWatch(t *testing.T) {
 				write(t, filepath.Join(root, "other.md"), "o")
 			}
 		}
-		got := next(t, b)
-		if !slices.Contains(got.Paths, filepath.Join(root, "burst.md")) || !slices.Contains(got.Paths, filepath.Join(root, "other.md")) {
-			t.Errorf("batch %v", got.Paths)
+		// One batch, when the writes come faster than the quiet time the watcher waits for. On a machine so busy
+		// that this test stalls for longer between two writes, the burst may come as a few batches; never as one
+		// per write, and never with a path missing.
+		batches := []Batch{next(t, b)}
+		for {
+			select {
+			case x := <-b:
+				batches = append(batches, x)
+				continue
+			case <-time.After(150 * time.Millisecond):
+			}
+			break
 		}
-		none(t, b, 150*time.Millisecond)
+		var paths []string
+		for _, x := range batches {
+			paths = append(paths, x.Paths...)
+		}
+		if !slices.Contains(paths, filepath.Join(root, "burst.md")) || !slices.Contains(paths, filepath.Join(root, "other.md")) || len(batches) > 4 {
+			t.Errorf("%d batches: %v", len(batches), paths)
+		}
 	})
 }
 
