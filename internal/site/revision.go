@@ -130,7 +130,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		in.Sections[s.ID] = res.Blocks
 		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: c.HTML, Worry: s.Worry, year: rev.Year,
 			EditHref: b.editHref(s.Pos.File)}
-		docs = append(docs, sectionDocs(rev, s, res)...)
+		docs = append(docs, search.SectionDocs(rev, s, res)...)
 		if view.Older && home.Section(s.ID) != nil {
 			sv.InCurrent = fmt.Sprintf("../%d/#%s", home.Year, s.ID)
 		}
@@ -161,7 +161,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					Uppfoljning: cell(a.Uppfoljning),
 				})
 				in.Cells[a.ID] = plain
-				actDocs = append(actDocs, activityDoc(rev, s, a, plain))
+				actDocs = append(actDocs, search.ActivityDoc(rev, s, a, plain))
 			}
 			sv.Table = t
 		}
