@@ -8,6 +8,8 @@ import (
 	"os"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/stockholm/plansite/internal/importer/document"
 )
 
 // Size limits. A plan is a few dozen pages; these are far above any real plan and far below what would hurt the
@@ -20,20 +22,7 @@ const (
 )
 
 // Error is an import that cannot go on. It names the file and, where there is one, the place, and says what to do.
-type Error struct {
-	File string
-	At   pos
-	Msg  string
-	Hint string
-}
-
-func (e *Error) Error() string {
-	s := e.At.prefix(e.File) + e.Msg
-	if e.Hint != "" {
-		s += " (" + e.Hint + ")"
-	}
-	return s
-}
+type Error = document.Error
 
 func fail(file, msg, hint string) error { return &Error{File: file, Msg: msg, Hint: hint} }
 
