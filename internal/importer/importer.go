@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/stockholm/plansite/internal/importer/document"
+	"github.com/stockholm/plansite/internal/importer/textexport"
 )
 
 // Options say what to import and where.
@@ -120,7 +121,7 @@ func convert(file string, data []byte, year int, prev *earlier, media func(strin
 	if kind == formatDocx {
 		d, err = readDocx(file, data)
 	} else {
-		d, err = readText(file, data, media)
+		d, err = textexport.Read(file, data, media)
 	}
 	if err != nil {
 		return nil, nil, err

@@ -1,4 +1,8 @@
-package importer
+// Package textexport reads a text export of a plan into a document.Document: Markdown as converters write it
+// (headings with #, lists, tables with tabs or pipes, some HTML such as <sup>, <b> and <p>), with what a PDF's pages
+// leave behind: page breaks in the middle of a paragraph or a table row, footnote texts at the foot of each page, and
+// running headers.
+package textexport
 
 import (
 	"fmt"
@@ -11,10 +15,6 @@ import (
 	"github.com/stockholm/plansite/internal/importer/document"
 	"github.com/stockholm/plansite/internal/swedish"
 )
-
-// This file reads a text export of a plan: Markdown as converters write it (headings with #, lists, tables with
-// tabs or pipes, some HTML such as <sup>, <b> and <p>), with what a PDF's pages leave behind: page breaks in the
-// middle of a paragraph or a table row, footnote texts at the foot of each page, and running headers.
 
 // textReader reads one text export.
 type textReader struct {
@@ -54,8 +54,9 @@ var (
 	cellParaRe = regexp.MustCompile(`(?is)<p>(.*?)</p>`)
 )
 
-// readText reads a text export into a document.
-func readText(file string, data []byte, media func(string) ([]byte, error)) (*document.Document, error) {
+// Read reads a text export, already UTF-8, into a document. file names it in messages; media reads a picture the
+// export links to, by its path relative to the export, and may be nil.
+func Read(file string, data []byte, media func(string) ([]byte, error)) (*document.Document, error) {
 	text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n")
 	// A form feed is a page break (pdftotext ends each page with one); the other invisible characters go.
 	breaks := strings.Count(text, "\f")
