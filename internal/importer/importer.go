@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/stockholm/plansite/internal/importer/document"
+	"github.com/stockholm/plansite/internal/importer/docx"
 	"github.com/stockholm/plansite/internal/importer/textexport"
 )
 
@@ -94,7 +95,7 @@ func readMedia(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() || info.Size() > maxPart {
+	if !info.Mode().IsRegular() || info.Size() > maxPicture {
 		return nil, errors.New("not a picture")
 	}
 	f, err := os.Open(p)
@@ -102,7 +103,7 @@ func readMedia(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxPart))
+	return io.ReadAll(io.LimitReader(f, maxPicture))
 }
 
 type converted struct {
@@ -119,7 +120,7 @@ func convert(file string, data []byte, year int, prev *earlier, media func(strin
 	}
 	var d *document.Document
 	if kind == formatDocx {
-		d, err = readDocx(file, data)
+		d, err = docx.Read(file, data)
 	} else {
 		d, err = textexport.Read(file, data, media)
 	}

@@ -17,8 +17,8 @@ import (
 const (
 	maxDocx = 50 << 20 // a .docx, pictures included
 	maxText = 10 << 20 // a text export
-	maxPart = 20 << 20 // one part of a .docx once decompressed: defeats zip bombs, whatever the zip claims
-	maxAll  = 200 << 20
+	// a picture a Markdown export links to: as much as docx allows for one part of a Word document
+	maxPicture = 20 << 20
 )
 
 // Error is an import that cannot go on. It names the file and, where there is one, the place, and says what to do.

@@ -145,6 +145,8 @@ func shape(d *document.Document, year int) (*revision, error) {
 	return rev, nil
 }
 
+var dnrRe = regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
+
 // titlePage reads what stands before the first heading: the title, the dnr and, repeated on every page, the
 // running header. Anything else there is kept as the revision's preface.
 func titlePage(d *document.Document, rev *revision, blocks []document.Block) {

@@ -1,4 +1,8 @@
-package importer
+// Package docx reads a plan's Word document (.docx) into a document.Document: the document part, its styles,
+// numbering, footnotes, relationships, pictures and the core properties. It reads them with archive/zip and
+// encoding/xml: no OOXML library for Go is both maintained and served here, and a plan uses a small part of
+// WordprocessingML.
+package docx
 
 import (
 	"archive/zip"
@@ -15,9 +19,13 @@ import (
 	"github.com/stockholm/plansite/internal/swedish"
 )
 
-// This file reads a .docx: the document part, its styles, numbering, footnotes, relationships, pictures and the
-// core properties. It reads them with archive/zip and encoding/xml: no OOXML library for Go is both maintained and
-// served here, and a plan uses a small part of WordprocessingML.
+// Size limits, far above any real plan and far below what would hurt the machine.
+const (
+	maxPart = 20 << 20 // one part of a .docx once decompressed: defeats zip bombs, whatever the zip claims
+	maxAll  = 200 << 20
+)
+
+func fail(file, msg, hint string) error { return &document.Error{File: file, Msg: msg, Hint: hint} }
 
 // pkg is an opened .docx.
 type pkg struct {
@@ -133,8 +141,8 @@ type style struct {
 	bold, italic  *bool
 }
 
-// docx holds what is read while walking the document part.
-type docx struct {
+// reader holds what is read while walking the document part.
+type reader struct {
 	doc      *document.Document
 	pkg      *pkg
 	styles   map[string]*style
@@ -168,8 +176,8 @@ func (f field) kind() string {
 	return strings.ToUpper(k)
 }
 
-// readDocx reads a .docx into a document.
-func readDocx(file string, data []byte) (*document.Document, error) {
+// Read reads a .docx into a document; file names it in messages.
+func Read(file string, data []byte) (*document.Document, error) {
 	p, err := openDocx(file, data)
 	if err != nil {
 		return nil, err
@@ -194,7 +202,7 @@ func readDocx(file string, data []byte) (*document.Document, error) {
 		return nil, fail(file, "är inget Word-dokument (dokumentdelen saknas)",
 			"ange det antagna Word-dokumentet (.docx); ett kalkylark eller en presentation går inte att importera")
 	}
-	x := &docx{doc: &document.Document{File: file}, pkg: p, fnLabel: map[string]string{}}
+	x := &reader{doc: &document.Document{File: file}, pkg: p, fnLabel: map[string]string{}}
 	if x.rels, err = p.rels(main); err != nil {
 		return nil, err
 	}
@@ -216,7 +224,7 @@ func readDocx(file string, data []byte) (*document.Document, error) {
 	return x.doc, nil
 }
 
-func (x *docx) readStyles() error {
+func (x *reader) readStyles() error {
 	x.styles = map[string]*style{}
 	r, ok := relOfType(x.rels, "/styles")
 	if !ok {
@@ -258,7 +266,7 @@ func (x *docx) readStyles() error {
 }
 
 // chain calls f for the style and the styles it is based on, nearest first, until f returns true.
-func (x *docx) chain(id string, f func(*style) bool) {
+func (x *reader) chain(id string, f func(*style) bool) {
 	for range 20 { // basedOn may loop in a broken file
 		st := x.styles[id]
 		if st == nil || f(st) {
@@ -272,7 +280,7 @@ var headingName = regexp.MustCompile(`^(?i)(heading|rubrik|overskrift|överskrif
 
 // headingLevel is the heading level a paragraph style gives, 0 for none: by its name in English or Swedish
 // ("heading 1", "Rubrik 1", and the style ids Word writes in a Swedish document), or by its outline level.
-func (x *docx) headingLevel(id string) int {
+func (x *reader) headingLevel(id string) int {
 	level := 0
 	x.chain(id, func(st *style) bool {
 		if m := headingName.FindStringSubmatch(st.name); m != nil {
@@ -294,7 +302,7 @@ func (x *docx) headingLevel(id string) int {
 }
 
 // styleIs reports whether the style, or one it is based on, has one of the names or ids (lower case).
-func (x *docx) styleIs(id string, names ...string) bool {
+func (x *reader) styleIs(id string, names ...string) bool {
 	for _, n := range names {
 		if strings.EqualFold(id, n) {
 			return true
@@ -314,7 +322,7 @@ func (x *docx) styleIs(id string, names ...string) bool {
 
 var tocStyle = regexp.MustCompile(`^(?i)(toc|innehåll|innehll|innehallsforteckning|innehållsförteckning)\s*[1-9]$`)
 
-func (x *docx) isTOCStyle(id string) bool {
+func (x *reader) isTOCStyle(id string) bool {
 	if tocStyle.MatchString(id) {
 		return true
 	}
@@ -326,7 +334,7 @@ func (x *docx) isTOCStyle(id string) bool {
 	return found
 }
 
-func (x *docx) readNumbering() error {
+func (x *reader) readNumbering() error {
 	x.numFmt = map[string]map[string]string{}
 	r, ok := relOfType(x.rels, "/numbering")
 	if !ok {
@@ -358,7 +366,7 @@ func (x *docx) readNumbering() error {
 	return nil
 }
 
-func (x *docx) readNotes(relSuffix, elem string) (map[string]*xnode, error) {
+func (x *reader) readNotes(relSuffix, elem string) (map[string]*xnode, error) {
 	out := map[string]*xnode{}
 	r, ok := relOfType(x.rels, relSuffix)
 	if !ok {
@@ -396,7 +404,7 @@ func (p *pkg) coreTitle() string {
 }
 
 // body walks the document's body in order.
-func (x *docx) body(n *xnode) {
+func (x *reader) body(n *xnode) {
 	if n == nil {
 		return
 	}
@@ -434,7 +442,7 @@ func sdtGallery(n *xnode) string {
 }
 
 // dropTOC drops a table of contents that Word keeps in a content control.
-func (x *docx) dropTOC(n *xnode) {
+func (x *reader) dropTOC(n *xnode) {
 	n.find(func(k *xnode) bool {
 		if k.w("p") {
 			x.para++
@@ -455,9 +463,7 @@ type para struct {
 	pageBreak bool
 }
 
-var dnrRe = regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
-
-func (x *docx) paragraph(n *xnode) {
+func (x *reader) paragraph(n *xnode) {
 	x.para++
 	at := document.Pos{Para: x.para}
 	ppr := n.child("pPr")
@@ -520,14 +526,14 @@ func (x *docx) paragraph(n *xnode) {
 	x.figures(p.figs, at)
 }
 
-func (x *docx) countTOC(at document.Pos) {
+func (x *reader) countTOC(at document.Pos) {
 	if x.tocParas == 0 {
 		x.tocAt = at
 	}
 	x.tocParas++
 }
 
-func (x *docx) inFieldKind(kind string) bool {
+func (x *reader) inFieldKind(kind string) bool {
 	for _, f := range x.fields {
 		if f.kind() == kind {
 			return true
@@ -536,7 +542,7 @@ func (x *docx) inFieldKind(kind string) bool {
 	return false
 }
 
-func (x *docx) figures(figs []*document.Figure, at document.Pos) {
+func (x *reader) figures(figs []*document.Figure, at document.Pos) {
 	for _, f := range figs {
 		f.At = at
 		x.doc.Figures = append(x.doc.Figures, f)
@@ -550,7 +556,7 @@ type listNum struct {
 	ordered bool
 }
 
-func (x *docx) listItem(ppr *xnode, styleID string) *listNum {
+func (x *reader) listItem(ppr *xnode, styleID string) *listNum {
 	numID, ilvl := "", ""
 	if np := ppr.child("numPr"); np != nil {
 		numID, _ = np.val("numId")
@@ -578,7 +584,7 @@ func (x *docx) listItem(ppr *xnode, styleID string) *listNum {
 }
 
 // listLine adds an item to the list the previous block is, or starts a list.
-func (x *docx) listLine(num *listNum, md string, at document.Pos) {
+func (x *reader) listLine(num *listNum, md string, at document.Pos) {
 	marker := "- "
 	if num.ordered {
 		marker = "1. "
@@ -593,7 +599,7 @@ func (x *docx) listLine(num *listNum, md string, at document.Pos) {
 }
 
 // runs converts the inline content of a paragraph (or of anything holding runs) into in.
-func (x *docx) runs(n *xnode, in *inline, at document.Pos) {
+func (x *reader) runs(n *xnode, in *inline, at document.Pos) {
 	for _, k := range n.kids {
 		switch {
 		case k.w("r"):
@@ -643,7 +649,7 @@ func firstLocal(n *xnode, local string) *xnode {
 }
 
 // fieldDropped counts a field whose result the import leaves out.
-func (x *docx) fieldDropped(f field) {
+func (x *reader) fieldDropped(f field) {
 	switch f.kind() {
 	case "PAGE", "NUMPAGES", "SECTIONPAGES":
 		x.pageNums++
@@ -652,7 +658,7 @@ func (x *docx) fieldDropped(f field) {
 
 // hiddenField reports whether the runs now read are the result of a field the site has no use for: page numbers,
 // and the page references of a table of contents.
-func (x *docx) hiddenField() bool {
+func (x *reader) hiddenField() bool {
 	for _, f := range x.fields {
 		if !f.result {
 			return true // the instruction itself is never text
@@ -665,7 +671,7 @@ func (x *docx) hiddenField() bool {
 	return false
 }
 
-func (x *docx) fieldLink() string {
+func (x *reader) fieldLink() string {
 	for i := len(x.fields) - 1; i >= 0; i-- {
 		f := x.fields[i]
 		if f.kind() == "HYPERLINK" && f.result {
@@ -679,7 +685,7 @@ func (x *docx) fieldLink() string {
 	return ""
 }
 
-func (x *docx) run(r *xnode, in *inline, at document.Pos) {
+func (x *reader) run(r *xnode, in *inline, at document.Pos) {
 	rpr := r.child("rPr")
 	if h, _ := rpr.on("vanish"); h {
 		x.hidden++
@@ -776,7 +782,7 @@ func (x *docx) run(r *xnode, in *inline, at document.Pos) {
 }
 
 // noteLabel numbers footnotes and endnotes in the order their marks appear, and reads the note's text the first time.
-func (x *docx) noteLabel(kind, id string, notes map[string]*xnode) string {
+func (x *reader) noteLabel(kind, id string, notes map[string]*xnode) string {
 	key := kind + id
 	if l, ok := x.fnLabel[key]; ok {
 		return l
@@ -808,7 +814,7 @@ func (x *docx) noteLabel(kind, id string, notes map[string]*xnode) string {
 }
 
 // picture reads a drawing or a VML picture: the image's bytes and the description Word keeps as its alt text.
-func (x *docx) picture(n *xnode, at document.Pos) *document.Figure {
+func (x *reader) picture(n *xnode, at document.Pos) *document.Figure {
 	alt, title, id, external := "", "", "", false
 	n.find(func(k *xnode) bool {
 		switch k.local {
@@ -883,7 +889,7 @@ func plainText(n *xnode) string {
 
 // table reads a table. Vertically merged cells (w:vMerge) are copied into every row they span, since each row
 // becomes an activity of its own; a cell spanning columns (w:gridSpan) stands in its first column.
-func (x *docx) table(n *xnode) {
+func (x *reader) table(n *xnode) {
 	t := &document.Table{}
 	var rows []*xnode
 	var collect func(*xnode)
@@ -955,7 +961,7 @@ func (x *docx) table(n *xnode) {
 }
 
 // cell reads a table cell's paragraphs; each stays a paragraph.
-func (x *docx) cell(tc *xnode) document.Cell {
+func (x *reader) cell(tc *xnode) document.Cell {
 	var c document.Cell
 	var walk func(*xnode)
 	walk = func(n *xnode) {
@@ -1008,7 +1014,7 @@ func listLike(s string) bool {
 }
 
 // finish reports what was left out on purpose, and joins captions to the figures they stand beside.
-func (x *docx) finish() {
+func (x *reader) finish() {
 	d := x.doc
 	if x.tocParas > 0 {
 		d.Drop(x.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(x.tocParas, "stycke", "stycken"))
