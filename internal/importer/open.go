@@ -15,10 +15,9 @@ import (
 // Size limits. A plan is a few dozen pages; these are far above any real plan and far below what would hurt the
 // machine, so a wrong file (a disk image, a video) is refused at once instead of being read into memory.
 const (
-	maxDocx = 50 << 20 // a .docx, pictures included
-	maxText = 10 << 20 // a text export
-	// a picture a Markdown export links to: as much as docx allows for one part of a Word document
-	maxPicture = 20 << 20
+	maxDocx    = 50 << 20 // a .docx, pictures included
+	maxText    = 10 << 20 // a text export
+	maxPicture = 20 << 20 // a picture a Markdown export links to: as large as docx allows one part of a .docx
 )
 
 // Error is an import that cannot go on. It names the file and, where there is one, the place, and says what to do.
