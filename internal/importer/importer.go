@@ -13,6 +13,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/stockholm/plansite/internal/importer/document"
+	"github.com/stockholm/plansite/internal/importer/docx"
+	"github.com/stockholm/plansite/internal/importer/textexport"
 )
 
 // Options say what to import and where.
@@ -91,7 +95,7 @@ func readMedia(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() || info.Size() > maxPart {
+	if !info.Mode().IsRegular() || info.Size() > maxPicture {
 		return nil, errors.New("not a picture")
 	}
 	f, err := os.Open(p)
@@ -99,7 +103,7 @@ func readMedia(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxPart))
+	return io.ReadAll(io.LimitReader(f, maxPicture))
 }
 
 type converted struct {
@@ -114,11 +118,11 @@ func convert(file string, data []byte, year int, prev *earlier, media func(strin
 	if err != nil {
 		return nil, nil, err
 	}
-	var d *document
+	var d *document.Document
 	if kind == formatDocx {
-		d, err = readDocx(file, data)
+		d, err = docx.Read(file, data)
 	} else {
-		d, err = readText(file, data, media)
+		d, err = textexport.Read(file, data, media)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -135,25 +139,25 @@ func convert(file string, data []byte, year int, prev *earlier, media func(strin
 		r.Activities += len(s.activities)
 	}
 	// Positions first, in the document's order; what concerns the whole document last.
-	place := func(n note) int {
-		if n.at == (pos{}) {
+	place := func(n document.Note) int {
+		if n.At == (document.Pos{}) {
 			return math.MaxInt
 		}
-		return n.at.line + n.at.para
+		return n.At.Line + n.At.Para
 	}
-	slices.SortStableFunc(d.dropped, func(a, b note) int { return cmp.Compare(place(a), place(b)) })
-	for _, n := range d.dropped {
-		r.Dropped = append(r.Dropped, n.at.prefix(file)+n.msg)
+	slices.SortStableFunc(d.Dropped, func(a, b document.Note) int { return cmp.Compare(place(a), place(b)) })
+	for _, n := range d.Dropped {
+		r.Dropped = append(r.Dropped, n.At.Prefix(file)+n.Msg)
 	}
 	for _, n := range rev.todo {
-		if n.at == (pos{}) {
-			r.Todo = append(r.Todo, n.msg)
+		if n.At == (document.Pos{}) {
+			r.Todo = append(r.Todo, n.Msg)
 		} else {
-			r.Todo = append(r.Todo, n.at.prefix(file)+n.msg)
+			r.Todo = append(r.Todo, n.At.Prefix(file)+n.Msg)
 		}
 	}
-	for _, n := range d.lost {
-		r.Lost = append(r.Lost, n.at.prefix(file)+n.msg)
+	for _, n := range d.Lost {
+		r.Lost = append(r.Lost, n.At.Prefix(file)+n.Msg)
 	}
 	return &converted{result: r, board: rev.board}, out, nil
 }

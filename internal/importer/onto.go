@@ -3,7 +3,6 @@ package importer
 import (
 	"cmp"
 	"fmt"
-	"github.com/stockholm/plansite/internal/swedish"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -11,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/importer/document"
 	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/swedish"
 )
 
 // earlier is what an import keeps of the revision it is imported onto: the ids, so that the comparison and the
@@ -77,7 +78,7 @@ const (
 // assignIDs gives every section and activity its id: last year's where it is recognisably the same, otherwise one
 // made from its text that no part of last year's revision had (a removed part's id is never reused). It returns
 // the lines that report the matching.
-func assignIDs(d *document, rev *revision, prev *earlier) []string {
+func assignIDs(d *document.Document, rev *revision, prev *earlier) []string {
 	taken := &ids{taken: map[string]bool{}}
 	var report []string
 	newSec := map[*section]*earlierPart{}
@@ -159,7 +160,7 @@ var worryRe = regexp.MustCompile(`(?i)\b(vid oro|oro)\b`)
 
 // worry marks the section with the routine for when an employee is worried: the one that was marked last year, or
 // the one whose title speaks of worry (oro).
-func worry(d *document, rev *revision, matched map[*section]*earlierPart) {
+func worry(d *document.Document, rev *revision, matched map[*section]*earlierPart) {
 	for _, s := range rev.sections {
 		if o := matched[s]; o != nil && o.worry {
 			s.worry = true
@@ -175,7 +176,7 @@ func worry(d *document, rev *revision, matched map[*section]*earlierPart) {
 	if len(rev.sections) > 0 {
 		s := rev.sections[0]
 		s.worry = true
-		rev.todo = append(rev.todo, note{s.at, fmt.Sprintf("ingen rubrik nämner oro, så vid_oro: true sattes på %s; flytta det till avsnittet med rutinen vid oro", excerpt(s.title))})
+		rev.todo = append(rev.todo, document.Note{At: s.at, Msg: fmt.Sprintf("ingen rubrik nämner oro, så vid_oro: true sattes på %s; flytta det till avsnittet med rutinen vid oro", document.Excerpt(s.title))})
 	}
 }
 
@@ -187,7 +188,7 @@ func ontoSummary(rev *revision, prev *earlier, secs map[*section]*earlierPart, a
 		if o := secs[s]; o != nil {
 			keptS++
 			if o.title != s.title {
-				out = append(out, fmt.Sprintf("avsnittet %s behåller id %s (hette %s)", excerpt(s.title), s.id, excerpt(o.title)))
+				out = append(out, fmt.Sprintf("avsnittet %s behåller id %s (hette %s)", document.Excerpt(s.title), s.id, document.Excerpt(o.title)))
 			}
 		} else {
 			newS = append(newS, s.id)

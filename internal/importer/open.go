@@ -8,32 +8,20 @@ import (
 	"os"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/stockholm/plansite/internal/importer/document"
 )
 
 // Size limits. A plan is a few dozen pages; these are far above any real plan and far below what would hurt the
 // machine, so a wrong file (a disk image, a video) is refused at once instead of being read into memory.
 const (
-	maxDocx = 50 << 20 // a .docx, pictures included
-	maxText = 10 << 20 // a text export
-	maxPart = 20 << 20 // one part of a .docx once decompressed: defeats zip bombs, whatever the zip claims
-	maxAll  = 200 << 20
+	maxDocx    = 50 << 20 // a .docx, pictures included
+	maxText    = 10 << 20 // a text export
+	maxPicture = 20 << 20 // a picture a Markdown export links to: as large as docx allows one part of a .docx
 )
 
 // Error is an import that cannot go on. It names the file and, where there is one, the place, and says what to do.
-type Error struct {
-	File string
-	At   pos
-	Msg  string
-	Hint string
-}
-
-func (e *Error) Error() string {
-	s := e.At.prefix(e.File) + e.Msg
-	if e.Hint != "" {
-		s += " (" + e.Hint + ")"
-	}
-	return s
-}
+type Error = document.Error
 
 func fail(file, msg, hint string) error { return &Error{File: file, Msg: msg, Hint: hint} }
 

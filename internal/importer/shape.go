@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/stockholm/plansite/internal/importer/document"
 )
 
 // This file shapes a document into a revision: the top-level headings become sections, deeper headings their
@@ -20,11 +22,11 @@ type revision struct {
 	contact  contact
 	preface  []string
 	sections []*section
-	figures  []*figure
+	figures  []*document.Figure
 
 	headings, actTables, otherTables, footnotes int
 
-	todo []note // what the coordinator must do before the revision can be adopted
+	todo []document.Note // what the coordinator must do before the revision can be adopted
 }
 
 type contact struct{ name, unit, email, phone, web string }
@@ -36,7 +38,7 @@ type section struct {
 	worry      bool
 	body       []string // Markdown blocks
 	activities []*activity
-	at         pos
+	at         document.Pos
 	text       string // plain words of the body, for matching onto an earlier revision
 }
 
@@ -47,91 +49,91 @@ type activity struct {
 	id    string
 	cols  [4]string // Markdown
 	order int
-	at    pos
+	at    document.Pos
 }
 
 // shape turns a document into a revision of the year.
-func shape(d *document, year int) (*revision, error) {
-	rev := &revision{year: year, title: d.title, dnr: d.dnr, figures: d.figures}
+func shape(d *document.Document, year int) (*revision, error) {
+	rev := &revision{year: year, title: d.Title, dnr: d.Dnr, figures: d.Figures}
 	first := -1
-	for i, b := range d.blocks {
-		if b.kind == headingBlock {
+	for i, b := range d.Blocks {
+		if b.Kind == document.HeadingBlock {
 			first = i
 			break
 		}
 	}
 	if first < 0 {
-		return nil, fail(d.file, "dokumentet har inga rubriker, så det går inte att dela i avsnitt",
+		return nil, fail(d.File, "dokumentet har inga rubriker, så det går inte att dela i avsnitt",
 			"ge avsnittens rubriker formatmallen Rubrik 1 (Heading 1) i Word, eller # framför dem i en textexport, och importera igen")
 	}
-	titlePage(d, rev, d.blocks[:first])
+	titlePage(d, rev, d.Blocks[:first])
 	if rev.title == "" {
-		rev.title = d.propTitle
+		rev.title = d.PropTitle
 	}
 
-	body := d.blocks[first:]
+	body := d.Blocks[first:]
 	// A heading just before an activity table is the table's caption, once a section is open for the table to be in.
 	captions := map[int]bool{}
 	for i, b := range body {
-		if i > 0 && b.kind == headingBlock && i+1 < len(body) && body[i+1].kind == tableBlock && activityColumns(body[i+1].table) != nil {
+		if i > 0 && b.Kind == document.HeadingBlock && i+1 < len(body) && body[i+1].Kind == document.TableBlock && activityColumns(body[i+1].Table) != nil {
 			captions[i] = true
 		}
 	}
 	top := 9
 	for i, b := range body {
-		if b.kind == headingBlock && !captions[i] {
-			top = min(top, b.level)
+		if b.Kind == document.HeadingBlock && !captions[i] {
+			top = min(top, b.Level)
 		}
 	}
 	var s *section
 	var stack []int // the levels of the open subheadings
 	caption := ""   // a caption heading or paragraph waiting for its table
 	for i, b := range body {
-		if caption != "" && b.kind != tableBlock {
+		if caption != "" && b.Kind != document.TableBlock {
 			caption = ""
 		}
-		switch b.kind {
-		case headingBlock:
+		switch b.Kind {
+		case document.HeadingBlock:
 			if captions[i] {
-				caption = b.text
+				caption = b.Text
 				continue
 			}
 			rev.headings++
-			if s == nil || b.level <= top {
-				if b.level > top {
-					d.drop(b.at, "rubriken %s står på nivå %d före första avsnittet och blev ett avsnitt", excerpt(b.text), b.level)
+			if s == nil || b.Level <= top {
+				if b.Level > top {
+					d.Drop(b.At, "rubriken %s står på nivå %d före första avsnittet och blev ett avsnitt", document.Excerpt(b.Text), b.Level)
 				}
-				s = &section{title: b.text, at: b.at}
+				s = &section{title: b.Text, at: b.At}
 				rev.sections = append(rev.sections, s)
 				stack = stack[:0]
 				continue
 			}
-			for len(stack) > 0 && stack[len(stack)-1] >= b.level {
+			for len(stack) > 0 && stack[len(stack)-1] >= b.Level {
 				stack = stack[:len(stack)-1]
 			}
-			stack = append(stack, b.level)
+			stack = append(stack, b.Level)
 			depth := min(len(stack)+1, 6)
-			if want := b.level - top + 1; want != depth {
-				d.drop(b.at, "rubriken %s hoppar över en nivå och står som %s", excerpt(b.text), strings.Repeat("#", depth))
+			if want := b.Level - top + 1; want != depth {
+				d.Drop(b.At, "rubriken %s hoppar över en nivå och står som %s", document.Excerpt(b.Text), strings.Repeat("#", depth))
 			}
-			s.body = append(s.body, strings.Repeat("#", depth)+" "+escapeHeading(b.text))
-		case paragraphBlock:
-			if b.caption && i+1 < len(body) && body[i+1].kind == tableBlock && activityColumns(body[i+1].table) != nil {
-				caption = plainMarkdown(b.text)
+			s.body = append(s.body, strings.Repeat("#", depth)+" "+escapeHeading(b.Text))
+		case document.ParagraphBlock:
+			if b.Caption && i+1 < len(body) && body[i+1].Kind == document.TableBlock && activityColumns(body[i+1].Table) != nil {
+				caption = document.PlainMarkdown(b.Text)
 				continue
 			}
-			s.body = append(s.body, b.text)
-		case listBlock:
-			s.body = append(s.body, b.text)
-		case figureBlock:
-			s.body = append(s.body, figureMarkdown(b.fig))
-		case tableBlock:
-			if cols := activityColumns(b.table); cols != nil {
+			s.body = append(s.body, b.Text)
+		case document.ListBlock:
+			s.body = append(s.body, b.Text)
+		case document.FigureBlock:
+			s.body = append(s.body, b.Fig.Markdown())
+		case document.TableBlock:
+			if cols := activityColumns(b.Table); cols != nil {
 				rev.actTables++
-				activities(d, s, b.table, cols, caption)
+				activities(d, s, b.Table, cols, caption)
 			} else {
 				rev.otherTables++
-				s.body = append(s.body, markdownTable(d, b.table))
+				s.body = append(s.body, markdownTable(d, b.Table))
 			}
 		}
 	}
@@ -143,38 +145,40 @@ func shape(d *document, year int) (*revision, error) {
 	return rev, nil
 }
 
+var dnrRe = regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
+
 // titlePage reads what stands before the first heading: the title, the dnr and, repeated on every page, the
 // running header. Anything else there is kept as the revision's preface.
-func titlePage(d *document, rev *revision, blocks []block) {
+func titlePage(d *document.Document, rev *revision, blocks []document.Block) {
 	for _, b := range blocks {
-		if b.kind != paragraphBlock {
-			if b.kind == tableBlock && activityColumns(b.table) != nil {
-				d.lose(b.at, "en aktivitetstabell före första rubriken kunde inte placeras i något avsnitt")
+		if b.Kind != document.ParagraphBlock {
+			if b.Kind == document.TableBlock && activityColumns(b.Table) != nil {
+				d.Lose(b.At, "en aktivitetstabell före första rubriken kunde inte placeras i något avsnitt")
 				continue
 			}
-			if b.kind == tableBlock {
+			if b.Kind == document.TableBlock {
 				rev.otherTables++
-				rev.preface = append(rev.preface, markdownTable(d, b.table))
+				rev.preface = append(rev.preface, markdownTable(d, b.Table))
 				continue
 			}
-			if b.kind == figureBlock {
-				rev.preface = append(rev.preface, figureMarkdown(b.fig))
+			if b.Kind == document.FigureBlock {
+				rev.preface = append(rev.preface, b.Fig.Markdown())
 				continue
 			}
-			rev.preface = append(rev.preface, b.text)
+			rev.preface = append(rev.preface, b.Text)
 			continue
 		}
-		plain := plainMarkdown(stripTags(b.text))
+		plain := document.PlainMarkdown(document.StripTags(b.Text))
 		switch {
 		case plain == "":
 		case rev.title == "" && len([]rune(plain)) <= 250:
-			rev.title, d.titlePos = plain, b.at
+			rev.title, d.TitlePos = plain, b.At
 		case rev.dnr == "" && dnrRe.MatchString(plain):
 			rev.dnr = dnrRe.FindStringSubmatch(plain)[1]
 		case rev.title != "" && similarity(plain, rev.title) >= 0.6:
-			d.drop(b.at, "sidhuvudet %s togs inte med", excerpt(plain))
+			d.Drop(b.At, "sidhuvudet %s togs inte med", document.Excerpt(plain))
 		default:
-			rev.preface = append(rev.preface, b.text)
+			rev.preface = append(rev.preface, b.Text)
 		}
 	}
 }
@@ -194,13 +198,13 @@ func boardOf(title string) string {
 
 // activityColumns maps an activity table's columns to the activity's keys: cols[k] is the column of
 // activityCols[k]. It is nil for any other table.
-func activityColumns(t *table) []int {
-	if t == nil || len(t.rows) == 0 {
+func activityColumns(t *document.Table) []int {
+	if t == nil || len(t.Rows) == 0 {
 		return nil
 	}
 	cols := []int{-1, -1, -1, -1}
-	for c, cl := range t.rows[0] {
-		name := strings.ToLower(strings.Join(strings.Fields(plainMarkdown(stripTags(strings.Join(cl, " ")))), " "))
+	for c, cl := range t.Rows[0] {
+		name := strings.ToLower(strings.Join(strings.Fields(document.PlainMarkdown(document.StripTags(strings.Join(cl, " ")))), " "))
 		name = strings.TrimRight(name, ":")
 		for k, want := range activityCols {
 			if name == want && cols[k] < 0 {
@@ -216,15 +220,15 @@ func activityColumns(t *table) []int {
 	return cols
 }
 
-func activities(d *document, s *section, t *table, cols []int, caption string) {
+func activities(d *document.Document, s *section, t *document.Table, cols []int, caption string) {
 	if s.caption != "" && caption != "" && caption != s.caption {
-		d.lose(t.at[0], "avsnittet %s har redan en aktivitetstabell; rubriken %s kunde inte placeras (raderna står i samma tabell)",
-			excerpt(s.title), excerpt(caption))
+		d.Lose(t.At[0], "avsnittet %s har redan en aktivitetstabell; rubriken %s kunde inte placeras (raderna står i samma tabell)",
+			document.Excerpt(s.title), document.Excerpt(caption))
 	} else if caption != "" {
 		s.caption = caption
 	}
-	for r, row := range t.rows[1:] {
-		at := t.at[r+1]
+	for r, row := range t.Rows[1:] {
+		at := t.At[r+1]
 		var a activity
 		empty := true
 		for k, c := range cols {
@@ -234,18 +238,18 @@ func activities(d *document, s *section, t *table, cols []int, caption string) {
 			}
 		}
 		if empty {
-			d.drop(at, "en tom tabellrad togs inte med")
+			d.Drop(at, "en tom tabellrad togs inte med")
 			continue
 		}
 		for c, cl := range row {
-			if !cl.empty() && !containsInt(cols, c) {
-				d.lose(at, "kolumnen %s kunde inte placeras: %s", excerpt(strings.Join(t.rows[0][c], " ")), excerpt(strings.Join(cl, " ")))
+			if !cl.Empty() && !containsInt(cols, c) {
+				d.Lose(at, "kolumnen %s kunde inte placeras: %s", document.Excerpt(strings.Join(t.Rows[0][c], " ")), document.Excerpt(strings.Join(cl, " ")))
 			}
 		}
 		for k := range a.cols {
 			if a.cols[k] == "" {
 				a.cols[k] = "–"
-				d.drop(at, "tom cell i kolumnen %s skrevs som –", strings.ToUpper(activityCols[k][:1])+activityCols[k][1:])
+				d.Drop(at, "tom cell i kolumnen %s skrevs som –", strings.ToUpper(activityCols[k][:1])+activityCols[k][1:])
 			}
 		}
 		a.at = at
@@ -263,7 +267,7 @@ func containsInt(xs []int, x int) bool {
 }
 
 // cellText is a cell's paragraphs, each kept a paragraph.
-func cellText(c cell) string {
+func cellText(c document.Cell) string {
 	var ps []string
 	for _, p := range c {
 		if p = strings.TrimSpace(p); p != "" {
@@ -275,9 +279,9 @@ func cellText(c cell) string {
 
 // markdownTable writes a table that is not an activity table as a Markdown table. A Markdown table's cell holds one
 // paragraph, so a cell's paragraphs are joined, and that is reported.
-func markdownTable(d *document, t *table) string {
+func markdownTable(d *document.Document, t *document.Table) string {
 	var b strings.Builder
-	for r, row := range t.rows {
+	for r, row := range t.Rows {
 		b.WriteString("|")
 		for _, c := range row {
 			var ps []string
@@ -287,7 +291,7 @@ func markdownTable(d *document, t *table) string {
 				}
 			}
 			if len(ps) > 1 {
-				d.drop(t.at[r], "en tabellcell med %d stycken står som ett stycke: en Markdown-tabell har ett stycke per cell", len(ps))
+				d.Drop(t.At[r], "en tabellcell med %d stycken står som ett stycke: en Markdown-tabell har ett stycke per cell", len(ps))
 			}
 			b.WriteString(" " + pipeSafe(strings.Join(ps, " ")) + " |")
 		}
@@ -319,9 +323,9 @@ var fnRefRe = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 
 // placeFootnotes writes each footnote's text at the end of the Markdown that has its mark: a section's text, an
 // activity's cell or the preface. The site lists them at the end of the section.
-func placeFootnotes(d *document, rev *revision) {
+func placeFootnotes(d *document.Document, rev *revision) {
 	used := map[string]bool{}
-	place := func(md string, at pos) string {
+	place := func(md string, at document.Pos) string {
 		var defs []string
 		seen := map[string]bool{}
 		for _, m := range fnRefRe.FindAllStringSubmatchIndex(md, -1) {
@@ -333,13 +337,13 @@ func placeFootnotes(d *document, rev *revision) {
 				continue
 			}
 			seen[label] = true
-			fn, ok := d.footnotes[label]
+			fn, ok := d.Footnotes[label]
 			if !ok {
-				d.lose(at, "fotnotsmarkeringen %s har ingen fotnotstext i dokumentet", label)
+				d.Lose(at, "fotnotsmarkeringen %s har ingen fotnotstext i dokumentet", label)
 				continue
 			}
 			used[label] = true
-			defs = append(defs, "[^"+label+"]: "+fn.text)
+			defs = append(defs, "[^"+label+"]: "+fn.Text)
 		}
 		if len(defs) == 0 {
 			return md
@@ -347,7 +351,7 @@ func placeFootnotes(d *document, rev *revision) {
 		return md + "\n\n" + strings.Join(defs, "\n\n")
 	}
 	if len(rev.preface) > 0 {
-		rev.preface = []string{place(strings.Join(rev.preface, "\n\n"), d.titlePos)}
+		rev.preface = []string{place(strings.Join(rev.preface, "\n\n"), d.TitlePos)}
 	}
 	for _, s := range rev.sections {
 		if len(s.body) > 0 {
@@ -359,11 +363,11 @@ func placeFootnotes(d *document, rev *revision) {
 			}
 		}
 	}
-	for _, label := range d.fnOrder {
+	for _, label := range d.FnOrder {
 		if used[label] {
 			rev.footnotes++
 		} else {
-			d.lose(d.footnotes[label].at, "fotnot %s har ingen markering i texten: %s", label, excerpt(d.footnotes[label].text))
+			d.Lose(d.Footnotes[label].At, "fotnot %s har ingen markering i texten: %s", label, document.Excerpt(d.Footnotes[label].Text))
 		}
 	}
 }
@@ -409,7 +413,7 @@ var stopWords = map[string]bool{"i": true, "och": true, "att": true, "för": tru
 // as in the shipped plan's ids.
 func slug(s string, words int, skipStop bool) string {
 	var parts []string
-	for _, w := range wordRe.FindAllString(strings.ToLower(plainMarkdown(s)), -1) {
+	for _, w := range wordRe.FindAllString(strings.ToLower(document.PlainMarkdown(s)), -1) {
 		if skipStop && stopWords[w] {
 			continue
 		}

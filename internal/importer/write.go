@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stockholm/plansite/internal/importer/document"
 )
 
 // files are the files of an import, by path relative to the content folder.
@@ -29,26 +31,26 @@ const (
 var nextRe = regexp.MustCompile(`(?i)nästa revidering (?:sker|görs|blir|ska ske)\s+([^.\n]{3,120})\.`)
 
 // render writes the revision's files in the content format.
-func render(d *document, rev *revision, prev *earlier) files {
+func render(d *document.Document, rev *revision, prev *earlier) files {
 	out := files{}
 	year := strconv.Itoa(rev.year)
 	need := func(val *string, fill, key, why string) {
 		if *val == "" {
 			*val = fill
-			rev.todo = append(rev.todo, note{pos{}, fmt.Sprintf("fyll i %s i %s/plan.md: %s", key, year, why)})
+			rev.todo = append(rev.todo, document.Note{At: document.Pos{}, Msg: fmt.Sprintf("fyll i %s i %s/plan.md: %s", key, year, why)})
 		}
 	}
 	if prev != nil {
 		rev.adm, rev.contact = prev.adm, prev.contact
 		if rev.next == "" && prev.next != "" {
 			rev.next = prev.next
-			rev.todo = append(rev.todo, note{pos{}, fmt.Sprintf("nästa_revision i %s/plan.md kommer från %d: uppdatera den", year, prev.year)})
+			rev.todo = append(rev.todo, document.Note{At: document.Pos{}, Msg: fmt.Sprintf("nästa_revision i %s/plan.md kommer från %d: uppdatera den", year, prev.year)})
 		}
 	}
 	if rev.next == "" {
 		for _, s := range rev.sections {
 			if m := nextRe.FindStringSubmatch(strings.Join(s.body, " ")); m != nil {
-				rev.next = strings.Join(strings.Fields(plainMarkdown(m[1])), " ")
+				rev.next = strings.Join(strings.Fields(document.PlainMarkdown(m[1])), " ")
 				break
 			}
 		}
@@ -117,19 +119,19 @@ func render(d *document, rev *revision, prev *earlier) files {
 		}
 	}
 	for _, f := range rev.figures {
-		data := f.data
+		data := f.Data
 		if data == nil {
 			data = []byte(standIn)
-			rev.todo = append(rev.todo, note{f.at, fmt.Sprintf("här fanns en bild som exporten saknar; byt %s/figurer/%s mot bilden ur dokumentet", year, f.name)})
+			rev.todo = append(rev.todo, document.Note{At: f.At, Msg: fmt.Sprintf("här fanns en bild som exporten saknar; byt %s/figurer/%s mot bilden ur dokumentet", year, f.Name)})
 		}
-		if f.alt == "" {
-			rev.todo = append(rev.todo, note{f.at, fmt.Sprintf("bilden figurer/%s har inget textalternativ i dokumentet; skriv vad den visar mellan hakparenteserna i ![…](figurer/%s)", f.name, f.name)})
+		if f.Alt == "" {
+			rev.todo = append(rev.todo, document.Note{At: f.At, Msg: fmt.Sprintf("bilden figurer/%s har inget textalternativ i dokumentet; skriv vad den visar mellan hakparenteserna i ![…](figurer/%s)", f.Name, f.Name)})
 		}
-		switch strings.ToLower(filepath.Ext(f.name)) {
+		switch strings.ToLower(filepath.Ext(f.Name)) {
 		case ".emf", ".wmf", ".bmp", ".tif", ".tiff", ".bin":
-			rev.todo = append(rev.todo, note{f.at, fmt.Sprintf("bilden figurer/%s är i ett format som webbläsare inte visar; spara den som PNG eller SVG och ändra länken", f.name)})
+			rev.todo = append(rev.todo, document.Note{At: f.At, Msg: fmt.Sprintf("bilden figurer/%s är i ett format som webbläsare inte visar; spara den som PNG eller SVG och ändra länken", f.Name)})
 		}
-		out[year+"/figurer/"+f.name] = data
+		out[year+"/figurer/"+f.Name] = data
 	}
 	return out
 }

@@ -1,21 +1,31 @@
-package importer
+// Package docx reads a plan's Word document (.docx) into a document.Document: the document part, its styles,
+// numbering, footnotes, relationships, pictures and the core properties. It reads them with archive/zip and
+// encoding/xml: no OOXML library for Go is both maintained and served here, and a plan uses a small part of
+// WordprocessingML.
+package docx
 
 import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"github.com/stockholm/plansite/internal/swedish"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/stockholm/plansite/internal/importer/document"
+	"github.com/stockholm/plansite/internal/swedish"
 )
 
-// This file reads a .docx: the document part, its styles, numbering, footnotes, relationships, pictures and the
-// core properties. It reads them with archive/zip and encoding/xml: no OOXML library for Go is both maintained and
-// served here, and a plan uses a small part of WordprocessingML.
+// Size limits, far above any real plan and far below what would hurt the machine.
+const (
+	maxPart = 20 << 20 // one part of a .docx once decompressed: defeats zip bombs, whatever the zip claims
+	maxAll  = 200 << 20
+)
+
+func fail(file, msg, hint string) error { return &document.Error{File: file, Msg: msg, Hint: hint} }
 
 // pkg is an opened .docx.
 type pkg struct {
@@ -131,9 +141,9 @@ type style struct {
 	bold, italic  *bool
 }
 
-// docx holds what is read while walking the document part.
-type docx struct {
-	doc      *document
+// reader holds what is read while walking the document part.
+type reader struct {
+	doc      *document.Document
 	pkg      *pkg
 	styles   map[string]*style
 	numFmt   map[string]map[string]string // numId → ilvl → numFmt
@@ -147,7 +157,7 @@ type docx struct {
 	inTOC      bool // between a table-of-contents heading and the next heading
 	fields     []field
 	tocParas   int
-	tocAt      pos
+	tocAt      document.Pos
 	pageBreaks int
 	pageNums   int
 	tracked    int
@@ -166,8 +176,8 @@ func (f field) kind() string {
 	return strings.ToUpper(k)
 }
 
-// readDocx reads a .docx into a document.
-func readDocx(file string, data []byte) (*document, error) {
+// Read reads a .docx into a document; file names it in messages.
+func Read(file string, data []byte) (*document.Document, error) {
 	p, err := openDocx(file, data)
 	if err != nil {
 		return nil, err
@@ -192,7 +202,7 @@ func readDocx(file string, data []byte) (*document, error) {
 		return nil, fail(file, "är inget Word-dokument (dokumentdelen saknas)",
 			"ange det antagna Word-dokumentet (.docx); ett kalkylark eller en presentation går inte att importera")
 	}
-	x := &docx{doc: &document{file: file}, pkg: p, fnLabel: map[string]string{}}
+	x := &reader{doc: &document.Document{File: file}, pkg: p, fnLabel: map[string]string{}}
 	if x.rels, err = p.rels(main); err != nil {
 		return nil, err
 	}
@@ -210,11 +220,11 @@ func readDocx(file string, data []byte) (*document, error) {
 	}
 	x.body(body.child("body"))
 	x.finish()
-	x.doc.propTitle = p.coreTitle()
+	x.doc.PropTitle = p.coreTitle()
 	return x.doc, nil
 }
 
-func (x *docx) readStyles() error {
+func (x *reader) readStyles() error {
 	x.styles = map[string]*style{}
 	r, ok := relOfType(x.rels, "/styles")
 	if !ok {
@@ -256,7 +266,7 @@ func (x *docx) readStyles() error {
 }
 
 // chain calls f for the style and the styles it is based on, nearest first, until f returns true.
-func (x *docx) chain(id string, f func(*style) bool) {
+func (x *reader) chain(id string, f func(*style) bool) {
 	for range 20 { // basedOn may loop in a broken file
 		st := x.styles[id]
 		if st == nil || f(st) {
@@ -270,7 +280,7 @@ var headingName = regexp.MustCompile(`^(?i)(heading|rubrik|overskrift|överskrif
 
 // headingLevel is the heading level a paragraph style gives, 0 for none: by its name in English or Swedish
 // ("heading 1", "Rubrik 1", and the style ids Word writes in a Swedish document), or by its outline level.
-func (x *docx) headingLevel(id string) int {
+func (x *reader) headingLevel(id string) int {
 	level := 0
 	x.chain(id, func(st *style) bool {
 		if m := headingName.FindStringSubmatch(st.name); m != nil {
@@ -292,7 +302,7 @@ func (x *docx) headingLevel(id string) int {
 }
 
 // styleIs reports whether the style, or one it is based on, has one of the names or ids (lower case).
-func (x *docx) styleIs(id string, names ...string) bool {
+func (x *reader) styleIs(id string, names ...string) bool {
 	for _, n := range names {
 		if strings.EqualFold(id, n) {
 			return true
@@ -312,7 +322,7 @@ func (x *docx) styleIs(id string, names ...string) bool {
 
 var tocStyle = regexp.MustCompile(`^(?i)(toc|innehåll|innehll|innehallsforteckning|innehållsförteckning)\s*[1-9]$`)
 
-func (x *docx) isTOCStyle(id string) bool {
+func (x *reader) isTOCStyle(id string) bool {
 	if tocStyle.MatchString(id) {
 		return true
 	}
@@ -324,7 +334,7 @@ func (x *docx) isTOCStyle(id string) bool {
 	return found
 }
 
-func (x *docx) readNumbering() error {
+func (x *reader) readNumbering() error {
 	x.numFmt = map[string]map[string]string{}
 	r, ok := relOfType(x.rels, "/numbering")
 	if !ok {
@@ -356,7 +366,7 @@ func (x *docx) readNumbering() error {
 	return nil
 }
 
-func (x *docx) readNotes(relSuffix, elem string) (map[string]*xnode, error) {
+func (x *reader) readNotes(relSuffix, elem string) (map[string]*xnode, error) {
 	out := map[string]*xnode{}
 	r, ok := relOfType(x.rels, relSuffix)
 	if !ok {
@@ -394,7 +404,7 @@ func (p *pkg) coreTitle() string {
 }
 
 // body walks the document's body in order.
-func (x *docx) body(n *xnode) {
+func (x *reader) body(n *xnode) {
 	if n == nil {
 		return
 	}
@@ -415,7 +425,7 @@ func (x *docx) body(n *xnode) {
 		case k.w("del"), k.w("moveFrom"):
 			x.tracked++
 		case k.w("altChunk"):
-			x.doc.lose(pos{para: x.para + 1}, "ett inbäddat dokument (altChunk) kunde inte läsas; kopiera in dess text för hand")
+			x.doc.Lose(document.Pos{Para: x.para + 1}, "ett inbäddat dokument (altChunk) kunde inte läsas; kopiera in dess text för hand")
 		}
 	}
 }
@@ -432,12 +442,12 @@ func sdtGallery(n *xnode) string {
 }
 
 // dropTOC drops a table of contents that Word keeps in a content control.
-func (x *docx) dropTOC(n *xnode) {
+func (x *reader) dropTOC(n *xnode) {
 	n.find(func(k *xnode) bool {
 		if k.w("p") {
 			x.para++
 			if x.tocParas == 0 {
-				x.tocAt = pos{para: x.para}
+				x.tocAt = document.Pos{Para: x.para}
 			}
 			x.tocParas++
 			return false
@@ -449,17 +459,13 @@ func (x *docx) dropTOC(n *xnode) {
 // para is one paragraph converted.
 type para struct {
 	md, plain string
-	figs      []*figure
+	figs      []*document.Figure
 	pageBreak bool
 }
 
-var dnrRe = regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
-var leaderRe = regexp.MustCompile(`(\.{4,}|…{2,}|\t)\s*\d+\s*$`)
-var tocHeading = regexp.MustCompile(`^(?i)(innehåll|innehållsförteckning|contents|table of contents)\s*:?$`)
-
-func (x *docx) paragraph(n *xnode) {
+func (x *reader) paragraph(n *xnode) {
 	x.para++
-	at := pos{para: x.para}
+	at := document.Pos{Para: x.para}
 	ppr := n.child("pPr")
 	styleID, _ := ppr.val("pStyle")
 	if b, _ := ppr.on("pageBreakBefore"); b {
@@ -490,44 +496,44 @@ func (x *docx) paragraph(n *xnode) {
 	switch {
 	case text == "" && len(p.figs) == 0:
 		return
-	case tocHeading.MatchString(text) || x.styleIs(styleID, "toc heading", "tocheading", "innehållsförteckningsrubrik"):
+	case document.TOCHeading(text) || x.styleIs(styleID, "toc heading", "tocheading", "innehållsförteckningsrubrik"):
 		x.inTOC = true
 		x.countTOC(at)
 		return
-	case x.inTOC && level == 0 && leaderRe.MatchString(p.plain):
+	case x.inTOC && level == 0 && document.TOCEntry(p.plain):
 		x.countTOC(at)
 		return
-	case !x.seenHead && level == 0 && leaderRe.MatchString(p.plain):
+	case !x.seenHead && level == 0 && document.TOCEntry(p.plain):
 		x.countTOC(at)
 		return
 	case isTitle && !x.seenHead:
-		if x.doc.title == "" {
-			x.doc.title, x.doc.titlePos = text, at
+		if x.doc.Title == "" {
+			x.doc.Title, x.doc.TitlePos = text, at
 			return
 		}
 	case level > 0 && text != "":
 		x.seenHead, x.inTOC = true, false
-		x.doc.blocks = append(x.doc.blocks, block{kind: headingBlock, level: level, text: text, at: at})
+		x.doc.Blocks = append(x.doc.Blocks, document.Block{Kind: document.HeadingBlock, Level: level, Text: text, At: at})
 		x.figures(p.figs, at)
 		return
 	}
 	if num := x.listItem(ppr, styleID); num != nil && text != "" {
 		x.listLine(num, p.md, at)
 	} else if text != "" {
-		x.doc.blocks = append(x.doc.blocks, block{kind: paragraphBlock, text: p.md, at: at,
-			caption: x.styleIs(styleID, "caption", "beskrivning", "bildtext")})
+		x.doc.Blocks = append(x.doc.Blocks, document.Block{Kind: document.ParagraphBlock, Text: p.md, At: at,
+			Caption: x.styleIs(styleID, "caption", "beskrivning", "bildtext")})
 	}
 	x.figures(p.figs, at)
 }
 
-func (x *docx) countTOC(at pos) {
+func (x *reader) countTOC(at document.Pos) {
 	if x.tocParas == 0 {
 		x.tocAt = at
 	}
 	x.tocParas++
 }
 
-func (x *docx) inFieldKind(kind string) bool {
+func (x *reader) inFieldKind(kind string) bool {
 	for _, f := range x.fields {
 		if f.kind() == kind {
 			return true
@@ -536,11 +542,11 @@ func (x *docx) inFieldKind(kind string) bool {
 	return false
 }
 
-func (x *docx) figures(figs []*figure, at pos) {
+func (x *reader) figures(figs []*document.Figure, at document.Pos) {
 	for _, f := range figs {
-		f.at = at
-		x.doc.figures = append(x.doc.figures, f)
-		x.doc.blocks = append(x.doc.blocks, block{kind: figureBlock, fig: f, at: at})
+		f.At = at
+		x.doc.Figures = append(x.doc.Figures, f)
+		x.doc.Blocks = append(x.doc.Blocks, document.Block{Kind: document.FigureBlock, Fig: f, At: at})
 	}
 }
 
@@ -550,7 +556,7 @@ type listNum struct {
 	ordered bool
 }
 
-func (x *docx) listItem(ppr *xnode, styleID string) *listNum {
+func (x *reader) listItem(ppr *xnode, styleID string) *listNum {
 	numID, ilvl := "", ""
 	if np := ppr.child("numPr"); np != nil {
 		numID, _ = np.val("numId")
@@ -578,22 +584,22 @@ func (x *docx) listItem(ppr *xnode, styleID string) *listNum {
 }
 
 // listLine adds an item to the list the previous block is, or starts a list.
-func (x *docx) listLine(num *listNum, md string, at pos) {
+func (x *reader) listLine(num *listNum, md string, at document.Pos) {
 	marker := "- "
 	if num.ordered {
 		marker = "1. "
 	}
 	// Nested items are indented past their parent's marker; three spaces cover both "- " and "1. ".
 	line := strings.Repeat("   ", num.level) + marker + strings.ReplaceAll(md, "\n", "\n"+strings.Repeat("   ", num.level+1))
-	if n := len(x.doc.blocks); n > 0 && x.doc.blocks[n-1].kind == listBlock {
-		x.doc.blocks[n-1].text += "\n" + line
+	if n := len(x.doc.Blocks); n > 0 && x.doc.Blocks[n-1].Kind == document.ListBlock {
+		x.doc.Blocks[n-1].Text += "\n" + line
 		return
 	}
-	x.doc.blocks = append(x.doc.blocks, block{kind: listBlock, text: line, at: at})
+	x.doc.Blocks = append(x.doc.Blocks, document.Block{Kind: document.ListBlock, Text: line, At: at})
 }
 
 // runs converts the inline content of a paragraph (or of anything holding runs) into in.
-func (x *docx) runs(n *xnode, in *inline, at pos) {
+func (x *reader) runs(n *xnode, in *inline, at document.Pos) {
 	for _, k := range n.kids {
 		switch {
 		case k.w("r"):
@@ -628,7 +634,7 @@ func (x *docx) runs(n *xnode, in *inline, at pos) {
 				x.runs(c, in, at)
 			}
 		case k.local == "oMath" || k.local == "oMathPara":
-			x.doc.lose(at, "en formel kunde inte läsas; skriv in den för hand")
+			x.doc.Lose(at, "en formel kunde inte läsas; skriv in den för hand")
 		}
 	}
 }
@@ -643,7 +649,7 @@ func firstLocal(n *xnode, local string) *xnode {
 }
 
 // fieldDropped counts a field whose result the import leaves out.
-func (x *docx) fieldDropped(f field) {
+func (x *reader) fieldDropped(f field) {
 	switch f.kind() {
 	case "PAGE", "NUMPAGES", "SECTIONPAGES":
 		x.pageNums++
@@ -652,7 +658,7 @@ func (x *docx) fieldDropped(f field) {
 
 // hiddenField reports whether the runs now read are the result of a field the site has no use for: page numbers,
 // and the page references of a table of contents.
-func (x *docx) hiddenField() bool {
+func (x *reader) hiddenField() bool {
 	for _, f := range x.fields {
 		if !f.result {
 			return true // the instruction itself is never text
@@ -665,7 +671,7 @@ func (x *docx) hiddenField() bool {
 	return false
 }
 
-func (x *docx) fieldLink() string {
+func (x *reader) fieldLink() string {
 	for i := len(x.fields) - 1; i >= 0; i-- {
 		f := x.fields[i]
 		if f.kind() == "HYPERLINK" && f.result {
@@ -679,7 +685,7 @@ func (x *docx) fieldLink() string {
 	return ""
 }
 
-func (x *docx) run(r *xnode, in *inline, at pos) {
+func (x *reader) run(r *xnode, in *inline, at document.Pos) {
 	rpr := r.child("rPr")
 	if h, _ := rpr.on("vanish"); h {
 		x.hidden++
@@ -734,7 +740,7 @@ func (x *docx) run(r *xnode, in *inline, at pos) {
 			link = l
 		}
 		add := func(s string) {
-			s, n := clean(s)
+			s, n := document.Clean(s)
 			x.invisible += n
 			in.add(seg{text: s, bold: bold, italic: italic, link: link})
 		}
@@ -757,7 +763,7 @@ func (x *docx) run(r *xnode, in *inline, at pos) {
 			if c, err := strconv.ParseUint(k.attr1("char"), 16, 32); err == nil && c < 0xF000 && c > 0x1F {
 				add(string(rune(c)))
 			} else {
-				x.doc.lose(at, "ett symboltecken (%s %s) kunde inte läsas; skriv in det för hand", k.attr1("font"), k.attr1("char"))
+				x.doc.Lose(at, "ett symboltecken (%s %s) kunde inte läsas; skriv in det för hand", k.attr1("font"), k.attr1("char"))
 			}
 		case k.w("footnoteReference"):
 			in.add(seg{raw: "[^" + x.noteLabel("f", k.attr1("id"), x.notes) + "]"})
@@ -776,7 +782,7 @@ func (x *docx) run(r *xnode, in *inline, at pos) {
 }
 
 // noteLabel numbers footnotes and endnotes in the order their marks appear, and reads the note's text the first time.
-func (x *docx) noteLabel(kind, id string, notes map[string]*xnode) string {
+func (x *reader) noteLabel(kind, id string, notes map[string]*xnode) string {
 	key := kind + id
 	if l, ok := x.fnLabel[key]; ok {
 		return l
@@ -785,7 +791,7 @@ func (x *docx) noteLabel(kind, id string, notes map[string]*xnode) string {
 	x.fnLabel[key] = label
 	n := notes[id]
 	if n == nil {
-		x.doc.lose(pos{para: x.para}, "fotnot %s saknar text i dokumentet", label)
+		x.doc.Lose(document.Pos{Para: x.para}, "fotnot %s saknar text i dokumentet", label)
 		return label
 	}
 	var paras []string
@@ -796,19 +802,19 @@ func (x *docx) noteLabel(kind, id string, notes map[string]*xnode) string {
 		in := &inline{}
 		saved := x.fields
 		x.fields = nil
-		x.runs(p, in, pos{para: x.para})
+		x.runs(p, in, document.Pos{Para: x.para})
 		x.fields = saved
 		if t := strings.TrimSpace(in.finish().md); t != "" {
 			paras = append(paras, t)
 		}
 	}
 	// A footnote's later paragraphs are indented, or Markdown ends the footnote at the first.
-	x.doc.addFootnote(label, strings.Join(paras, "\n\n    "), pos{para: x.para})
+	x.doc.AddFootnote(label, strings.Join(paras, "\n\n    "), document.Pos{Para: x.para})
 	return label
 }
 
 // picture reads a drawing or a VML picture: the image's bytes and the description Word keeps as its alt text.
-func (x *docx) picture(n *xnode, at pos) *figure {
+func (x *reader) picture(n *xnode, at document.Pos) *document.Figure {
 	alt, title, id, external := "", "", "", false
 	n.find(func(k *xnode) bool {
 		switch k.local {
@@ -832,10 +838,10 @@ func (x *docx) picture(n *xnode, at pos) *figure {
 				id = k.attr1("id")
 			}
 		case "txbxContent":
-			x.doc.lose(at, "en textruta kunde inte placeras: %s", excerpt(plainText(k)))
+			x.doc.Lose(at, "en textruta kunde inte placeras: %s", document.Excerpt(plainText(k)))
 			return false
 		case "chart", "relIds":
-			x.doc.lose(at, "ett diagram eller en SmartArt-bild kunde inte läsas; spara den som bild (PNG) i Word och importera igen")
+			x.doc.Lose(at, "ett diagram eller en SmartArt-bild kunde inte läsas; spara den som bild (PNG) i Word och importera igen")
 			return false
 		}
 		return true
@@ -845,34 +851,26 @@ func (x *docx) picture(n *xnode, at pos) *figure {
 	}
 	if id == "" {
 		if external {
-			x.doc.lose(at, "en länkad bild (inte inbäddad i dokumentet) kunde inte läsas; bädda in den i Word")
+			x.doc.Lose(at, "en länkad bild (inte inbäddad i dokumentet) kunde inte läsas; bädda in den i Word")
 		}
 		return nil
 	}
 	r, ok := x.rels[id]
 	if !ok || r.external {
-		x.doc.lose(at, "en länkad bild (inte inbäddad i dokumentet) kunde inte läsas; bädda in den i Word")
+		x.doc.Lose(at, "en länkad bild (inte inbäddad i dokumentet) kunde inte läsas; bädda in den i Word")
 		return nil
 	}
 	data, ok, err := x.pkg.part(r.target)
 	if err != nil || !ok {
-		x.doc.lose(at, "bilden %s saknas i dokumentet", r.target)
+		x.doc.Lose(at, "bilden %s saknas i dokumentet", r.target)
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(r.target))
-	if !safeExt(ext) {
+	if !document.SafeExt(ext) {
 		ext = ".bin"
 	}
-	return &figure{name: fmt.Sprintf("figur-%d%s", len(x.doc.figures)+1, ext), data: data,
-		alt: strings.Join(strings.Fields(cleaned(alt)), " "), at: at}
-}
-
-func safeExt(ext string) bool {
-	switch ext {
-	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".emf", ".wmf", ".bmp", ".tif", ".tiff":
-		return true
-	}
-	return false
+	return &document.Figure{Name: fmt.Sprintf("figur-%d%s", len(x.doc.Figures)+1, ext), Data: data,
+		Alt: strings.Join(strings.Fields(document.Cleaned(alt)), " "), At: at}
 }
 
 func plainText(n *xnode) string {
@@ -891,8 +889,8 @@ func plainText(n *xnode) string {
 
 // table reads a table. Vertically merged cells (w:vMerge) are copied into every row they span, since each row
 // becomes an activity of its own; a cell spanning columns (w:gridSpan) stands in its first column.
-func (x *docx) table(n *xnode) {
-	t := &table{}
+func (x *reader) table(n *xnode) {
+	t := &document.Table{}
 	var rows []*xnode
 	var collect func(*xnode)
 	collect = func(n *xnode) {
@@ -910,8 +908,8 @@ func (x *docx) table(n *xnode) {
 	collect(n)
 	width := 0
 	for ri, tr := range rows {
-		var row []cell
-		at := pos{para: x.para + 1}
+		var row []document.Cell
+		at := document.Pos{Para: x.para + 1}
 		var cells []*xnode
 		var collectCells func(*xnode)
 		collectCells = func(n *xnode) {
@@ -938,7 +936,7 @@ func (x *docx) table(n *xnode) {
 			c := x.cell(tc)
 			if v, ok := tcpr.val("vMerge"); ok && v != "restart" && ri > 0 {
 				col := len(row)
-				if above := t.rows[ri-1]; col < len(above) {
+				if above := t.Rows[ri-1]; col < len(above) {
 					c = above[col]
 				}
 			}
@@ -948,30 +946,30 @@ func (x *docx) table(n *xnode) {
 			}
 		}
 		width = max(width, len(row))
-		t.rows = append(t.rows, row)
-		t.at = append(t.at, at)
+		t.Rows = append(t.Rows, row)
+		t.At = append(t.At, at)
 	}
-	if len(t.rows) == 0 {
+	if len(t.Rows) == 0 {
 		return
 	}
-	for i := range t.rows {
-		for len(t.rows[i]) < width {
-			t.rows[i] = append(t.rows[i], nil)
+	for i := range t.Rows {
+		for len(t.Rows[i]) < width {
+			t.Rows[i] = append(t.Rows[i], nil)
 		}
 	}
-	x.doc.blocks = append(x.doc.blocks, block{kind: tableBlock, table: t, at: t.at[0]})
+	x.doc.Blocks = append(x.doc.Blocks, document.Block{Kind: document.TableBlock, Table: t, At: t.At[0]})
 }
 
 // cell reads a table cell's paragraphs; each stays a paragraph.
-func (x *docx) cell(tc *xnode) cell {
-	var c cell
+func (x *reader) cell(tc *xnode) document.Cell {
+	var c document.Cell
 	var walk func(*xnode)
 	walk = func(n *xnode) {
 		for _, k := range n.kids {
 			switch {
 			case k.w("p"):
 				x.para++
-				at := pos{para: x.para}
+				at := document.Pos{Para: x.para}
 				in := &inline{}
 				x.runs(k, in, at)
 				p := in.finish()
@@ -993,13 +991,13 @@ func (x *docx) cell(tc *xnode) cell {
 					c = append(c, md)
 				}
 				for i, f := range p.figs {
-					f.at = at
-					x.doc.figures = append(x.doc.figures, f)
+					f.At = at
+					x.doc.Figures = append(x.doc.Figures, f)
 					_ = i
-					c = append(c, figureMarkdown(f))
+					c = append(c, f.Markdown())
 				}
 			case k.w("tbl"):
-				x.doc.lose(pos{para: x.para + 1}, "en tabell inuti en tabellcell kunde inte placeras: %s", excerpt(plainText(k)))
+				x.doc.Lose(document.Pos{Para: x.para + 1}, "en tabell inuti en tabellcell kunde inte placeras: %s", document.Excerpt(plainText(k)))
 			case k.w("sdt"):
 				walk(k.child("sdtContent"))
 			case k.w("customXml"), k.w("ins"):
@@ -1016,16 +1014,16 @@ func listLike(s string) bool {
 }
 
 // finish reports what was left out on purpose, and joins captions to the figures they stand beside.
-func (x *docx) finish() {
+func (x *reader) finish() {
 	d := x.doc
 	if x.tocParas > 0 {
-		d.drop(x.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(x.tocParas, "stycke", "stycken"))
+		d.Drop(x.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(x.tocParas, "stycke", "stycken"))
 	}
 	if x.pageBreaks > 0 {
-		d.drop(pos{}, "%s togs inte med", swedish.Count(x.pageBreaks, "sidbrytning", "sidbrytningar"))
+		d.Drop(document.Pos{}, "%s togs inte med", swedish.Count(x.pageBreaks, "sidbrytning", "sidbrytningar"))
 	}
 	if x.pageNums > 0 {
-		d.drop(pos{}, "%s togs inte med", swedish.Count(x.pageNums, "sidnummer", "sidnummer"))
+		d.Drop(document.Pos{}, "%s togs inte med", swedish.Count(x.pageNums, "sidnummer", "sidnummer"))
 	}
 	headers := 0
 	for name := range x.pkg.parts {
@@ -1034,63 +1032,44 @@ func (x *docx) finish() {
 		}
 	}
 	if headers > 0 {
-		d.drop(pos{}, "sidhuvuden och sidfötter (%s) togs inte med", swedish.Count(headers, "del", "delar"))
+		d.Drop(document.Pos{}, "sidhuvuden och sidfötter (%s) togs inte med", swedish.Count(headers, "del", "delar"))
 	}
 	if x.tracked > 0 {
-		d.drop(pos{}, "%s togs inte med; texten är den med ändringarna godkända — kontrollera att dokumentet är det antagna", swedish.Count(x.tracked, "spårad borttagning", "spårade borttagningar"))
+		d.Drop(document.Pos{}, "%s togs inte med; texten är den med ändringarna godkända — kontrollera att dokumentet är det antagna", swedish.Count(x.tracked, "spårad borttagning", "spårade borttagningar"))
 	}
 	if x.hidden > 0 {
-		d.drop(pos{}, "%s togs inte med", swedish.Count(x.hidden, "dold text", "dolda texter"))
+		d.Drop(document.Pos{}, "%s togs inte med", swedish.Count(x.hidden, "dold text", "dolda texter"))
 	}
 	if x.invisible > 0 {
-		d.drop(pos{}, "%s togs bort", swedish.Count(x.invisible, "osynligt tecken", "osynliga tecken"))
+		d.Drop(document.Pos{}, "%s togs bort", swedish.Count(x.invisible, "osynligt tecken", "osynliga tecken"))
 	}
 	if _, ok := x.pkg.parts["word/comments.xml"]; ok {
-		d.drop(pos{}, "kommentarerna i dokumentet togs inte med")
+		d.Drop(document.Pos{}, "kommentarerna i dokumentet togs inte med")
 	}
 	joinCaptions(d)
 }
 
 // joinCaptions makes a caption paragraph just before or after a figure the figure's caption.
-func joinCaptions(d *document) {
-	var out []block
-	for i := 0; i < len(d.blocks); i++ {
-		b := d.blocks[i]
-		if b.kind == figureBlock && b.fig.title == "" {
-			if i+1 < len(d.blocks) && d.blocks[i+1].caption {
-				b.fig.title = plainMarkdown(d.blocks[i+1].text)
+func joinCaptions(d *document.Document) {
+	var out []document.Block
+	for i := 0; i < len(d.Blocks); i++ {
+		b := d.Blocks[i]
+		if b.Kind == document.FigureBlock && b.Fig.Title == "" {
+			if i+1 < len(d.Blocks) && d.Blocks[i+1].Caption {
+				b.Fig.Title = document.PlainMarkdown(d.Blocks[i+1].Text)
 				out = append(out, b)
 				i++
 				continue
 			}
-			if n := len(out); n > 0 && out[n-1].caption {
-				b.fig.title = plainMarkdown(out[n-1].text)
+			if n := len(out); n > 0 && out[n-1].Caption {
+				b.Fig.Title = document.PlainMarkdown(out[n-1].Text)
 				out[n-1] = b
 				continue
 			}
 		}
 		out = append(out, b)
 	}
-	d.blocks = out
-}
-
-// plainMarkdown strips emphasis markers and escapes from inline Markdown, for titles and captions.
-func plainMarkdown(s string) string {
-	var b strings.Builder
-	esc := false
-	for _, r := range s {
-		switch {
-		case esc:
-			b.WriteRune(r)
-			esc = false
-		case r == '\\':
-			esc = true
-		case r == '*':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	d.Blocks = out
 }
 
 // seg is a piece of a paragraph with its formatting; raw pieces are Markdown already.
@@ -1106,7 +1085,7 @@ type seg struct {
 type inline struct {
 	segs      []seg
 	link      string
-	figs      []*figure
+	figs      []*document.Figure
 	pageBreak bool
 }
 
@@ -1240,13 +1219,4 @@ func linkDest(u string) string {
 		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u) + ">"
 	}
 	return u
-}
-
-func figureMarkdown(f *figure) string {
-	alt := strings.NewReplacer("\\", "\\\\", "[", "\\[", "]", "\\]", "\n", " ").Replace(f.alt)
-	s := "![" + alt + "](figurer/" + f.name
-	if f.title != "" {
-		s += ` "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ").Replace(f.title) + `"`
-	}
-	return s + ")"
 }

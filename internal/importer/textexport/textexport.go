@@ -1,22 +1,24 @@
-package importer
+// Package textexport reads a text export of a plan into a document.Document: Markdown as converters write it
+// (headings with #, lists, tables with tabs or pipes, some HTML such as <sup>, <b> and <p>), with what a PDF's pages
+// leave behind: page breaks in the middle of a paragraph or a table row, footnote texts at the foot of each page, and
+// running headers.
+package textexport
 
 import (
 	"fmt"
-	"github.com/stockholm/plansite/internal/swedish"
 	"path"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// This file reads a text export of a plan: Markdown as converters write it (headings with #, lists, tables with
-// tabs or pipes, some HTML such as <sup>, <b> and <p>), with what a PDF's pages leave behind: page breaks in the
-// middle of a paragraph or a table row, footnote texts at the foot of each page, and running headers.
+	"github.com/stockholm/plansite/internal/importer/document"
+	"github.com/stockholm/plansite/internal/swedish"
+)
 
 // textReader reads one text export.
 type textReader struct {
-	doc   *document
+	doc   *document.Document
 	lines []string
 	i     int
 	// media reads a picture a Markdown export links to, relative to the export; nil reads none.
@@ -29,7 +31,7 @@ type textReader struct {
 	gapLine   int  // the first of those empty lines
 	inTOC     bool
 	tocLines  int
-	tocAt     pos
+	tocAt     document.Pos
 	breaks    int
 	seenHead  bool
 	lastBlank int // empty lines before the current paragraph began
@@ -45,7 +47,6 @@ var (
 	listRe     = regexp.MustCompile(`^ {0,3}([-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
 	imageRe    = regexp.MustCompile(`^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)$`)
 	pipeDelim  = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
-	tagRe      = regexp.MustCompile(`(?i)</?(?:b|strong|i|em|p|span)\s*>`)
 	supRe      = regexp.MustCompile(`(?i)<sup>\s*([\p{L}\p{N}]{1,10})\s*</sup>`)
 	boldTagRe  = regexp.MustCompile(`(?i)</?(?:b|strong)\s*>`)
 	italTagRe  = regexp.MustCompile(`(?i)</?(?:i|em)\s*>`)
@@ -53,29 +54,30 @@ var (
 	cellParaRe = regexp.MustCompile(`(?is)<p>(.*?)</p>`)
 )
 
-// readText reads a text export into a document.
-func readText(file string, data []byte, media func(string) ([]byte, error)) (*document, error) {
+// Read reads a text export, already UTF-8, into a document. file names it in messages; media reads a picture the
+// export links to, by its path relative to the export, and may be nil.
+func Read(file string, data []byte, media func(string) ([]byte, error)) (*document.Document, error) {
 	text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n")
 	// A form feed is a page break (pdftotext ends each page with one); the other invisible characters go.
 	breaks := strings.Count(text, "\f")
 	text = strings.ReplaceAll(text, "\f", "\n")
-	text, invisible := clean(text)
-	r := &textReader{doc: &document{file: file}, lines: strings.Split(text, "\n"), media: media, breaks: breaks}
+	text, invisible := document.Clean(text)
+	r := &textReader{doc: &document.Document{File: file}, lines: strings.Split(text, "\n"), media: media, breaks: breaks}
 	r.read()
 	d := r.doc
 	if invisible > 0 {
-		d.drop(pos{}, "%s togs bort eller blev radbrytningar", swedish.Count(invisible, "osynligt tecken", "osynliga tecken"))
+		d.Drop(document.Pos{}, "%s togs bort eller blev radbrytningar", swedish.Count(invisible, "osynligt tecken", "osynliga tecken"))
 	}
 	if r.tocLines > 0 {
-		d.drop(r.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(r.tocLines, "rad", "rader"))
+		d.Drop(r.tocAt, "innehållsförteckningen (%s) togs inte med: webbplatsen gör sin egen", swedish.Count(r.tocLines, "rad", "rader"))
 	}
 	if r.breaks > 0 {
-		d.drop(pos{}, "%s togs inte med", swedish.Count(r.breaks, "sidbrytning", "sidbrytningar"))
+		d.Drop(document.Pos{}, "%s togs inte med", swedish.Count(r.breaks, "sidbrytning", "sidbrytningar"))
 	}
 	return d, nil
 }
 
-func (r *textReader) at(line int) pos { return pos{line: line} }
+func (r *textReader) at(line int) document.Pos { return document.Pos{Line: line} }
 
 func (r *textReader) read() {
 	for r.i = 0; r.i < len(r.lines); r.i++ {
@@ -122,7 +124,7 @@ func (r *textReader) read() {
 			r.breaks++
 			continue
 		}
-		if !r.seenHead && leaderRe.MatchString(stripTags(t)) {
+		if !r.seenHead && document.TOCEntry(document.StripTags(t)) {
 			r.flush()
 			r.toc(ln)
 			continue
@@ -178,7 +180,7 @@ func (r *textReader) toc(ln int) {
 func (r *textReader) heading(level int, title string, ln int) {
 	text := headingText(title)
 	r.blanks = 0
-	if tocHeading.MatchString(text) {
+	if document.TOCHeading(text) {
 		r.inTOC = true
 		r.toc(ln)
 		return
@@ -188,13 +190,13 @@ func (r *textReader) heading(level int, title string, ln int) {
 		return
 	}
 	r.seenHead = true
-	r.doc.blocks = append(r.doc.blocks, block{kind: headingBlock, level: level, text: text, at: r.at(ln)})
+	r.doc.Blocks = append(r.doc.Blocks, document.Block{Kind: document.HeadingBlock, Level: level, Text: text, At: r.at(ln)})
 }
 
 // headingText is a heading's words without the bold or italic a converter wraps around them: the heading's look
 // is the site's, its words are the document's.
 func headingText(s string) string {
-	s = tagRe.ReplaceAllString(s, "")
+	s = document.StripTags(s)
 	s = strings.TrimSpace(s)
 	for {
 		t := s
@@ -223,8 +225,6 @@ func unescapeMarkdown(s string) string {
 	return b.String()
 }
 
-func stripTags(s string) string { return tagRe.ReplaceAllString(s, "") }
-
 // flush ends the paragraph or list being read.
 func (r *textReader) flush() {
 	if len(r.para) == 0 {
@@ -234,30 +234,30 @@ func (r *textReader) flush() {
 	r.para = nil
 	at := r.at(r.paraLine)
 	if r.list {
-		r.push(block{kind: listBlock, text: inlineHTML(strings.Join(lines, "\n")), at: at})
+		r.push(document.Block{Kind: document.ListBlock, Text: inlineHTML(strings.Join(lines, "\n")), At: at})
 		return
 	}
 	text := inlineHTML(strings.Join(lines, "\n"))
 	// A paragraph that starts in lower case, after one that ends without a full stop, is the same paragraph going on
 	// after a page break (and perhaps after the page's footnotes).
-	if n := len(r.doc.blocks); n > 0 && r.doc.blocks[n-1].kind == paragraphBlock && startsLower(text) && !endsSentence(r.doc.blocks[n-1].text) {
-		r.doc.blocks[n-1].text += " " + text
-		r.doc.drop(at, "stycket fortsätter efter en sidbrytning och fogades ihop med stycket ovan")
+	if n := len(r.doc.Blocks); n > 0 && r.doc.Blocks[n-1].Kind == document.ParagraphBlock && startsLower(text) && !endsSentence(r.doc.Blocks[n-1].Text) {
+		r.doc.Blocks[n-1].Text += " " + text
+		r.doc.Drop(at, "stycket fortsätter efter en sidbrytning och fogades ihop med stycket ovan")
 		return
 	}
-	r.push(block{kind: paragraphBlock, text: text, at: at})
+	r.push(document.Block{Kind: document.ParagraphBlock, Text: text, At: at})
 }
 
 // push adds a block. Three or more empty lines between two paragraphs is where the export lost a picture: the
 // import keeps its place with a stand-in.
-func (r *textReader) push(b block) {
-	if n := len(r.doc.blocks); r.lastBlank >= 3 && n > 0 && r.doc.blocks[n-1].kind == paragraphBlock {
-		f := &figure{name: fmt.Sprintf("figur-%d.svg", len(r.doc.figures)+1), at: r.at(r.lastGap)}
-		r.doc.figures = append(r.doc.figures, f)
-		r.doc.blocks = append(r.doc.blocks, block{kind: figureBlock, fig: f, at: f.at})
+func (r *textReader) push(b document.Block) {
+	if n := len(r.doc.Blocks); r.lastBlank >= 3 && n > 0 && r.doc.Blocks[n-1].Kind == document.ParagraphBlock {
+		f := &document.Figure{Name: fmt.Sprintf("figur-%d.svg", len(r.doc.Figures)+1), At: r.at(r.lastGap)}
+		r.doc.Figures = append(r.doc.Figures, f)
+		r.doc.Blocks = append(r.doc.Blocks, document.Block{Kind: document.FigureBlock, Fig: f, At: f.At})
 	}
 	r.lastBlank = 0
-	r.doc.blocks = append(r.doc.blocks, b)
+	r.doc.Blocks = append(r.doc.Blocks, b)
 }
 
 func startsLower(s string) bool {
@@ -292,26 +292,26 @@ func (r *textReader) footnote(m []string, ln int) {
 		r.i++
 		text = append(text, strings.TrimSpace(r.lines[r.i]))
 	}
-	r.doc.addFootnote(label, inlineHTML(strings.Join(text, " ")), r.at(ln))
+	r.doc.AddFootnote(label, inlineHTML(strings.Join(text, " ")), r.at(ln))
 	r.blanks = 0
 }
 
 func (r *textReader) image(m []string, ln int) {
 	r.flush()
-	f := &figure{alt: m[1], title: m[3], at: r.at(ln)}
+	f := &document.Figure{Alt: m[1], Title: m[3], At: r.at(ln)}
 	ext := strings.ToLower(path.Ext(m[2]))
 	src := path.Clean(m[2])
-	if r.media != nil && safeExt(ext) && !path.IsAbs(src) && !strings.HasPrefix(src, "../") && src != ".." && !strings.Contains(m[2], "://") {
+	if r.media != nil && document.SafeExt(ext) && !path.IsAbs(src) && !strings.HasPrefix(src, "../") && src != ".." && !strings.Contains(m[2], "://") {
 		if data, err := r.media(src); err == nil {
-			f.data = data
+			f.Data = data
 		}
 	}
-	if f.data == nil {
+	if f.Data == nil {
 		ext = ".svg"
 	}
-	f.name = fmt.Sprintf("figur-%d%s", len(r.doc.figures)+1, ext)
-	r.doc.figures = append(r.doc.figures, f)
-	r.push(block{kind: figureBlock, fig: f, at: f.at})
+	f.Name = fmt.Sprintf("figur-%d%s", len(r.doc.Figures)+1, ext)
+	r.doc.Figures = append(r.doc.Figures, f)
+	r.push(document.Block{Kind: document.FigureBlock, Fig: f, At: f.At})
 }
 
 // tabTable reads a table whose cells are separated by tabs. A row whose first cell is empty continues the row above
@@ -319,7 +319,7 @@ func (r *textReader) image(m []string, ln int) {
 // is one merged cell split by the page: its text is copied into both rows, and so are the cells left empty beside
 // it.
 func (r *textReader) tabTable() {
-	t := &table{}
+	t := &document.Table{}
 	for ; r.i < len(r.lines); r.i++ {
 		raw := r.lines[r.i]
 		if strings.TrimSpace(raw) == "" {
@@ -338,7 +338,7 @@ func (r *textReader) tabTable() {
 		}
 		ln := r.i + 1
 		parts := strings.Split(strings.TrimRight(raw, " "), "\t")
-		row := make([]cell, len(parts))
+		row := make([]document.Cell, len(parts))
 		for i, p := range parts {
 			row[i] = cellParas(p)
 		}
@@ -348,21 +348,21 @@ func (r *textReader) tabTable() {
 	r.endTable(t)
 }
 
-func (r *textReader) addRow(t *table, row []cell, ln int) {
+func (r *textReader) addRow(t *document.Table, row []document.Cell, ln int) {
 	at := r.at(ln)
-	if len(t.rows) == 0 {
-		t.rows = append(t.rows, row)
-		t.at = append(t.at, at)
+	if len(t.Rows) == 0 {
+		t.Rows = append(t.Rows, row)
+		t.At = append(t.At, at)
 		return
 	}
-	if len(t.rows) > 1 && sameRow(row, t.rows[0]) {
-		r.doc.drop(at, "tabellhuvudet upprepas efter en sidbrytning och togs inte med")
+	if len(t.Rows) > 1 && sameRow(row, t.Rows[0]) {
+		r.doc.Drop(at, "tabellhuvudet upprepas efter en sidbrytning och togs inte med")
 		return
 	}
-	above := t.rows[len(t.rows)-1]
-	if len(t.rows) > 1 && (len(row) == 0 || row[0].empty()) {
+	above := t.Rows[len(t.Rows)-1]
+	if len(t.Rows) > 1 && (len(row) == 0 || row[0].Empty()) {
 		for c := range row {
-			if row[c].empty() {
+			if row[c].Empty() {
 				continue
 			}
 			for len(above) <= c {
@@ -370,14 +370,14 @@ func (r *textReader) addRow(t *table, row []cell, ln int) {
 			}
 			above[c] = joinCell(above[c], row[c])
 		}
-		t.rows[len(t.rows)-1] = above
-		r.doc.drop(at, "tabellraden fortsätter raden ovan efter en sidbrytning och fogades ihop med den")
+		t.Rows[len(t.Rows)-1] = above
+		r.doc.Drop(at, "tabellraden fortsätter raden ovan efter en sidbrytning och fogades ihop med den")
 		return
 	}
 	merged := false
-	if len(t.rows) > 1 {
+	if len(t.Rows) > 1 {
 		for c := 1; c < len(row) && c < len(above); c++ {
-			if !row[c].empty() && !above[c].empty() && startsLower(row[c][0]) && !endsSentence(above[c][len(above[c])-1]) {
+			if !row[c].Empty() && !above[c].Empty() && startsLower(row[c][0]) && !endsSentence(above[c][len(above[c])-1]) {
 				joined := joinCell(above[c], row[c])
 				above[c], row[c] = joined, joined
 				merged = true
@@ -385,27 +385,27 @@ func (r *textReader) addRow(t *table, row []cell, ln int) {
 		}
 		if merged {
 			for c := 1; c < len(row) && c < len(above); c++ {
-				if row[c].empty() {
+				if row[c].Empty() {
 					row[c] = above[c]
 				}
 			}
-			r.doc.drop(at, "sammanslagna celler som delats av en sidbrytning kopierades till båda raderna")
+			r.doc.Drop(at, "sammanslagna celler som delats av en sidbrytning kopierades till båda raderna")
 		}
 	}
-	t.rows = append(t.rows, row)
-	t.at = append(t.at, at)
+	t.Rows = append(t.Rows, row)
+	t.At = append(t.At, at)
 }
 
-func joinCell(a, b cell) cell {
-	if a.empty() {
+func joinCell(a, b document.Cell) document.Cell {
+	if a.Empty() {
 		return b
 	}
-	out := append(cell{}, a...)
+	out := append(document.Cell{}, a...)
 	out[len(out)-1] += " " + b[0]
 	return append(out, b[1:]...)
 }
 
-func sameRow(a, b []cell) bool {
+func sameRow(a, b []document.Cell) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -418,10 +418,10 @@ func sameRow(a, b []cell) bool {
 }
 
 // cellParas reads a cell: <p>…</p> elements are its paragraphs.
-func cellParas(s string) cell {
+func cellParas(s string) document.Cell {
 	s = strings.TrimSpace(s)
 	if ms := cellParaRe.FindAllStringSubmatch(s, -1); ms != nil && strings.HasPrefix(strings.ToLower(s), "<p>") {
-		var c cell
+		var c document.Cell
 		for _, m := range ms {
 			if t := strings.TrimSpace(m[1]); t != "" {
 				c = append(c, inlineHTML(t))
@@ -432,20 +432,20 @@ func cellParas(s string) cell {
 	if s == "" {
 		return nil
 	}
-	return cell{inlineHTML(s)}
+	return document.Cell{inlineHTML(s)}
 }
 
 func (r *textReader) pipeTable() {
-	t := &table{}
+	t := &document.Table{}
 	for ; r.i < len(r.lines); r.i++ {
 		l := strings.TrimSpace(r.lines[r.i])
 		if !strings.HasPrefix(l, "|") {
 			break
 		}
-		if len(t.rows) == 1 && pipeDelim.MatchString(l) {
+		if len(t.Rows) == 1 && pipeDelim.MatchString(l) {
 			continue
 		}
-		var row []cell
+		var row []document.Cell
 		for _, p := range splitPipes(l) {
 			row = append(row, cellParas(p))
 		}
@@ -478,18 +478,18 @@ func splitPipes(l string) []string {
 	return append(out, b.String())
 }
 
-func (r *textReader) endTable(t *table) {
+func (r *textReader) endTable(t *document.Table) {
 	width := 0
-	for _, row := range t.rows {
+	for _, row := range t.Rows {
 		width = max(width, len(row))
 	}
-	for i := range t.rows {
-		for len(t.rows[i]) < width {
-			t.rows[i] = append(t.rows[i], nil)
+	for i := range t.Rows {
+		for len(t.Rows[i]) < width {
+			t.Rows[i] = append(t.Rows[i], nil)
 		}
 	}
-	if len(t.rows) > 0 {
-		r.push(block{kind: tableBlock, table: t, at: t.at[0]})
+	if len(t.Rows) > 0 {
+		r.push(document.Block{Kind: document.TableBlock, Table: t, At: t.At[0]})
 	}
 	r.blanks = 0
 }
