@@ -183,30 +183,36 @@ func (c *Cache) Prepare(in Input) *Doc {
 	return d
 }
 
+// InputOf gathers a revision's text for Prepare: the preface's and each section's blocks, and each activity's cells
+// as plain text. blocks gives a text's blocks and text a cell's plain text (its blocks' text joined by spaces): the
+// site passes what it rendered, PrepareRevision renders them itself.
+func InputOf(rev *content.Revision, blocks func(t *content.Text) []markdown.Block, text func(t *content.Text) string) Input {
+	in := Input{Rev: rev, Preface: blocks(&rev.Preface), Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
+	for _, s := range rev.Sections {
+		in.Sections[s.ID] = blocks(&s.Body)
+		for _, a := range s.Activities {
+			in.Cells[a.ID] = [4]string{text(&a.Aktivitet), text(&a.Ansvarig), text(&a.Tidplan), text(&a.Uppfoljning)}
+		}
+	}
+	return in
+}
+
 // PrepareRevision converts the revision's Markdown itself; use it when the revision has not been rendered.
 func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
-	in := Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
-	blocks := func(t content.Text) []markdown.Block {
+	blocks := func(t *content.Text) []markdown.Block {
 		return conv.Convert([]byte(t.Markdown), markdown.Options{Shift: 1}).Blocks
 	}
-	text := func(t content.Text) string {
-		var s string
-		for i, b := range blocks(t) {
+	text := func(t *content.Text) string {
+		var b strings.Builder
+		for i, bl := range blocks(t) {
 			if i > 0 {
-				s += " "
+				b.WriteByte(' ')
 			}
-			s += b.Text
+			b.WriteString(bl.Text)
 		}
-		return s
+		return b.String()
 	}
-	in.Preface = blocks(rev.Preface)
-	for _, s := range rev.Sections {
-		in.Sections[s.ID] = blocks(s.Body)
-		for _, a := range s.Activities {
-			in.Cells[a.ID] = [4]string{text(a.Aktivitet), text(a.Ansvarig), text(a.Tidplan), text(a.Uppfoljning)}
-		}
-	}
-	return Prepare(in)
+	return Prepare(InputOf(rev, blocks, text))
 }
 
 func (c *Cache) newBlock(b markdown.Block) block {

@@ -115,19 +115,19 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		view.PrevYear = prev.Year
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
 	}
-	in := compare.Input{Rev: rev, Sections: map[string][]markdown.Block{}, Cells: map[string][4]string{}}
+	rendered := map[*content.Text]*markdown.Rendered{} // every text as rendered here, for comparing
 	var docs, actDocs []search.Doc // for the search index: sections first, then activities
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
 		c := b.texts.Convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, c.Result)
 		view.Preface = c.HTML
-		in.Preface = c.Blocks
+		rendered[&rev.Preface] = c
 	}
 	for _, s := range rev.Sections {
 		c := b.texts.Convert(s.Body.Markdown, markdown.Options{Shift: 1, IDs: ids, FootnotePrefix: "fn-" + s.ID + "-", HeadingPrefix: s.ID + "-"})
 		res := c.Result
 		report(s.Body, res)
-		in.Sections[s.ID] = res.Blocks
+		rendered[&s.Body] = c
 		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: c.HTML, Worry: s.Worry, year: rev.Year,
 			EditHref: b.editHref(s.Pos.File)}
 		docs = append(docs, search.SectionDocs(rev, s, res)...)
@@ -144,9 +144,10 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 			for _, a := range s.Activities {
 				var plain [4]string
 				col := 0
-				cell := func(t content.Text) template.HTML {
+				cell := func(t *content.Text) template.HTML {
 					c := b.texts.Convert(t.Markdown, markdown.Options{NoHeadings: true})
-					report(t, c.Result)
+					report(*t, c.Result)
+					rendered[t] = c
 					plain[col] = c.Plain()
 					col++
 					return c.HTML
@@ -155,12 +156,11 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					ID:          a.ID,
 					EditHref:    b.editHref(a.Pos.File),
 					Status:      followup.StatusOf(a.Latest()),
-					Aktivitet:   cell(a.Aktivitet),
-					Ansvarig:    cell(a.Ansvarig),
-					Tidplan:     cell(a.Tidplan),
-					Uppfoljning: cell(a.Uppfoljning),
+					Aktivitet:   cell(&a.Aktivitet),
+					Ansvarig:    cell(&a.Ansvarig),
+					Tidplan:     cell(&a.Tidplan),
+					Uppfoljning: cell(&a.Uppfoljning),
 				})
-				in.Cells[a.ID] = plain
 				actDocs = append(actDocs, search.ActivityDoc(rev, s, a, plain))
 			}
 			sv.Table = t
@@ -180,6 +180,12 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		return nil, nil, probs
 	}
 	files := []file{f}
+	in := compare.InputOf(rev, func(t *content.Text) []markdown.Block {
+		if c := rendered[t]; c != nil {
+			return c.Blocks
+		}
+		return nil // a preface of only spaces is not rendered
+	}, func(t *content.Text) string { return rendered[t].Plain() })
 	ex, err := exports.Activities(rev, in.Cells)
 	if err != nil {
 		probs.Add(rev.Pos.File, 0, "exportfilerna går inte att skapa: "+err.Error(), "")
