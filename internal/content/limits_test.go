@@ -2,14 +2,13 @@ package content
 
 import (
 	"encoding/base64"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/content/frontmatter"
 )
 
 // sectionHead is the frontmatter of a section no other file of testdata/valid has.
@@ -76,76 +75,20 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-// TestLimitsAreInclusive: a file at every limit loads; one byte, level or line more is refused.
-func TestLimitsAreInclusive(t *testing.T) {
-	cases := []struct {
-		name     string
-		at, over string
-	}{
-		{"line", strings.Repeat("ord ", MaxLineLength/4), strings.Repeat("ord ", MaxLineLength/4) + "x"},
-		{"word", strings.Repeat("x", MaxWordLength), strings.Repeat("x", MaxWordLength+1)},
-		{"nesting", strings.Repeat("  ", MaxNesting-1) + "- x", strings.Repeat("  ", MaxNesting) + "- x"},
-		{"nesting of quotes", strings.Repeat(">", MaxNesting) + " x", strings.Repeat(">", MaxNesting+1) + " x"},
-		{"run of lines", strings.Repeat("rad\n", MaxRunOfLines), strings.Repeat("rad\n", MaxRunOfLines+1)},
-		{"run of lines with \\r", strings.Repeat("rad\r", MaxRunOfLines), strings.Repeat("rad\r\n", MaxRunOfLines+1)},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for _, text := range []string{c.at, "a\n\n" + c.at + "\n\nb\n", "\n" + c.at} {
-				var probs problemList
-				if overLimits("x.md", []byte(text), &probs.l) {
-					t.Errorf("a text at the limit is refused: %v", probs.l)
-				}
-			}
-			var probs problemList
-			if !overLimits("x.md", []byte("a\n\n"+c.over+"\n"), &probs.l) || len(probs.l) != 1 || probs.l[0].Line != 3 {
-				t.Errorf("a text over the limit on line 3 gives %v", probs.l)
-			}
-		})
-	}
-	t.Run("file size", func(t *testing.T) {
-		dir := t.TempDir()
-		line := strings.Repeat("ord ", 24) + "\n\n" // 98 bytes
-		at := strings.Repeat(line, MaxFileSize/len(line)) + strings.Repeat("x", MaxFileSize%len(line))
-		for _, text := range []string{at, at + "x"} {
-			p := filepath.Join(dir, "x.md")
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			var probs problemList
-			_, ok := readFile(dir, p, &probs.l)
-			if want := len(text) <= MaxFileSize; ok != want {
-				t.Errorf("a file of %d bytes: read %v, want %v (%v)", len(text), ok, want, probs.l)
-			}
+// TestFileSizeIsInclusive: a file of frontmatter.MaxFileSize bytes is read; one byte more is refused.
+func TestFileSizeIsInclusive(t *testing.T) {
+	dir := t.TempDir()
+	line := strings.Repeat("ord ", 24) + "\n\n" // 98 bytes
+	at := strings.Repeat(line, frontmatter.MaxFileSize/len(line)) + strings.Repeat("x", frontmatter.MaxFileSize%len(line))
+	for _, text := range []string{at, at + "x"} {
+		p := filepath.Join(dir, "x.md")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
-	})
-}
-
-// TestDepth: the nesting counted is never below what a Markdown reader finds.
-func TestDepth(t *testing.T) {
-	for line, want := range map[string]int{
-		"text":             0,
-		"- a":              1,
-		"  - a":            2,
-		"- - - a":          4, // three lists, counted with their spaces
-		"1. a":             1,
-		"10) a":            1,
-		"1.a":              0,
-		"-a":               0,
-		"> > a":            3,
-		">>>":              3,
-		"\t- a":            3,
-		"*emphasis*":       0,
-		"    code":         2,
-		"- ":               1,
-		"-":                1,
-		"> 1. - > * + a":   9,
-		"12345678901. a":   1,
-		"2020-01-01 - a":   0,
-		"   >      - item": 7,
-	} {
-		if got := depth([]byte(line)); got != want {
-			t.Errorf("depth(%q) = %d, want %d", line, got, want)
+		var probs problemList
+		_, ok := readFile(dir, p, &probs.l)
+		if want := len(text) <= frontmatter.MaxFileSize; ok != want {
+			t.Errorf("a file of %d bytes: read %v, want %v (%v)", len(text), ok, want, probs.l)
 		}
 	}
 }
@@ -163,35 +106,5 @@ func TestUnreadable(t *testing.T) {
 	want := "a.md: cannot be read: permission denied (check the file's permissions)"
 	if got := messages(t, dir); !strings.Contains(got, want) {
 		t.Errorf("output lacks %q; got:\n%s", want, got)
-	}
-}
-
-// TestDistinctWords: a file of more than MaxDistinctWords different words is refused at the line where the first
-// word beyond the limit stands; one at the limit passes.
-func TestDistinctWords(t *testing.T) {
-	text := func(n int) []byte {
-		var b strings.Builder
-		for i := range n {
-			fmt.Fprintf(&b, "ord%d ", i)
-			if i%10 == 9 {
-				b.WriteString("\n\n") // ten words a paragraph: no other limit is near
-			}
-		}
-		return []byte(b.String())
-	}
-	var probs problem.List
-	if overLimits("x.md", text(MaxDistinctWords), &probs) {
-		t.Fatalf("%d different words refused: %v", MaxDistinctWords, probs)
-	}
-	if !overLimits("x.md", text(MaxDistinctWords+1), &probs) || len(probs) != 1 {
-		t.Fatalf("%d different words: %v", MaxDistinctWords+1, probs)
-	}
-	if want := MaxDistinctWords/10*2 + 1; probs[0].Line != want || !strings.Contains(probs[0].Msg, "20 000 olika ord") {
-		t.Errorf("refused at line %d (%s), want line %d", probs[0].Line, probs[0].Msg, want)
-	}
-	// The same word again and again is no new word.
-	probs = nil
-	if overLimits("x.md", []byte(strings.Repeat("ord ord\n\n", 50_000)), &probs) {
-		t.Errorf("one word repeated is refused: %v", probs)
 	}
 }

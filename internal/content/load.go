@@ -22,8 +22,8 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/stockholm/plansite/internal/content/frontmatter"
 	"github.com/stockholm/plansite/internal/problem"
-	"gopkg.in/yaml.v3"
 )
 
 // The folder and file names of the content format.
@@ -273,7 +273,7 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 // readFile reads a Markdown file of the content folder root (a real path, see realPath). Only a plain file is
 // read: a named pipe would never end, a device such as /dev/zero never stops giving, and a link out of the content
 // folder would publish a file the coordinator never meant to. A link to a plain file inside the folder is read.
-// The file is read up to MaxFileSize and checked against the other limits before anything parses it.
+// The file is read up to frontmatter.MaxFileSize and checked against the other limits before anything parses it.
 func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 	fail := func(msg, hint string) ([]byte, bool) {
 		probs.Add(p, 0, msg, hint)
@@ -314,15 +314,15 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 	if kind := notPlain(info.Mode()); kind != "" {
 		return fail("filen är "+kind+", inte en vanlig fil", "byt den mot själva Markdown-filen")
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	raw, err := io.ReadAll(io.LimitReader(f, frontmatter.MaxFileSize+1))
 	if err != nil {
 		return fail(readProblem(err))
 	}
-	if len(raw) > MaxFileSize {
-		tooLarge(p, info.Size(), probs)
+	if len(raw) > frontmatter.MaxFileSize {
+		frontmatter.TooLarge(p, info.Size(), probs)
 		return nil, false
 	}
-	if overLimits(p, raw, probs) {
+	if frontmatter.OverLimits(p, raw, probs) {
 		return nil, false
 	}
 	return raw, true
@@ -388,73 +388,71 @@ func linkProblem(err error) (msg, hint string) {
 
 // readRevision reads a revision's plan.md.
 func readRevision(file string, raw []byte, folderYear int, probs *problem.List) *Revision {
-	folderOK, like := plausibleYear(folderYear), folderYear
+	folderOK, like := frontmatter.PlausibleYear(folderYear), folderYear
 	if !folderOK {
 		like = 2020
 		dir := filepath.Dir(file)
 		probs.Add(dir, 0, fmt.Sprintf("mappens namn %s är inte ett rimligt årtal", filepath.Base(dir)),
-			fmt.Sprintf("ge mappen namn efter året som planen gäller, från %d till %d, till exempel 2020", minYear, maxYear))
+			fmt.Sprintf("ge mappen namn efter året som planen gäller, från %d till %d, till exempel 2020",
+				frontmatter.MinYear, frontmatter.MaxYear))
 	}
-	d := parseDoc(file, raw, probs)
+	d := frontmatter.Parse(file, raw, probs)
 	if d == nil {
 		return nil
 	}
-	d.known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "paragraf", "godkänd_av_ks", "nästa_revision",
+	d.Known("titel", "nämnd", "förvaltning", "år", "dnr", "status", "beslutad", "paragraf", "godkänd_av_ks", "nästa_revision",
 		"ordalydelse", "dokument", "kontakt", "nyckeltal")
 	r := &Revision{
 		Year:           folderYear,
-		Title:          d.text("titel", true),
-		Board:          d.text("nämnd", true),
-		Administration: d.text("förvaltning", false),
-		Dnr:            d.text("dnr", true),
-		Decided:        d.date("beslutad"),
-		ApprovedKS:     d.date("godkänd_av_ks"),
-		NextRevision:   d.text("nästa_revision", true),
-		Preface:        Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
-		Pos:            Pos{file, d.start},
+		Title:          d.Text("titel", true),
+		Board:          d.Text("nämnd", true),
+		Administration: d.Text("förvaltning", false),
+		Dnr:            d.Text("dnr", true),
+		Decided:        d.Date("beslutad"),
+		ApprovedKS:     d.Date("godkänd_av_ks"),
+		NextRevision:   d.Text("nästa_revision", true),
+		Preface:        body(d),
+		Pos:            Pos{file, d.Start()},
 	}
-	if y, ok := d.yearValue("år", like); ok && folderOK && y != folderYear {
-		e := d.keys["år"]
-		probs.Add(file, d.line(e.key), fmt.Sprintf("år är %d, men mappen heter %d", y, folderYear),
+	if y, ok := d.Year("år", like); ok && folderOK && y != folderYear {
+		probs.Add(file, d.Line("år"), fmt.Sprintf("år är %d, men mappen heter %d", y, folderYear),
 			fmt.Sprintf("skriv år: %d, eller byt namn på mappen till %d", folderYear, y))
 	}
-	if _, ok := d.keys["status"]; !ok {
-		probs.Add(file, d.anchor, "nyckeln \"status\" saknas, och den är obligatorisk",
+	if !d.Has("status") {
+		probs.Add(file, d.Anchor(), "nyckeln \"status\" saknas, och den är obligatorisk",
 			"skriv status: utkast medan planen skrivs. Värdena som finns är utkast, remiss, antagen och exempel")
 	}
-	if s := d.text("status", false); s != "" {
+	if s := d.Text("status", false); s != "" {
 		r.Status = Status(s)
 		if !slices.Contains(statuses, r.Status) {
-			e := d.keys["status"]
 			names := make([]string, len(statuses))
 			for i, s := range statuses {
 				names[i] = string(s)
 			}
 			hint := "skriv ett av " + strings.Join(names, ", ")
-			if sg := suggest(s, names); sg != "" {
+			if sg := frontmatter.Suggest(s, names); sg != "" {
 				hint = fmt.Sprintf("menade du %q?", sg)
 			}
-			probs.Add(file, d.line(e.key), fmt.Sprintf("okänd status %q", s), hint)
+			probs.Add(file, d.Line("status"), fmt.Sprintf("okänd status %q", s), hint)
 		}
-		r.StatusPos = Pos{file, d.line(d.keys["status"].key)}
+		r.StatusPos = Pos{file, d.Line("status")}
 	}
 	decision(d, r)
 	wording(d, r)
 	if !r.Decided.IsZero() && !r.ApprovedKS.IsZero() && r.ApprovedKS.Before(r.Decided) {
-		e := d.keys["godkänd_av_ks"]
-		probs.Add(file, d.line(e.key), "godkänd_av_ks är före beslutad",
+		probs.Add(file, d.Line("godkänd_av_ks"), "godkänd_av_ks är före beslutad",
 			"kommunstyrelsen godkänner planen efter att nämnden har antagit den. Kontrollera båda datumen")
 	}
-	if c := d.group("kontakt", true); c != nil {
-		c.known("namn", "enhet", "epost", "telefon", "webb")
+	if c := d.Group("kontakt", true); c != nil {
+		c.Known("namn", "enhet", "epost", "telefon", "webb")
 		r.Contact = Contact{
-			Name:  c.text("namn", true),
-			Unit:  c.text("enhet", false),
-			Email: c.emailAddress("epost"),
-			Phone: c.phoneNumber("telefon"),
-			Web:   c.webAddress("webb", "https://intranat.stockholm.se/vbe"),
+			Name:  c.Text("namn", true),
+			Unit:  c.Text("enhet", false),
+			Email: c.Email("epost"),
+			Phone: c.Phone("telefon"),
+			Web:   c.Web("webb", "https://intranat.stockholm.se/vbe"),
 		}
-		r.ContactPos = Pos{File: file, Line: d.line(d.keys["kontakt"].key)}
+		r.ContactPos = Pos{File: file, Line: d.Line("kontakt")}
 	}
 	r.Indicators = indicators(d)
 	return r
@@ -462,51 +460,51 @@ func readRevision(file string, raw []byte, folderYear int, probs *problem.List) 
 
 // readSection reads a section file.
 func readSection(file string, raw []byte, probs *problem.List) *Section {
-	d := parseDoc(file, raw, probs)
+	d := frontmatter.Parse(file, raw, probs)
 	if d == nil {
 		return nil
 	}
-	d.known("id", "titel", "ordning", "tabell", "vid_oro", "sökord")
+	d.Known("id", "titel", "ordning", "tabell", "vid_oro", "sökord")
 	s := &Section{
-		Title:        d.text("titel", true),
-		TableCaption: d.text("tabell", false),
-		Worry:        d.boolean("vid_oro"),
-		Keywords:     d.keywords("sökord"),
-		Body:         Text{Markdown: d.body, Pos: Pos{file, d.bodyLine}},
+		Title:        d.Text("titel", true),
+		TableCaption: d.Text("tabell", false),
+		Worry:        d.Boolean("vid_oro"),
+		Keywords:     d.Keywords("sökord"),
+		Body:         body(d),
 	}
 	var line int
-	s.ID, line = d.id("id")
+	s.ID, line = d.ID("id")
 	s.Pos = Pos{file, line}
-	s.Order, _ = d.integer("ordning", true)
+	s.Order, _ = d.Integer("ordning", true)
 	return s
 }
 
 // readActivity reads an activity row file.
 func readActivity(file string, raw []byte, probs *problem.List) *Activity {
-	d := parseDoc(file, raw, probs)
+	d := frontmatter.Parse(file, raw, probs)
 	if d == nil {
 		return nil
 	}
-	d.known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning", "status", "sökord")
+	d.Known("id", "avsnitt", "ordning", "aktivitet", "ansvarig", "tidplan", "uppföljning", "status", "sökord")
 	a := &Activity{
-		SectionID:   d.text("avsnitt", true),
-		Aktivitet:   d.markdown("aktivitet", true),
-		Ansvarig:    d.markdown("ansvarig", true),
-		Tidplan:     d.markdown("tidplan", true),
-		Uppfoljning: d.markdown("uppföljning", true),
-		Keywords:    d.keywords("sökord"),
+		SectionID:   d.Text("avsnitt", true),
+		Aktivitet:   markdown(d, "aktivitet"),
+		Ansvarig:    markdown(d, "ansvarig"),
+		Tidplan:     markdown(d, "tidplan"),
+		Uppfoljning: markdown(d, "uppföljning"),
+		Keywords:    d.Keywords("sökord"),
 	}
 	var line int
-	a.ID, line = d.id("id")
+	a.ID, line = d.ID("id")
 	a.Pos = Pos{file, line}
-	a.Order, _ = d.integer("ordning", true)
+	a.Order, _ = d.Integer("ordning", true)
 	a.FollowUp = followUp(d)
 	a.sectionLine = a.Pos.Line
-	if e, ok := d.keys["avsnitt"]; ok {
-		a.sectionLine = d.line(e.key)
+	if d.Has("avsnitt") {
+		a.sectionLine = d.Line("avsnitt")
 	}
-	if strings.TrimSpace(d.body) != "" {
-		probs.Add(file, d.bodyLine+leadingBlankLines(d.body), "en aktivitetsrad har ingen text under huvudet",
+	if b, line := d.Body(); strings.TrimSpace(b) != "" {
+		probs.Add(file, line+leadingBlankLines(b), "en aktivitetsrad har ingen text under huvudet",
 			"flytta texten till aktivitet: (eller en annan kolumn) i huvudet")
 	}
 	return a
@@ -519,48 +517,43 @@ func readActivity(file string, raw []byte, probs *problem.List) *Activity {
 //	  T1: genomförd – Alla tre workshops är hållna.
 //
 // Each report period gets a state and, after a dash, an optional comment.
-func followUp(d *doc) []FollowUp {
-	e, ok := d.keys["status"]
-	if !ok {
+func followUp(d *frontmatter.Doc) []FollowUp {
+	if !d.Has("status") {
 		return nil
 	}
-	if e.val.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(e.key), "status ska vara indragna rader med rapportperiod: läge",
+	pairs, ok := d.Pairs("status")
+	if !ok {
+		d.Problem(d.Line("status"), "status ska vara indragna rader med rapportperiod: läge",
 			"till exempel, på raderna under:   VP: pågår   och   T1: genomförd – Alla workshops är hållna.")
 		return nil
 	}
 	byPeriod := map[string]FollowUp{}
-	for i := 0; i+1 < len(e.val.Content); i += 2 {
-		k, v := e.val.Content[i], e.val.Content[i+1]
-		if !d.plainKey(k) {
-			continue
-		}
-		line := d.line(k)
-		period := strings.ToUpper(strings.TrimSpace(k.Value))
+	for p := range pairs {
+		period := strings.ToUpper(strings.TrimSpace(p.Key))
 		if !slices.Contains(Periods, period) {
-			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte en rapportperiod", k.Value), "använd VP, T1, T2 eller VB")
+			d.Problem(p.Line, fmt.Sprintf("%q är inte en rapportperiod", p.Key), "använd VP, T1, T2 eller VB")
 			continue
 		}
 		if _, dup := byPeriod[period]; dup {
-			d.probs.Add(d.file, line, fmt.Sprintf("rapportperioden %s står två gånger", period), "behåll en av dem")
+			d.Problem(p.Line, fmt.Sprintf("rapportperioden %s står två gånger", period), "behåll en av dem")
 			continue
 		}
-		if v.Kind != yaml.ScalarNode {
-			d.probs.Add(d.file, line, fmt.Sprintf("efter %s ska ett läge stå på samma rad", period),
+		if !p.Scalar {
+			d.Problem(p.Line, fmt.Sprintf("efter %s ska ett läge stå på samma rad", period),
 				"skriv till exempel   "+period+": pågår – vad som har gjorts")
 			continue
 		}
-		stateText, comment, _ := strings.Cut(v.Value, "–")
-		if st, c, ok := strings.Cut(v.Value, " - "); ok && !strings.Contains(v.Value, "–") {
+		stateText, comment, _ := strings.Cut(p.Value, "–")
+		if st, c, ok := strings.Cut(p.Value, " - "); ok && !strings.Contains(p.Value, "–") {
 			stateText, comment = st, c
 		}
 		state, ok := parseState(stateText)
 		if !ok {
-			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte ett läge", strings.TrimSpace(stateText)),
+			d.Problem(p.Line, fmt.Sprintf("%q är inte ett läge", strings.TrimSpace(stateText)),
 				"använd ej påbörjad, pågår, genomförd eller stoppad/uppskjuten, och om du vill – och en kommentar")
 			continue
 		}
-		byPeriod[period] = FollowUp{Period: period, State: state, Comment: strings.TrimSpace(comment), Pos: Pos{d.file, line}}
+		byPeriod[period] = FollowUp{Period: period, State: state, Comment: strings.TrimSpace(comment), Pos: Pos{d.File(), p.Line}}
 	}
 	var out []FollowUp
 	for _, p := range Periods {
@@ -678,7 +671,7 @@ func assemble(rev *Revision, sections []*Section, activities []*Activity, probs 
 		s, ok := byID[a.SectionID]
 		if !ok {
 			hint := "avsnitten i " + strconv.Itoa(rev.Year) + " är " + strings.Join(ids, ", ")
-			if sg := suggest(a.SectionID, ids); sg != "" {
+			if sg := frontmatter.Suggest(a.SectionID, ids); sg != "" {
 				hint = fmt.Sprintf("menade du %q?", sg)
 			}
 			probs.Add(a.Pos.File, a.sectionLine, fmt.Sprintf("avsnitt %q är inte ett avsnitt i %d", a.SectionID, rev.Year), hint)
@@ -739,27 +732,27 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 		if !ok {
 			continue
 		}
-		d := parseDoc(p, raw, probs)
+		d := frontmatter.Parse(p, raw, probs)
 		if d == nil {
 			continue
 		}
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
 		var abbrs []Abbreviation
 		if slug == GlossarySlug {
-			d.known("titel", "förkortningar")
+			d.Known("titel", "förkortningar")
 			abbrs = abbreviations(d)
 		} else {
-			d.known("titel")
+			d.Known("titel")
 		}
-		if !idPattern.MatchString(slug) {
+		if !frontmatter.ValidID(slug) {
 			probs.Add(p, 0, fmt.Sprintf("filnamnet %q kan inte bli en webbadress", e.Name()),
-				fmt.Sprintf("byt namn på filen till %s.md", idFrom(slug)))
+				fmt.Sprintf("byt namn på filen till %s.md", frontmatter.SuggestID(slug)))
 		}
 		pages = append(pages, &Page{
 			Slug:  slug,
-			Title: d.text("titel", true),
-			Body:  Text{Markdown: d.body, Pos: Pos{p, d.bodyLine}},
-			Pos:   Pos{p, d.start},
+			Title: d.Text("titel", true),
+			Body:  body(d),
+			Pos:   Pos{p, d.Start()},
 
 			Abbreviations: abbrs,
 		})
@@ -770,43 +763,39 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 var abbrPattern = regexp.MustCompile(`^[\p{L}\p{N}]{1,12}$`)
 
 // abbreviations reads the glossary: förkortningar: followed by indented lines "VBE: våldsbejakande extremism".
-func abbreviations(d *doc) []Abbreviation {
-	e, ok := d.keys["förkortningar"]
-	if !ok {
-		d.probs.Add(d.file, d.anchor, "ordlistan har inga förkortningar",
+func abbreviations(d *frontmatter.Doc) []Abbreviation {
+	if !d.Has("förkortningar") {
+		d.Problem(d.Anchor(), "ordlistan har inga förkortningar",
 			"lägg till förkortningar: och indragna rader under, till exempel   VBE: våldsbejakande extremism")
 		return nil
 	}
-	if e.val.Kind != yaml.MappingNode {
-		d.probs.Add(d.file, d.line(e.key), "förkortningar ska vara indragna rader med förkortning: vad den står för",
+	pairs, ok := d.Pairs("förkortningar")
+	if !ok {
+		d.Problem(d.Line("förkortningar"), "förkortningar ska vara indragna rader med förkortning: vad den står för",
 			"till exempel, på raden under:   VBE: våldsbejakande extremism")
 		return nil
 	}
 	var out []Abbreviation
 	seen := map[string]int{}
-	for i := 0; i+1 < len(e.val.Content); i += 2 {
-		k, v := e.val.Content[i], e.val.Content[i+1]
-		if !d.plainKey(k) {
-			continue
-		}
-		line := d.line(k)
-		short := strings.TrimSpace(k.Value)
+	for p := range pairs {
+		line := p.Line
+		short := strings.TrimSpace(p.Key)
 		switch {
 		case !abbrPattern.MatchString(short):
-			d.probs.Add(d.file, line, fmt.Sprintf("%q är inte en förkortning", short),
+			d.Problem(line, fmt.Sprintf("%q är inte en förkortning", short),
 				"en förkortning är bokstäver och siffror, högst 12, till exempel VBE eller T1")
 			continue
 		case seen[short] != 0:
-			d.probs.Add(d.file, line, fmt.Sprintf("förkortningen %s står två gånger (första gången på rad %d)", short, seen[short]),
+			d.Problem(line, fmt.Sprintf("förkortningen %s står två gånger (första gången på rad %d)", short, seen[short]),
 				"behåll en av dem")
 			continue
-		case v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "":
-			d.probs.Add(d.file, line, fmt.Sprintf("efter %s ska det stå vad förkortningen står för", short),
+		case !p.Scalar || strings.TrimSpace(p.Value) == "":
+			d.Problem(line, fmt.Sprintf("efter %s ska det stå vad förkortningen står för", short),
 				"skriv det efter kolonet, till exempel   "+short+": våldsbejakande extremism")
 			continue
 		}
 		seen[short] = line
-		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(v.Value), Pos: Pos{d.file, line}})
+		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(p.Value), Pos: Pos{d.File(), line}})
 	}
 	return out
 }
@@ -817,11 +806,11 @@ var paragraphRe = regexp.MustCompile(`^(?:§\s*)?([0-9]{1,4})(?:\s*§)?$`)
 // decision reads the board's decision (paragraf; beslutad and dnr are read with the other keys) and checks that it
 // fits the status: a draft or a proposal out for comment has no decision yet. What an adopted revision lacks is a
 // warning (see Warnings), since an older plan's minutes are not always at hand.
-func decision(d *doc, r *Revision) {
-	if p := d.text("paragraf", false); p != "" {
+func decision(d *frontmatter.Doc, r *Revision) {
+	if p := d.Text("paragraf", false); p != "" {
 		m := paragraphRe.FindStringSubmatch(p)
 		if m == nil {
-			d.probs.Add(d.file, d.line(d.keys["paragraf"].key), fmt.Sprintf("paragraf %q är inte en paragraf i protokollet", p),
+			d.Problem(d.Line("paragraf"), fmt.Sprintf("paragraf %q är inte en paragraf i protokollet", p),
 				"skriv paragrafens nummer, till exempel paragraf: § 12")
 		} else {
 			r.Paragraph = "§ " + m[1]
@@ -831,28 +820,40 @@ func decision(d *doc, r *Revision) {
 		return
 	}
 	for _, key := range []string{"beslutad", "paragraf", "godkänd_av_ks"} {
-		if e, ok := d.keys[key]; ok {
-			d.probs.Add(d.file, d.line(e.key), fmt.Sprintf("en revidering med status %s har inget beslut än, men %s är ifyllt", r.Status, key),
+		if d.Has(key) {
+			d.Problem(d.Line(key), fmt.Sprintf("en revidering med status %s har inget beslut än, men %s är ifyllt", r.Status, key),
 				fmt.Sprintf("ta bort %s tills nämnden har antagit planen. Skriv då status: antagen och uppgifterna om beslutet", key))
 		}
 	}
 }
 
 // wording reads where the revision's words come from, and the address of the adopted document.
-func wording(d *doc, r *Revision) {
-	if w := d.text("ordalydelse", false); w != "" {
+func wording(d *frontmatter.Doc, r *Revision) {
+	if w := d.Text("ordalydelse", false); w != "" {
 		r.Wording = Wording(w)
 		if !slices.Contains(wordings, r.Wording) {
-			d.probs.Add(d.file, d.line(d.keys["ordalydelse"].key), fmt.Sprintf("okänd ordalydelse %q", w),
+			d.Problem(d.Line("ordalydelse"), fmt.Sprintf("okänd ordalydelse %q", w),
 				"skriv ordagrann när texten är det antagna dokumentets egen lydelse, ord för ord, eller återgiven när den återger dokumentet med andra ord")
 		}
 	}
-	if u := d.text("dokument", false); u != "" {
+	if u := d.Text("dokument", false); u != "" {
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
-			d.probs.Add(d.file, d.line(d.keys["dokument"].key), fmt.Sprintf("dokument %q är inte en webbadress", u),
+			d.Problem(d.Line("dokument"), fmt.Sprintf("dokument %q är inte en webbadress", u),
 				"skriv adressen till det antagna dokumentet, till exempel https://intranat.example/handlingsplan-2020.pdf")
 		} else {
 			r.Document = u
 		}
 	}
+}
+
+// body is the Markdown after a file's frontmatter.
+func body(d *frontmatter.Doc) Text {
+	md, line := d.Body()
+	return Text{Markdown: md, Pos: Pos{d.File(), line}}
+}
+
+// markdown is the required value of key, rendered as Markdown.
+func markdown(d *frontmatter.Doc, key string) Text {
+	md, line := d.Markdown(key, true)
+	return Text{Markdown: md, Pos: Pos{d.File(), line}}
 }

@@ -3,12 +3,14 @@ package content
 import (
 	"flag"
 	"fmt"
-	"github.com/stockholm/plansite/internal/problem"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stockholm/plansite/internal/content/frontmatter"
+	"github.com/stockholm/plansite/internal/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -264,7 +266,7 @@ func TestIgnored(t *testing.T) {
 }
 
 // FuzzLoadFile: no content file, however broken, makes the loader panic, or take more than a second (far more
-// than any file within the limits takes; see limits.go).
+// than any file within the limits takes; see frontmatter/limits.go).
 func FuzzLoadFile(f *testing.F) {
 	f.Add([]byte(activity))
 	f.Add([]byte("---\nid: [\n---\n"))
@@ -276,7 +278,7 @@ func FuzzLoadFile(f *testing.F) {
 		watchdog := time.AfterFunc(time.Second, func() { panic(fmt.Sprintf("reading %q took more than a second", data)) })
 		defer watchdog.Stop()
 		var probs = new(problemList)
-		if len(data) <= MaxFileSize && !overLimits("x.md", data, &probs.l) {
+		if len(data) <= frontmatter.MaxFileSize && !frontmatter.OverLimits("x.md", data, &probs.l) {
 			readActivity("x.md", data, &probs.l)
 			readSection("x.md", data, &probs.l)
 			readRevision("x.md", data, 2020, &probs.l)

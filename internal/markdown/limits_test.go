@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/content/frontmatter"
 )
 
 // TestManyEqualHeadings: 20,000 headings of the same text get the ids rubrik, rubrik-2 … rubrik-20000 in well
@@ -119,20 +119,20 @@ func TestIDsAsBefore(t *testing.T) {
 // worstCases are texts of the shapes on which goldmark's time grows faster than the text, or may, each as
 // large as the content's limits allow: a file of 2 MB.
 func worstCases() map[string]string {
-	fill := func(unit string) string { return strings.Repeat(unit, content.MaxFileSize/len(unit)) }
+	fill := func(unit string) string { return strings.Repeat(unit, frontmatter.MaxFileSize/len(unit)) }
 	// para repeats unit, with a space after each, in lines as long as allowed.
 	para := func(unit string) string {
-		return fill(strings.Repeat(unit+" ", (content.MaxLineLength-1)/(len(unit)+1)) + "\n")
+		return fill(strings.Repeat(unit+" ", (frontmatter.MaxLineLength-1)/(len(unit)+1)) + "\n")
 	}
 	// lines repeats line in runs of as many lines as allowed without an empty line.
 	lines := func(line string) string {
-		return fill(strings.Repeat(line+"\n", content.MaxRunOfLines) + "\n")
+		return fill(strings.Repeat(line+"\n", frontmatter.MaxRunOfLines) + "\n")
 	}
 	// word is unit repeated to the longest word allowed.
-	word := func(unit string) string { return strings.Repeat(unit, content.MaxWordLength/len(unit)) }
+	word := func(unit string) string { return strings.Repeat(unit, frontmatter.MaxWordLength/len(unit)) }
 	table := func(row string) string {
 		head := strings.Repeat("| a ", strings.Count(row, "|")-1) + "|\n" + strings.Repeat("|---", strings.Count(row, "|")-1) + "|\n"
-		return fill(head + strings.Repeat(row+"\n", content.MaxRunOfLines-2) + "\n")
+		return fill(head + strings.Repeat(row+"\n", frontmatter.MaxRunOfLines-2) + "\n")
 	}
 	nested := func(depth int) string {
 		var b strings.Builder
@@ -142,9 +142,9 @@ func worstCases() map[string]string {
 		return fill(b.String() + "\n")
 	}
 	return map[string]string{
-		"lists nested to the limit":      nested(content.MaxNesting),
-		"lists opened on one line":       lines(strings.Repeat("- ", 2*content.MaxNesting/3) + "x"),
-		"quotes nested to the limit":     lines(strings.Repeat(">", content.MaxNesting) + " x"),
+		"lists nested to the limit":      nested(frontmatter.MaxNesting),
+		"lists opened on one line":       lines(strings.Repeat("- ", 2*frontmatter.MaxNesting/3) + "x"),
+		"quotes nested to the limit":     lines(strings.Repeat(">", frontmatter.MaxNesting) + " x"),
 		"one item a line":                lines("- x"),
 		"unclosed link addresses":        para(word("[a](b(")),
 		"unclosed link titles":           lines(`[a](b "`),
@@ -179,7 +179,7 @@ func TestWorstCasesWithinLimits(t *testing.T) {
 	c := New()
 	for name, src := range worstCases() {
 		t.Run(name, func(t *testing.T) {
-			if err := content.CheckLimits("x.md", []byte(src)); err != nil {
+			if err := frontmatter.CheckLimits("x.md", []byte(src)); err != nil {
 				t.Fatalf("the text is beyond the limits: %v", err)
 			}
 			start := time.Now()
@@ -208,7 +208,7 @@ func FuzzConvert(f *testing.F) {
 	}
 	c := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if content.CheckLimits("x.md", src) != nil {
+		if frontmatter.CheckLimits("x.md", src) != nil {
 			return
 		}
 		// A panic on another goroutine ends the process, so the fuzzer records even an input that never ends.

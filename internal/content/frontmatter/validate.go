@@ -1,4 +1,4 @@
-package content
+package frontmatter
 
 // Checks of what a text or a value holds, beyond its YAML type: characters that must never be published,
 // plausible years and dates, finite numbers, the contact's web address, e-mail address and phone number, and the
@@ -27,11 +27,12 @@ import (
 // room for an older document imported for the record and for any revision this site will see. They are fixed,
 // not counted from today, so the same content builds the same in every year.
 const (
-	minYear = 1900
-	maxYear = 2100
+	MinYear = 1900
+	MaxYear = 2100
 )
 
-func plausibleYear(y int) bool { return y >= minYear && y <= maxYear }
+// PlausibleYear reports whether y lies from MinYear to MaxYear.
+func PlausibleYear(y int) bool { return y >= MinYear && y <= MaxYear }
 
 // forbidden reports whether r may not be in content. These characters are invisible in most editors, yet they
 // reach the pages, the feed and the exports: HTML parsers treat control characters and noncharacters as errors,
@@ -125,7 +126,7 @@ func invisibleChars(file string, src []byte, probs *problem.List) int {
 
 // invisibleEscapes reports every value of the frontmatter that holds a forbidden character. The file itself was
 // checked already, so here they come from an escape in a double-quoted value, such as "\0" or "\e".
-func (d *doc) invisibleEscapes(n *yaml.Node, key string) {
+func (d *Doc) invisibleEscapes(n *yaml.Node, key string) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -219,7 +220,7 @@ func indentTab(start, errLine int, lines []string) (int, int) {
 }
 
 // plainKey reports a key that is not plain text ([a, b]: or "? - a"), or empty; it returns whether k is usable.
-func (d *doc) plainKey(k *yaml.Node) bool {
+func (d *Doc) plainKey(k *yaml.Node) bool {
 	switch {
 	case k.Kind != yaml.ScalarNode:
 		d.probs.Add(d.file, d.line(k), "en nyckel ska vara vanlig text, inte en lista eller en grupp av nycklar",
@@ -232,12 +233,12 @@ func (d *doc) plainKey(k *yaml.Node) bool {
 	return true
 }
 
-// yearValue returns a year value (år) that is a plausible year; like is the year the hint offers.
-func (d *doc) yearValue(key string, like int) (int, bool) {
-	y, ok := d.integer(key, true)
-	if ok && !plausibleYear(y) {
+// Year returns a year value (år) that is a plausible year; like is the year the hint offers.
+func (d *Doc) Year(key string, like int) (int, bool) {
+	y, ok := d.Integer(key, true)
+	if ok && !PlausibleYear(y) {
 		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %s är inte ett rimligt årtal", key, strings.TrimSpace(d.keys[key].val.Value)),
-			fmt.Sprintf("skriv året som planen gäller, från %d till %d, till exempel %s: %d", minYear, maxYear, key, like))
+			fmt.Sprintf("skriv året som planen gäller, från %d till %d, till exempel %s: %d", MinYear, MaxYear, key, like))
 		return 0, false
 	}
 	return y, ok
@@ -245,17 +246,17 @@ func (d *doc) yearValue(key string, like int) (int, bool) {
 
 // plausibleDate refuses a date that parsed but cannot be meant, such as 0001-01-01 (which the pages would show
 // as "Datum ej angivet", since it is Go's zero time).
-func (d *doc) plausibleDate(key string, t time.Time, line int) bool {
-	if plausibleYear(t.Year()) {
+func (d *Doc) plausibleDate(key string, t time.Time, line int) bool {
+	if PlausibleYear(t.Year()) {
 		return true
 	}
 	d.probs.Add(d.file, line, fmt.Sprintf("%s %s är inte ett rimligt datum", key, t.Format(time.DateOnly)),
-		fmt.Sprintf("skriv ett datum från %d till %d, till exempel %s: 2020-03-13. Ta bort raden om du inte vet datumet", minYear, maxYear, key))
+		fmt.Sprintf("skriv ett datum från %d till %d, till exempel %s: 2020-03-13. Ta bort raden om du inte vet datumet", MinYear, MaxYear, key))
 	return false
 }
 
 // finite refuses NaN and infinities, which strconv.ParseFloat reads from "NaN", "Inf" and "-infinity".
-func (d *doc) finite(key string, f float64, v *yaml.Node, line int) bool {
+func (d *Doc) finite(key string, f float64, v *yaml.Node, line int) bool {
 	if !math.IsNaN(f) && !math.IsInf(f, 0) {
 		return true
 	}
@@ -264,9 +265,9 @@ func (d *doc) finite(key string, f float64, v *yaml.Node, line int) bool {
 	return false
 }
 
-// webAddress returns a value that must be an http or https address with a host.
-func (d *doc) webAddress(key, example string) string {
-	u := d.text(key, false)
+// Web returns a value that must be an http or https address with a host.
+func (d *Doc) Web(key, example string) string {
+	u := d.Text(key, false)
 	if u == "" {
 		return ""
 	}
@@ -278,10 +279,10 @@ func (d *doc) webAddress(key, example string) string {
 	return u
 }
 
-// emailAddress returns a value that must be one e-mail address, without a display name: the site writes it
+// Email returns a value that must be one e-mail address, without a display name: the site writes it
 // into a mailto: link as it is.
-func (d *doc) emailAddress(key string) string {
-	s := d.text(key, false)
+func (d *Doc) Email(key string) string {
+	s := d.Text(key, false)
 	if s == "" {
 		return ""
 	}
@@ -301,11 +302,11 @@ func (d *doc) emailAddress(key string) string {
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9 \x{00A0}()-]+$`)
 
-// phoneNumber returns a value that must be a phone number: digits with the separators people write (space, -,
+// Phone returns a value that must be a phone number: digits with the separators people write (space, -,
 // parentheses) and + first for a country code. The site dials the digits, so words (ring mig, vxl) are refused,
 // and so are fewer than 3 digits or more than E.164's 15.
-func (d *doc) phoneNumber(key string) string {
-	s := d.text(key, false)
+func (d *Doc) Phone(key string) string {
+	s := d.Text(key, false)
 	if s == "" {
 		return ""
 	}
@@ -330,9 +331,9 @@ const (
 	maxKeywordRunes = 80
 )
 
-// keywords reads sökord: a list of phrases an employee may search for, each on its own line after a dash, or one
+// Keywords reads sökord: a list of phrases an employee may search for, each on its own line after a dash, or one
 // phrase on the key's line. Each phrase must have a letter or digit, be short, and be there once.
-func (d *doc) keywords(key string) []string {
+func (d *Doc) Keywords(key string) []string {
 	e, ok := d.keys[key]
 	if !ok {
 		return nil

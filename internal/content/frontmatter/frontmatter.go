@@ -1,13 +1,13 @@
-package content
-
-// Reading one Markdown file: encoding checks, frontmatter through adrg/frontmatter with a YAML decoder that keeps
-// line numbers, and typed access to its keys that records a positioned problem for anything wrong.
+// Package frontmatter reads one content file as the loader sees it: the limits on what it may hold, its encoding,
+// and its frontmatter, read through adrg/frontmatter with a YAML decoder that keeps line numbers, as typed values.
+// Anything wrong is recorded as a problem at its line; package content builds the model from the values.
+package frontmatter
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/stockholm/plansite/internal/slug"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,7 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
+	adrg "github.com/adrg/frontmatter"
 	"github.com/agnivade/levenshtein"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -24,10 +24,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/stockholm/plansite/internal/problem"
+	"github.com/stockholm/plansite/internal/slug"
 )
 
-// doc is one content file's frontmatter and body, with the problems found reading it.
-type doc struct {
+// A Doc is one content file's frontmatter and body, with the problems found reading it. Its methods return the
+// value of a key, typed and checked, and record a problem at the key's line for a value that is wrong.
+type Doc struct {
 	file     string
 	start    int // line of the opening ---; YAML line n is file line start+n
 	anchor   int // where a missing key is reported
@@ -72,9 +74,9 @@ func invalidUTF8Line(src []byte) int {
 // entry is a key and its value in the frontmatter.
 type entry struct{ key, val *yaml.Node }
 
-// parseDoc reads a file's frontmatter. It returns nil when the file cannot be read as a content file at all; the
+// Parse reads a file's frontmatter. It returns nil when the file cannot be read as a content file at all; the
 // reason is in probs.
-func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
+func Parse(file string, raw []byte, probs *problem.List) (d *Doc) {
 	if line := invalidUTF8Line(raw); line > 0 {
 		probs.Add(file, line, "filen är inte giltig UTF-8-text", "spara filen med teckenkodningen UTF-8 i din textredigerare")
 		return nil
@@ -110,7 +112,7 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 	}
 
 	var node yaml.Node
-	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) (err error) {
+	format := adrg.NewFormat("---", "---", func(data []byte, v any) (err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				err = fmt.Errorf("yaml: %v", r)
@@ -118,9 +120,9 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 		}()
 		return yaml.Unmarshal(data, v)
 	})
-	body, err := frontmatter.MustParse(bytes.NewReader(src), &node, format)
+	body, err := adrg.MustParse(bytes.NewReader(src), &node, format)
 	if err != nil {
-		if errors.Is(err, frontmatter.ErrNotFound) {
+		if errors.Is(err, adrg.ErrNotFound) {
 			probs.Add(file, start, "huvudet (frontmatter) är inte avslutat",
 				"avsluta nycklarna med en rad med tre bindestreck ---")
 			return nil
@@ -140,7 +142,7 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 			`sätt text som innehåller ": " eller börjar med ett citattecken, [, {, *, & eller ! inom dubbla citattecken`)
 		return nil
 	}
-	d = &doc{file: file, start: start, anchor: start, keys: map[string]entry{}, probs: probs}
+	d = &Doc{file: file, start: start, anchor: start, keys: map[string]entry{}, probs: probs}
 	d.body = string(body)
 	d.bodyLine = strings.Count(string(src[:len(src)-len(body)]), "\n") + 1
 
@@ -160,7 +162,7 @@ func parseDoc(file string, raw []byte, probs *problem.List) (d *doc) {
 }
 
 // addKeys records the keys of mapping m, reporting duplicates.
-func (d *doc) addKeys(m *yaml.Node, in string) {
+func (d *Doc) addKeys(m *yaml.Node, in string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if !d.plainKey(k) {
@@ -175,8 +177,32 @@ func (d *doc) addKeys(m *yaml.Node, in string) {
 	}
 }
 
+// File is the file the Doc was read from.
+func (d *Doc) File() string { return d.file }
+
+// Start is the line of the opening ---.
+func (d *Doc) Start() int { return d.start }
+
+// Anchor is the line where a missing key is reported: the opening --- of a file, or the key of a group.
+func (d *Doc) Anchor() int { return d.anchor }
+
+// Body returns the Markdown after the frontmatter and the line it starts on.
+func (d *Doc) Body() (string, int) { return d.body, d.bodyLine }
+
+// Has reports whether key is written, whatever its value.
+func (d *Doc) Has(key string) bool {
+	_, ok := d.keys[key]
+	return ok
+}
+
+// Line is the line of key, or the Start when it is not written.
+func (d *Doc) Line(key string) int { return d.line(d.keys[key].key) }
+
+// Problem records a problem at line of the Doc's file.
+func (d *Doc) Problem(line int, msg, hint string) { d.probs.Add(d.file, line, msg, hint) }
+
 // line converts a line inside the frontmatter to a line of the file.
-func (d *doc) line(n *yaml.Node) int {
+func (d *Doc) line(n *yaml.Node) int {
 	if n == nil || n.Line == 0 {
 		return d.start
 	}
@@ -195,8 +221,8 @@ func yamlError(err error) (int, string) {
 	return 1, strings.TrimPrefix(msg, "yaml: ")
 }
 
-// known reports every key that is not in allowed, suggesting the closest allowed key.
-func (d *doc) known(allowed ...string) {
+// Known reports every key that is not in allowed, suggesting the closest allowed key.
+func (d *Doc) Known(allowed ...string) {
 	var unknown []string
 	for k := range d.keys {
 		if !slices.Contains(allowed, k) {
@@ -206,7 +232,7 @@ func (d *doc) known(allowed ...string) {
 	slices.Sort(unknown)
 	for _, k := range unknown {
 		hint := "nycklarna som får stå här är " + strings.Join(allowed, ", ")
-		if s := suggest(k, allowed); s != "" {
+		if s := Suggest(k, allowed); s != "" {
 			hint = fmt.Sprintf("menade du %q?", s)
 			if _, present := d.keys[s]; !present {
 				if d.misspelt == nil {
@@ -219,8 +245,8 @@ func (d *doc) known(allowed ...string) {
 	}
 }
 
-// suggest returns the allowed key closest to k, compared without case and diacritics, or "" if none is close.
-func suggest(k string, allowed []string) string {
+// Suggest returns the allowed key closest to k, compared without case and diacritics, or "" if none is close.
+func Suggest(k string, allowed []string) string {
 	best, bestDist := "", 0
 	fk := foldKey(k)
 	for _, a := range allowed {
@@ -247,7 +273,7 @@ func foldKey(s string) string {
 
 // scalar returns the value of key when it is a single value. It records a problem when a required key is missing
 // or empty, or when the value is a list or a mapping.
-func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
+func (d *Doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
 	e, ok := d.keys[key]
 	if !ok {
 		if required && !d.misspelt[key] {
@@ -274,8 +300,8 @@ func (d *doc) scalar(key string, required bool) (*yaml.Node, int, bool) {
 	return v, line, true
 }
 
-// text returns a text value; numbers and dates are read as the text written.
-func (d *doc) text(key string, required bool) string {
+// Text returns a text value; numbers and dates are read as the text written.
+func (d *Doc) Text(key string, required bool) string {
 	v, _, ok := d.scalar(key, required)
 	if !ok {
 		return ""
@@ -283,20 +309,21 @@ func (d *doc) text(key string, required bool) string {
 	return strings.TrimSpace(v.Value)
 }
 
-// markdown returns a text value with the line it starts on, for values that are rendered as Markdown.
-func (d *doc) markdown(key string, required bool) Text {
+// Markdown returns a text value with the line it starts on, for values that are rendered as Markdown. A value that
+// is absent is "" at the Anchor.
+func (d *Doc) Markdown(key string, required bool) (string, int) {
 	v, line, ok := d.scalar(key, required)
 	if !ok {
-		return Text{Pos: Pos{d.file, d.anchor}}
+		return "", d.anchor
 	}
 	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		line++ // the text begins on the line after "key: |"
 	}
-	return Text{Markdown: strings.TrimSpace(v.Value), Pos: Pos{d.file, line}}
+	return strings.TrimSpace(v.Value), line
 }
 
-// integer returns a whole-number value.
-func (d *doc) integer(key string, required bool) (int, bool) {
+// Integer returns a whole-number value.
+func (d *Doc) Integer(key string, required bool) (int, bool) {
 	v, line, ok := d.scalar(key, required)
 	if !ok {
 		return 0, false
@@ -310,8 +337,8 @@ func (d *doc) integer(key string, required bool) (int, bool) {
 	return n, true
 }
 
-// boolean returns a true/false value.
-func (d *doc) boolean(key string) bool {
+// Boolean returns a true/false value.
+func (d *Doc) Boolean(key string) bool {
 	v, line, ok := d.scalar(key, false)
 	if !ok {
 		return false
@@ -327,8 +354,8 @@ func (d *doc) boolean(key string) bool {
 	return false
 }
 
-// date returns a YYYY-MM-DD date value; zero when absent.
-func (d *doc) date(key string) time.Time {
+// Date returns a YYYY-MM-DD date value; zero when absent.
+func (d *Doc) Date(key string) time.Time {
 	v, line, ok := d.scalar(key, false)
 	if !ok {
 		return time.Time{}
@@ -345,8 +372,8 @@ func (d *doc) date(key string) time.Time {
 	return t
 }
 
-// group returns a nested mapping as its own doc, so its keys are checked the same way.
-func (d *doc) group(key string, required bool) *doc {
+// Group returns a nested mapping as a Doc of its own, so its keys are checked the same way.
+func (d *Doc) Group(key string, required bool) *Doc {
 	e, ok := d.keys[key]
 	if !ok {
 		if required {
@@ -360,15 +387,18 @@ func (d *doc) group(key string, required bool) *doc {
 			"se exemplet i docs/content.md")
 		return nil
 	}
-	g := &doc{file: d.file, start: d.start, anchor: d.line(e.key), keys: map[string]entry{}, probs: d.probs}
+	g := &Doc{file: d.file, start: d.start, anchor: d.line(e.key), keys: map[string]entry{}, probs: d.probs}
 	g.addKeys(e.val, " i "+key)
 	return g
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9åäö]+(-[a-z0-9åäö]+)*$`)
 
-// id returns an id value, checking its spelling.
-func (d *doc) id(key string) (string, int) {
+// ValidID reports whether s is spelt as an id must be: small letters and digits, words joined by single dashes.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+// ID returns an id value, checking its spelling, and the line of its key.
+func (d *Doc) ID(key string) (string, int) {
 	v, line, ok := d.scalar(key, true)
 	if !ok {
 		return "", d.anchor
@@ -376,15 +406,88 @@ func (d *doc) id(key string) (string, int) {
 	id := strings.TrimSpace(v.Value)
 	if !idPattern.MatchString(id) {
 		d.probs.Add(d.file, line, fmt.Sprintf("%s %q får bara innehålla små bokstäver, siffror och enkla bindestreck", key, id),
-			fmt.Sprintf("till exempel %s: %s", key, idFrom(id)))
+			fmt.Sprintf("till exempel %s: %s", key, SuggestID(id)))
 	}
 	return id, line
 }
 
-// idFrom suggests an id for a malformed one.
-func idFrom(s string) string {
+// SuggestID suggests an id for a malformed one.
+func SuggestID(s string) string {
 	if id := slug.Make(s, slug.Swedish); id != "" {
 		return id
 	}
 	return "mitt-id"
+}
+
+// A Pair is a key of a mapping and its value, as written.
+type Pair struct {
+	Key    string
+	Value  string // when Scalar
+	Scalar bool   // whether the value is a single value, not a list or a mapping
+	Line   int    // the key's line in the file
+}
+
+// Pairs returns the pairs of the mapping under key, reporting a key that is not plain text as it comes to it; ok
+// is false when key is absent or holds something else.
+func (d *Doc) Pairs(key string) (pairs iter.Seq[Pair], ok bool) {
+	e, ok := d.keys[key]
+	if !ok || e.val.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	return func(yield func(Pair) bool) {
+		for i := 0; i+1 < len(e.val.Content); i += 2 {
+			k, v := e.val.Content[i], e.val.Content[i+1]
+			if !d.plainKey(k) {
+				continue
+			}
+			if !yield(Pair{Key: k.Value, Value: v.Value, Scalar: v.Kind == yaml.ScalarNode, Line: d.line(k)}) {
+				return
+			}
+		}
+	}, true
+}
+
+// Items returns the items of the list under key, each a Doc of its own, and how many there are. An item that is
+// not a mapping is reported, as what it should be, when it is come to. ok is false when key is absent or holds
+// something else.
+func (d *Doc) Items(key, what string) (items iter.Seq[*Doc], n int, ok bool) {
+	e, ok := d.keys[key]
+	if !ok || e.val.Kind != yaml.SequenceNode {
+		return nil, 0, false
+	}
+	return func(yield func(*Doc) bool) {
+		for _, item := range e.val.Content {
+			if g := d.mapping(item, what); g != nil && !yield(g) {
+				return
+			}
+		}
+	}, len(e.val.Content), true
+}
+
+// mapping returns a YAML mapping inside the frontmatter as a Doc of its own, or reports that it is not one.
+func (d *Doc) mapping(n *yaml.Node, what string) *Doc {
+	if n.Kind != yaml.MappingNode {
+		d.probs.Add(d.file, d.line(n), what+" ska vara indragna rader med nyckel: värde", "se exemplet i docs/content.md")
+		return nil
+	}
+	g := &Doc{file: d.file, start: d.start, anchor: d.line(n), keys: map[string]entry{}, probs: d.probs}
+	g.addKeys(n, "")
+	return g
+}
+
+// Number returns a decimal number; a decimal comma is accepted, as Swedish writes it.
+func (d *Doc) Number(key string, required bool) *float64 {
+	v, line, ok := d.scalar(key, required)
+	if !ok {
+		return nil
+	}
+	f, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(v.Value), ",", ".", 1), 64)
+	if err != nil {
+		d.probs.Add(d.file, line, fmt.Sprintf("%s ska vara ett tal, inte %q", key, v.Value), "skriv siffror, till exempel 75.9 eller 75,9")
+		return nil
+	}
+	if !d.finite(key, f, v, line) {
+		return nil
+	}
+	return &f
 }

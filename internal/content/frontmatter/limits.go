@@ -1,4 +1,4 @@
-package content
+package frontmatter
 
 // The limits of what one content file may hold, all in one place. Each lies far above any real plan (the shipped
 // plan's largest file holds 9 kB, its longest line 458 bytes, its deepest list 2 levels), and together they keep
@@ -56,10 +56,10 @@ const (
 	MaxDistinctWords = 20_000
 )
 
-// overLimits records a problem when raw, read from file, is beyond one of the limits on lines, and reports
+// OverLimits records a problem when raw, read from file, is beyond one of the limits on lines, and reports
 // whether it did; the first line beyond a limit is the one reported. Lines end with \n, \r\n or a lone \r, as
 // editors count them.
-func overLimits(file string, raw []byte, probs *problem.List) bool {
+func OverLimits(file string, raw []byte, probs *problem.List) bool {
 	run := 0 // non-empty lines so far without an empty line
 	for line, start := 1, 0; start < len(raw); line++ {
 		end := start
@@ -181,9 +181,9 @@ func markerEnds(l []byte, i int) bool {
 	return i == len(l) || l[i] == ' ' || l[i] == '\t'
 }
 
-// tooLarge records the problem of a file larger than MaxFileSize; size is what the file system says, which is
+// TooLarge records the problem of a file larger than MaxFileSize; size is what the file system says, which is
 // nothing for a device.
-func tooLarge(file string, size int64, probs *problem.List) {
+func TooLarge(file string, size int64, probs *problem.List) {
 	msg := fmt.Sprintf("filen är större än %d MB, men en Markdown-fil får vara högst %d MB", MaxFileSize>>20, MaxFileSize>>20)
 	if size > MaxFileSize {
 		mb := strings.Replace(fmt.Sprintf("%.1f", float64(size)/(1<<20)), ".", ",", 1) // a decimal comma, as Swedish writes it
@@ -207,9 +207,9 @@ func thousands(n int) string {
 func CheckLimits(file string, text []byte) error {
 	var probs problem.List
 	if len(text) > MaxFileSize {
-		tooLarge(file, int64(len(text)), &probs)
+		TooLarge(file, int64(len(text)), &probs)
 	} else {
-		overLimits(file, text, &probs)
+		OverLimits(file, text, &probs)
 	}
 	return probs.Err()
 }
