@@ -228,6 +228,9 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 	}
 	*probs = append(*probs, walkProbs...)
 
+	if frontmatter.OverLimits(metaFile, raw, probs) {
+		return nil
+	}
 	rev := readRevision(metaFile, raw, folderYear, probs)
 	if rev == nil {
 		return nil
@@ -242,6 +245,9 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 		go func() {
 			defer wg.Done()
 			for f := range next {
+				if frontmatter.OverLimits(f.p, f.raw, &f.probs) {
+					continue
+				}
 				if f.section {
 					f.s = readSection(f.p, f.raw, &f.probs)
 				} else {
@@ -273,7 +279,8 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 // readFile reads a Markdown file of the content folder root (a real path, see realPath). Only a plain file is
 // read: a named pipe would never end, a device such as /dev/zero never stops giving, and a link out of the content
 // folder would publish a file the coordinator never meant to. A link to a plain file inside the folder is read.
-// The file is read up to frontmatter.MaxFileSize and checked against the other limits before anything parses it.
+// The file is read up to frontmatter.MaxFileSize; its other limits are checked before it is parsed (checked), so
+// that the files of a revision the preview does not parse again are not checked again either.
 func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 	fail := func(msg, hint string) ([]byte, bool) {
 		probs.Add(p, 0, msg, hint)
@@ -320,9 +327,6 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 	}
 	if len(raw) > frontmatter.MaxFileSize {
 		frontmatter.TooLarge(p, info.Size(), probs)
-		return nil, false
-	}
-	if frontmatter.OverLimits(p, raw, probs) {
 		return nil, false
 	}
 	return raw, true
@@ -729,6 +733,7 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			continue
 		}
 		raw, ok := readFile(root, p, probs)
+		ok = ok && !frontmatter.OverLimits(p, raw, probs)
 		if !ok {
 			continue
 		}
