@@ -52,7 +52,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 }
 
 // reportSizes reports what a reader downloads for a comparison page, compressed as a web server sends it (gzip),
-// in kB per page: the mean and the largest over every pair, and the mean over consecutive revisions; and the whole
+// in kB per page: the mean and the largest over every page, and the mean over consecutive revisions; and the whole
 // site's size in MB.
 func reportSizes(b *testing.B, out string) {
 	b.Helper()

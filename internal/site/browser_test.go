@@ -313,7 +313,7 @@ func TestBrowserHistory(t *testing.T) {
 }
 
 // TestBrowserVersionsKeepPlace: the version switcher keeps the reader's place, or leads to the item's history when
-// the other revision does not have it; the comparison form leads to any two revisions in either order, and without
+// the other revision does not have it; the comparison form leads to two revisions in either order, and without
 // JavaScript the list of pairs does the same.
 func TestBrowserVersionsKeepPlace(t *testing.T) {
 	b := browser.Require(t)

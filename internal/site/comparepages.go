@@ -1,7 +1,8 @@
 package site
 
-// The comparison pages: /jamfor/<from>-<to>/ for every pair of revisions, older first, and /jamfor/ listing them.
-// Each revision's text was prepared once while its page was rendered; the pairs are compared in parallel.
+// The comparison pages: /jamfor/<from>-<to>/ for each revision and the one before it and for each revision and the
+// plan in force, older first, and /jamfor/ listing them. Each revision's text was prepared once while its page was
+// rendered; the pairs are compared in parallel.
 
 import (
 	"bytes"
