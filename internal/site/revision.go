@@ -116,7 +116,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
 	}
 	rendered := map[*content.Text]*markdown.Rendered{} // every text as rendered here, for comparing
-	var docs, actDocs []search.Doc // for the search index: sections first, then activities
+	var docs, actDocs []search.Doc                     // for the search index: sections first, then activities
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
 		c := b.texts.Convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, c.Result)
