@@ -5,6 +5,7 @@ package followup
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -17,6 +18,9 @@ type Status struct {
 	Label           string // "Pågår"
 	Symbol          string // ◐
 	Class           string // for the stylesheet: ej-paborjad, pagar, genomford, stoppad
+	// Line is the status line as the layouts' "status-line" template writes it, filled in by the site: the same
+	// status is shown on several pages, and is written once.
+	Line template.HTML
 }
 
 var stateLooks = map[content.State]struct{ label, symbol, class string }{
@@ -50,8 +54,11 @@ type View struct {
 	CSVHref    string
 }
 
-// PeriodNames are the report periods, for the column labels.
-func (*View) PeriodNames() []string { return content.Periods }
+// Cell is an activity's status in one report period.
+type Cell struct {
+	Period string
+	Status *Status // nil where not reported
+}
 
 // Count is the number of activities whose latest status is the state.
 type Count struct {
@@ -83,7 +90,7 @@ type FilterLink struct {
 // Row is an activity with its status in each report period.
 type Row struct {
 	ID, Href, Aktivitet, Ansvarig string
-	Periods                       []*Status // VP, T1, T2, VB; nil where not reported
+	Cells                         []Cell // VP, T1, T2, VB
 	Latest                        *Status
 }
 
@@ -146,12 +153,13 @@ func Pages(rev *content.Revision, plain map[string][4]string) []Page {
 				continue
 			}
 			row := Row{ID: x.a.ID, Href: fmt.Sprintf("%s#%s", up, x.a.ID), Aktivitet: swedish.Shorten(x.cells[0], 160),
-				Ansvarig: x.cells[1], Periods: make([]*Status, len(content.Periods)), Latest: StatusOf(x.a.Latest())}
+				Ansvarig: x.cells[1], Cells: make([]Cell, len(content.Periods)), Latest: StatusOf(x.a.Latest())}
 			for i, p := range content.Periods {
+				row.Cells[i].Period = p
 				found := false
 				for _, f := range x.a.FollowUp {
 					if f.Period == p {
-						row.Periods[i] = StatusOf(&f)
+						row.Cells[i].Status = StatusOf(&f)
 						periods[i].Counts[stateIndex[f.State]]++
 						found = true
 					}

@@ -4,6 +4,9 @@ package site
 
 import (
 	"errors"
+	"fmt"
+	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -23,6 +26,13 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 			defer wg.Done()
 			data := b.newPage(pg.Path, pg.Title)
 			data.FollowUp = pg.View()
+			for _, r := range data.FollowUp.Rows {
+				for _, c := range r.Cells {
+					if errs[i] = b.statusLine(c.Status); errs[i] != nil {
+						return
+					}
+				}
+			}
 			data.Revision = &revisionView{Revision: rev, StatusLabel: rev.Status.Label(), Notice: statusNotices[rev.Status]}
 			files[i], errs[i] = b.execute("uppfoljning.html", pg.Path, data)
 		}()
@@ -32,4 +42,26 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 		return nil, err
 	}
 	return files, nil
+}
+
+// statusLine fills in the status's Line with the layouts' "status-line" template. A status reads the same on
+// every page that shows it, so each is written once per render: html/template's reflection, cell by cell, made
+// the follow-up pages a tenth of a large plan's render.
+func (b *builder) statusLine(st *followup.Status) error {
+	if st == nil {
+		return nil
+	}
+	k := *st
+	k.Line = ""
+	if h, ok := b.statusLines.Load(k); ok {
+		st.Line = h.(template.HTML)
+		return nil
+	}
+	var buf strings.Builder
+	if err := b.tpl.Page("revision.html").ExecuteTemplate(&buf, "status-line", st); err != nil {
+		return fmt.Errorf("layouts/partials.html: %w", err)
+	}
+	st.Line = template.HTML(buf.String())
+	b.statusLines.Store(k, st.Line)
+	return nil
 }

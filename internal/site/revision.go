@@ -152,10 +152,14 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					col++
 					return c.HTML
 				}
+				st := followup.StatusOf(a.Latest())
+				if err := b.statusLine(st); err != nil {
+					probs.Add("layouts/partials.html", 0, err.Error(), "")
+				}
 				t.Rows = append(t.Rows, rowView{
 					ID:          a.ID,
 					EditHref:    b.editHref(a.Pos.File),
-					Status:      followup.StatusOf(a.Latest()),
+					Status:      st,
 					Aktivitet:   cell(&a.Aktivitet),
 					Ansvarig:    cell(&a.Ansvarig),
 					Tidplan:     cell(&a.Tidplan),

@@ -265,7 +265,9 @@ type builder struct {
 	ctx   string         // what every page depends on (contextKey)
 	words *search.Memo   // the search index's word work
 	sizes sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
-	out   *recorder      // where the files go
+	// statusLines are the follow-up statuses written by the "status-line" template, by followup.Status.
+	statusLines sync.Map
+	out         *recorder // where the files go
 	// complete makes the pages that need every revision even when there are problems, for Check.
 	complete    bool
 	consecutive sync.Map          // year → *compare.Result: the comparison with the revision before, made for its page
