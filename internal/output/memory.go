@@ -42,13 +42,6 @@ func (m *Memory) Put(f File) error {
 	return nil
 }
 
-// Len is the number of files kept.
-func (m *Memory) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.files)
-}
-
 // Each calls fn with every file kept, in no order.
 func (m *Memory) Each(fn func(path string, data []byte)) {
 	m.mu.Lock()
