@@ -91,7 +91,6 @@ type FilterLink struct {
 type Row struct {
 	ID, Href, Aktivitet, Ansvarig string
 	Cells                         []Cell // VP, T1, T2, VB
-	Latest                        *Status
 }
 
 // Page is one page of a revision's follow-up: its path relative to the site's root, its title, and its view,
@@ -153,7 +152,7 @@ func Pages(rev *content.Revision, plain map[string][4]string) []Page {
 				continue
 			}
 			row := Row{ID: x.a.ID, Href: fmt.Sprintf("%s#%s", up, x.a.ID), Aktivitet: swedish.Shorten(x.cells[0], 160),
-				Ansvarig: x.cells[1], Cells: make([]Cell, len(content.Periods)), Latest: StatusOf(x.a.Latest())}
+				Ansvarig: x.cells[1], Cells: make([]Cell, len(content.Periods))}
 			for i, p := range content.Periods {
 				row.Cells[i].Period = p
 				found := false

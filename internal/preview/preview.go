@@ -24,6 +24,7 @@ import (
 	"github.com/stockholm/plansite/internal/serve"
 	"github.com/stockholm/plansite/internal/site"
 	"github.com/stockholm/plansite/internal/watch"
+	"github.com/stockholm/plansite/layouts"
 )
 
 // Server is a running preview.
@@ -124,7 +125,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // withPolicy sends the pages' Content-Security-Policy as a header too, where it can also forbid framing, which a
 // meta tag cannot.
 func withPolicy(h http.Handler) http.Handler {
-	policy := site.ContentSecurityPolicy + "; frame-ancestors 'none'"
+	policy := layouts.ContentSecurityPolicy + "; frame-ancestors 'none'"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", policy)
 		h.ServeHTTP(w, r)
@@ -193,8 +194,7 @@ func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Op
 	}
 	res.Stats = stats
 	if err != nil {
-		var probs problem.List
-		if errors.As(err, &probs) {
+		if probs, ok := problem.AsList(err); ok {
 			for _, p := range probs {
 				res.Problems = append(res.Problems, p.Error())
 			}

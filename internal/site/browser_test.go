@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stockholm/plansite/layouts"
+
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
@@ -101,7 +103,7 @@ func TestBrowserPolicyBlocks(t *testing.T) {
 	b := browser.Require(t)
 	dir := t.TempDir()
 	page := "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">" + `<meta http-equiv="Content-Security-Policy" content="` +
-		ContentSecurityPolicy + `"><title>t</title></head><body><p style="color:red">x</p><script>document.title = 'ran'</script></body></html>`
+		layouts.ContentSecurityPolicy + `"><title>t</title></head><body><p style="color:red">x</p><script>document.title = 'ran'</script></body></html>`
 	if err := os.WriteFile(dir+"/index.html", []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -245,9 +245,6 @@ func glossary(plan *content.Plan) map[string]string {
 	return m
 }
 
-// ContentSecurityPolicy is what every page allows itself; see layouts.ContentSecurityPolicy.
-const ContentSecurityPolicy = layouts.ContentSecurityPolicy
-
 // file is one file of the site, as the sinks of package output take it.
 type file = output.File
 
