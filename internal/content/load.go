@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"github.com/stockholm/plansite/internal/content/frontmatter"
+	"github.com/stockholm/plansite/internal/memo"
 	"github.com/stockholm/plansite/internal/problem"
 )
 
@@ -62,12 +63,21 @@ func Load(dir string) (*Plan, error) {
 // A Loader reads the content folder again and again, as the live preview does: a revision whose files are the
 // same as at the last load (the same Digest) is not parsed again, and the same *Revision is returned. The model
 // is never changed after loading, so sharing it is safe. A Loader is not safe for concurrent use.
+//
+// Within a load and from one load to the next, a section or activity file whose bytes another file had is not
+// parsed again either: revisions copy most of their files from the year before, and a save in the preview
+// changes one file of a revision.
 type Loader struct {
-	last map[string]*Revision // by folder: the revisions last read without problems
+	last  map[string]*Revision // by folder: the revisions last read without problems
+	files *memo.Map[parsedKey, parsed]
 }
 
 // Load reads the content folder dir, as the package's Load does.
 func (ld *Loader) Load(dir string) (*Plan, error) {
+	if ld.files == nil {
+		ld.files = memo.New[parsedKey, parsed]()
+	}
+	defer ld.files.Next()
 	var probs problem.List
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -102,7 +112,7 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 			last := ld.last[p]
 			go func() {
 				defer wg.Done()
-				l.rev = loadRevision(root, p, name, &l.probs, last)
+				l.rev = loadRevision(root, p, name, &l.probs, last, ld.files)
 			}()
 		case e.IsDir() && name == pagesDir:
 			plan.Pages = loadPages(root, p, &probs)
@@ -147,7 +157,7 @@ func errText(err error) string { return problem.Reason(err) }
 
 // loadRevision reads content/<year>/. The files are read first; when they are what last was read from, last is
 // returned as it is, and otherwise they are parsed, on every core.
-func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *Revision {
+func loadRevision(root, dir, name string, probs *problem.List, last *Revision, files *memo.Map[parsedKey, parsed]) *Revision {
 	folderYear, _ := strconv.Atoi(name)
 	metaFile := filepath.Join(dir, revisionFile)
 	if _, err := os.Lstat(metaFile); errors.Is(err, fs.ErrNotExist) {
@@ -245,6 +255,11 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 		go func() {
 			defer wg.Done()
 			for f := range next {
+				key := parsedKey{f.section, string(f.raw)}
+				if r, ok := files.Lookup(key); ok {
+					f.s, f.a = r.at(f.p)
+					continue
+				}
 				if frontmatter.OverLimits(f.p, f.raw, &f.probs) {
 					continue
 				}
@@ -252,6 +267,11 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 					f.s = readSection(f.p, f.raw, &f.probs)
 				} else {
 					f.a = readActivity(f.p, f.raw, &f.probs)
+				}
+				if len(f.probs) == 0 {
+					r := parsed{f.s, f.a}
+					files.Put(key, r)
+					f.s, f.a = r.at(f.p) // the revision changes its sections, so it gets a copy too
 				}
 			}
 		}()
@@ -274,6 +294,41 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision) *
 	}
 	assemble(rev, sections, activities, probs)
 	return rev
+}
+
+// parsedKey is a section or activity file by its bytes.
+type parsedKey struct {
+	section bool
+	raw     string
+}
+
+// parsed is what a section or activity file without problems read as, before its activities were assembled. It
+// is never changed: each file with the same bytes gets a copy, at its own path.
+type parsed struct {
+	s *Section
+	a *Activity
+}
+
+// at returns copies of the parsed section or activity as if read from file.
+func (r parsed) at(file string) (*Section, *Activity) {
+	if r.s != nil {
+		s := *r.s
+		s.Pos.File, s.Body.Pos.File = file, file
+		return &s, nil
+	}
+	if r.a == nil {
+		return nil, nil
+	}
+	a := *r.a
+	a.Pos.File = file
+	for _, t := range []*Text{&a.Aktivitet, &a.Ansvarig, &a.Tidplan, &a.Uppfoljning} {
+		t.Pos.File = file
+	}
+	a.FollowUp = slices.Clone(a.FollowUp)
+	for i := range a.FollowUp {
+		a.FollowUp[i].Pos.File = file
+	}
+	return nil, &a
 }
 
 // readFile reads a Markdown file of the content folder root (a real path, see realPath). Only a plain file is

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -381,5 +382,54 @@ func TestLoaderReusesUnchangedRevisions(t *testing.T) {
 	write(raw)
 	if third := load(); third == first || third == second || third.Digest != first.Digest {
 		t.Fatal("after a broken load, the revision was not read afresh")
+	}
+}
+
+// TestSameFilesReadOnce: a file with the bytes of another is not parsed again but copied, and the copy must be
+// what parsing it at its own path gives, down to every position, with activities of its own revision.
+func TestSameFilesReadOnce(t *testing.T) {
+	section := "---\nid: rutin\ntitel: Rutin vid oro\nordning: 1\ntabell: Aktiviteter\nvid_oro: true\nsökord:\n  - vem ska jag ringa\n---\nText om **oro**.\n"
+	row := activity[:len(activity)-4] + "sökord: [blankett]\nstatus:\n  VP: pågår\n  T1: genomförd – klar\n---\n"
+	for _, kind := range []string{"section", "activity"} {
+		raw := section
+		read := func(file string) (*Section, *Activity) { return readSection(file, []byte(raw), new(problem.List)), nil }
+		if kind == "activity" {
+			raw = row
+			read = func(file string) (*Section, *Activity) { return nil, readActivity(file, []byte(raw), new(problem.List)) }
+		}
+		s, a := read("2020/x.md")
+		copyS, copyA := parsed{s, a}.at("2021/y.md")
+		freshS, freshA := read("2021/y.md")
+		if !reflect.DeepEqual(copyS, freshS) || !reflect.DeepEqual(copyA, freshA) {
+			t.Errorf("%s: the copy differs from the file read at its own path:\n%+v %+v\n%+v %+v", kind, copyS, copyA, freshS, freshA)
+		}
+	}
+
+	// Two revisions with the same files: each has sections of its own, at its own paths, with its own rows.
+	dir := tree(t, nil)
+	if err := os.CopyFS(filepath.Join(dir, "2021"), os.DirFS(filepath.Join(dir, "2020"))); err != nil {
+		t.Fatal(err)
+	}
+	planFile := filepath.Join(dir, "2021", "plan.md")
+	b, _ := os.ReadFile(planFile)
+	os.WriteFile(planFile, []byte(strings.ReplaceAll(string(b), "2020", "2021")), 0o644)
+	plan, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, cur := plan.Revisions[0], plan.Revisions[1]
+	for i, s := range cur.Sections {
+		o := old.Sections[i]
+		if s == o || !strings.Contains(s.Pos.File, "2021") || !strings.Contains(s.Body.Pos.File, "2021") {
+			t.Errorf("section %s of 2021 is 2020's or is placed in %s", s.ID, s.Pos.File)
+		}
+		for j, a := range s.Activities {
+			if a == o.Activities[j] || !strings.Contains(a.Pos.File, "2021") || !strings.Contains(a.Aktivitet.Pos.File, "2021") {
+				t.Errorf("activity %s of 2021 is 2020's or is placed in %s", a.ID, a.Pos.File)
+			}
+		}
+	}
+	if n, m := len(old.Activities()), len(cur.Activities()); n == 0 || n != m {
+		t.Errorf("2020 has %d activities, 2021 %d", n, m)
 	}
 }
