@@ -395,7 +395,9 @@ func TestSameFilesReadOnce(t *testing.T) {
 		read := func(file string) (*Section, *Activity) { return readSection(file, []byte(raw), new(problem.List)), nil }
 		if kind == "activity" {
 			raw = row
-			read = func(file string) (*Section, *Activity) { return nil, readActivity(file, []byte(raw), new(problem.List)) }
+			read = func(file string) (*Section, *Activity) {
+				return nil, readActivity(file, []byte(raw), new(problem.List))
+			}
 		}
 		s, a := read("2020/x.md")
 		copyS, copyA := parsed{s, a}.at("2021/y.md")
