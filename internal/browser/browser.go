@@ -8,20 +8,24 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -394,6 +398,33 @@ func (t *Tab) WaitFor(expr string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// Spoken is what the accessibility tree holds as text under the first element that matches the CSS selector, in
+// order and separated by spaces: the words a screen reader reads, CSS generated content and visually hidden text
+// included, text hidden from it left out.
+func (t *Tab) Spoken(selector string) string {
+	t.tb.Helper()
+	ctx, cancel := t.action()
+	defer cancel()
+	el, err := chromedp.Call(ctx, cdpruntime.Evaluate, cdpruntime.EvaluateParams{Expression: "document.querySelector(" + strconv.Quote(selector) + ")"})
+	if err != nil || el.ExceptionDetails != nil || el.Result == nil || el.Result.ObjectID == "" {
+		t.tb.Fatalf("browser: no element %s: %v", selector, err)
+	}
+	res, err := chromedp.Call(ctx, accessibility.QueryAXTree, accessibility.QueryAXTreeParams{ObjectID: el.Result.ObjectID, Role: "StaticText"})
+	if err != nil {
+		t.tb.Fatalf("browser: the accessibility tree of %s: %v", selector, err)
+	}
+	var words []string
+	for _, n := range res.Nodes {
+		if !n.Ignored && n.Name != nil {
+			var s string
+			if json.Unmarshal(n.Name.Value, &s) == nil {
+				words = append(words, strings.Fields(s)...)
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // Await evaluates a JavaScript expression that gives a promise, waits for it, and returns its value decoded into T.

@@ -532,6 +532,19 @@ func (r *safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(kindFigure, r.figure)
 	reg.Register(extast.KindFootnoteList, r.footnoteList)
+	reg.Register(extast.KindStrikethrough, r.strikethrough)
+}
+
+// strikethrough writes ~~text~~ as <s>, text that is no longer accurate, and not as GFM's <del>: on this site
+// <ins> and <del> mark the words a comparison found added and removed, and a screen reader is told so
+// (style.css), which would be wrong for text struck through in the plan itself.
+func (r *safeRenderer) strikethrough(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<s>")
+	} else {
+		_, _ = w.WriteString("</s>")
+	}
+	return ast.WalkContinue, nil
 }
 
 // rawHTML shows inline HTML as the text it is.

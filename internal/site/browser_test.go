@@ -255,13 +255,15 @@ func TestBrowserReading(t *testing.T) {
 				t.Errorf("%s: the summary is hidden", media)
 			}
 		}
-		// Hidden words for screen readers are in the accessible text, though not seen.
-		said := browser.Eval[string](tab, "document.querySelector('section.diff-section del').textContent")
-		if !strings.HasPrefix(said, "Borttaget: ") {
-			t.Errorf("a deletion reads %q, want it to start with 'Borttaget: '", said)
+		// Words for screen readers are in the accessibility tree, though not seen.
+		said := tab.Spoken("section.diff-section del")
+		if !strings.HasPrefix(said, "Borttaget: ") || !strings.HasSuffix(said, " (slut på borttaget)") {
+			t.Errorf("a screen reader reads a deletion as %q, want 'Borttaget: … (slut på borttaget)'", said)
 		}
-		if w := browser.Eval[float64](tab, "document.querySelector('section.diff-section del .visually-hidden').getBoundingClientRect().width"); w > 1 {
-			t.Errorf("the hidden words are %v px wide", w)
+		for _, pseudo := range []string{"::before", "::after"} {
+			if w := browser.Eval[string](tab, "getComputedStyle(document.querySelector('section.diff-section ins'), '"+pseudo+"').width"); w != "1px" {
+				t.Errorf("the words a screen reader says at %s of an insertion are %s wide", pseudo, w)
+			}
 		}
 		// An unchanged section opens in one click and shows its whole text, loaded from the newer revision's
 		// page, with its links leading where they do there.
@@ -304,9 +306,16 @@ func TestBrowserHistory(t *testing.T) {
 			t.Errorf("%s: entries %q, want %q", path, got, want)
 		}
 	}
-	// The renamed section's new words are marked as inserted, for the eye and for a screen reader.
-	if ins := browser.Eval[string](tab, `document.querySelector('.history__entry--changed ins').textContent`); !strings.Contains(ins, "Tillagt: och kunskap") {
-		t.Errorf("the renamed title's insertion reads %q", ins)
+	// The renamed section's new words are marked as inserted, for the eye and for a screen reader: the words it
+	// says come from the style sheet, and are in the accessibility tree, not on the screen.
+	if ins := tab.Spoken(".history__entry--changed ins"); ins != "Tillagt: och kunskap (slut på tillägg)" {
+		t.Errorf("a screen reader reads the renamed title's insertion as %q", ins)
+	}
+	if del := tab.Spoken("main del"); del != "Borttaget: borttagen text (slut på borttaget)" {
+		t.Errorf("a screen reader reads a deletion as %q", del)
+	}
+	if w := browser.Eval[string](tab, `getComputedStyle(document.querySelector('main ins'), '::before').clipPath`); w != "inset(50%)" {
+		t.Errorf("the words before an insertion are not hidden from sight: clip-path %q", w)
 	}
 	tab.Open(base + "/historik/natverk/")
 	if rows := browser.Eval[int](tab, `document.querySelectorAll('.history__follow-up tbody tr').length`); rows != 3 {
