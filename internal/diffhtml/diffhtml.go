@@ -40,6 +40,9 @@ type Section struct {
 	Caption string
 	Href    string        // an unchanged section: its place on the newer revision's page
 	Body    template.HTML // a changed section's blocks, marked
+	// Whole, when the body leaves out unchanged paragraphs, is the section's place on the newer revision's page,
+	// from where the reader can open it whole.
+	Whole string
 }
 
 // Spans renders compared words.
@@ -149,7 +152,10 @@ func writeBlock(b *strings.Builder, d compare.BlockDiff) {
 	}
 }
 
-// Blocks renders a compared section's blocks, one element a line.
+// Blocks renders a compared section's blocks, one element a line. The page carries what changed: a run of
+// unchanged paragraphs is a line that says how many there are (as a changed table says how many rows it leaves
+// out), and the comparison page offers the whole section (Section.Whole). Unchanged headings stay, to show where
+// the changes are, and so does a run too short to be worth the line that would replace it.
 func Blocks(blocks []compare.BlockDiff) template.HTML {
 	size := 0
 	for _, bl := range blocks {
@@ -157,12 +163,50 @@ func Blocks(blocks []compare.BlockDiff) template.HTML {
 	}
 	var body strings.Builder
 	body.Grow(size)
-	for _, bl := range blocks {
-		writeBlock(&body, bl)
+	for i := 0; i < len(blocks); {
+		if n := skipped(blocks[i:]); n > 0 {
+			body.WriteString(`<p class="diff-skipped">` + swedish.Count(n, "oförändrat stycke", "oförändrade stycken") + " visas inte</p>\n")
+			i += n
+			continue
+		}
+		writeBlock(&body, blocks[i])
 		body.WriteByte('\n')
+		i++
 	}
 	return template.HTML(body.String())
 }
+
+// Folds reports whether Blocks leaves out any of the blocks.
+func Folds(blocks []compare.BlockDiff) bool {
+	for i := range blocks {
+		if skipped(blocks[i:]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// skipped is the number of unchanged blocks at the start of blocks that Blocks leaves out: a run of unchanged
+// blocks other than headings, with at least minSkipped bytes of text.
+func skipped(blocks []compare.BlockDiff) int {
+	n, size := 0, 0
+	for _, bl := range blocks {
+		if bl.Change != compare.Unchanged || bl.Kind == markdown.HeadingBlock {
+			break
+		}
+		n++
+		for _, sp := range bl.Spans {
+			size += len(sp.Text)
+		}
+	}
+	if size < minSkipped {
+		return 0
+	}
+	return n
+}
+
+// minSkipped is the least text a run of unchanged blocks must have to be left out: about two lines.
+const minSkipped = 200
 
 var sectionClass = map[compare.Change]string{compare.Added: "added", compare.Removed: "removed", compare.Changed: "changed"}
 
@@ -204,6 +248,15 @@ func Sections(b *bytes.Buffer, sections []*Section, cells *Cells) []byte {
 		}
 		b.WriteString(` <span class="diff-label">` + esc(s.Label) + "</span></h2>\n")
 		b.WriteString(string(s.Body))
+		if s.Whole != "" {
+			// Loaded as an unchanged section is, when opened.
+			href := esc(s.Whole)
+			b.WriteString(`<details class="diff-whole" data-src="` + href + `">` + "\n")
+			b.WriteString(`<summary>Hela avsnittet som det lyder nu</summary>` + "\n")
+			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
+			b.WriteString(`<p><a href="` + href + `">Läs avsnittet ”` + esc(s.CurrentTitle()) + `” i planen</a></p>`)
+			b.WriteString("\n</div>\n</details>\n")
+		}
 		if len(s.Rows) > 0 {
 			b.WriteString(`<div class="table-wrap" role="region" aria-labelledby="` + a + `-tabell" tabindex="0">` + "\n")
 			b.WriteString(`<table class="activities diff-rows">` + "\n")

@@ -1,6 +1,7 @@
 package diffhtml
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -45,5 +46,37 @@ func TestPlain(t *testing.T) {
 	}
 	if got := Plain(spans, true); got != "a gammal" {
 		t.Errorf("old text %q", got)
+	}
+}
+
+// TestBlocksFoldUnchanged: a run of unchanged paragraphs is one line that counts them, unless it is shorter than
+// that line is worth; unchanged headings and every changed block stay.
+func TestBlocksFoldUnchanged(t *testing.T) {
+	long := strings.Repeat("Oförändrad text. ", 15) // 255 bytes
+	same := func(text string) compare.BlockDiff {
+		return compare.BlockDiff{Kind: markdown.Paragraph, Change: compare.Unchanged, Spans: []compare.Span{{Text: text}}}
+	}
+	changed := compare.BlockDiff{Kind: markdown.Paragraph, Change: compare.Changed,
+		Spans: []compare.Span{{Text: "Vid "}, {Op: compare.Delete, Text: "oro"}, {Op: compare.Insert, Text: "tvivel"}}}
+	heading := compare.BlockDiff{Kind: markdown.HeadingBlock, Level: 3, Change: compare.Unchanged, Spans: []compare.Span{{Text: "Rubrik"}}}
+	for _, c := range []struct {
+		name   string
+		blocks []compare.BlockDiff
+		want   string
+		folds  bool
+	}{
+		{"a long run on each side", []compare.BlockDiff{same(long), same("Kort."), changed, same(long)},
+			"<p class=\"diff-skipped\">2 oförändrade stycken visas inte</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n", true},
+		{"a short run stays", []compare.BlockDiff{same("Kort."), changed},
+			"<p class=\"diff-block diff-block--same\">Kort.</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", false},
+		{"a heading splits a run and stays", []compare.BlockDiff{same(long), heading, same("Kort."), changed},
+			"<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n<h3 class=\"diff-block diff-block--same\">Rubrik</h3>\n<p class=\"diff-block diff-block--same\">Kort.</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", true},
+	} {
+		if got := string(Blocks(c.blocks)); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+		if Folds(c.blocks) != c.folds {
+			t.Errorf("%s: Folds = %v, want %v", c.name, !c.folds, c.folds)
+		}
 	}
 }

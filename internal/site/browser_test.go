@@ -277,6 +277,17 @@ func TestBrowserReading(t *testing.T) {
 		if href := browser.Eval[string](tab, "document.querySelector('#avsnitt-rutin-vid-oro .diff-unchanged__body a[href*=\"historik\"]').href"); !strings.HasSuffix(href, "/historik/rutin-vid-oro/") {
 			t.Errorf("the loaded section's history link leads to %q", href)
 		}
+		// A changed section counts its unchanged paragraphs instead of showing them, and opens whole, as it reads
+		// in the newer revision, in one click.
+		skipped := browser.Eval[string](tab, "document.querySelector('#avsnitt-uppdrag .diff-skipped').textContent")
+		if !strings.Contains(skipped, "oförändrade stycken visas inte") && !strings.Contains(skipped, "oförändrat stycke visas inte") {
+			t.Errorf("the folded paragraphs read %q", skipped)
+		}
+		tab.Do(chromedp.Click(chromedp.CSS("#avsnitt-uppdrag details.diff-whole summary")))
+		tab.WaitFor("document.querySelector('#avsnitt-uppdrag .diff-whole .diff-unchanged__body').innerText.length > 500")
+		if n := browser.Eval[int](tab, "document.querySelectorAll('#avsnitt-uppdrag .diff-whole .diff-unchanged__body ins, #avsnitt-uppdrag .diff-whole .diff-unchanged__body h2').length"); n != 0 {
+			t.Errorf("the whole section has %d marks or headings of its own page", n)
+		}
 	})
 }
 

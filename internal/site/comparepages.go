@@ -165,6 +165,9 @@ func (b *builder) comparePair(from, to *renderedRevision, consecutive bool, bufs
 			cs.Href = fmt.Sprintf("../../%d/#%s", to.year, s.ID)
 		} else {
 			cs.Body = b.marked(s)
+			if s.New != nil && diffhtml.Folds(s.Blocks) {
+				cs.Whole = fmt.Sprintf("../../%d/#%s", to.year, s.ID)
+			}
 		}
 		v.Sections = append(v.Sections, cs)
 	}
