@@ -97,9 +97,11 @@ func escapeTo(b io.StringWriter, s string) {
 	_, _ = b.WriteString(s[last:])
 }
 
+// blockClass is a compared block's class by its change. (There is no class for every block: the style sheet
+// needs none, and a long comparison has tens of thousands of blocks.)
 var blockClass = map[compare.Change]string{
-	compare.Unchanged: "diff-block diff-block--same", compare.Added: "diff-block diff-block--added",
-	compare.Removed: "diff-block diff-block--removed", compare.Changed: "diff-block diff-block--changed",
+	compare.Unchanged: "diff-block--same", compare.Added: "diff-block--added",
+	compare.Removed: "diff-block--removed", compare.Changed: "diff-block--changed",
 }
 
 // Block renders one compared block as the element it is on the page.
@@ -132,7 +134,11 @@ func writeBlock(b *strings.Builder, d compare.BlockDiff) {
 		writeSpans(b, d.Spans)
 		b.WriteString("</h" + level + ">")
 	case markdown.Item:
-		b.WriteString(`<ul class="` + class + ` diff-list diff-list--` + strconv.Itoa(min(d.Level, 4)) + `"><li>`)
+		list := " diff-list"
+		if d.Level > 1 {
+			list += " diff-list--" + strconv.Itoa(min(d.Level, 4))
+		}
+		b.WriteString(`<ul class="` + class + list + `"><li>`)
 		writeSpans(b, d.Spans)
 		b.WriteString("</li></ul>")
 	case markdown.Code:

@@ -25,13 +25,13 @@ func TestBlock(t *testing.T) {
 		want string
 	}{
 		{compare.BlockDiff{Kind: markdown.HeadingBlock, Level: 2, Change: compare.Added, Spans: []compare.Span{{Text: "Ny"}}},
-			`<h3 class="diff-block diff-block--added">Ny</h3>`},
+			`<h3 class="diff-block--added">Ny</h3>`},
 		{compare.BlockDiff{Kind: markdown.Item, Level: 7, Change: compare.Unchanged, Spans: []compare.Span{{Text: "punkt"}}},
-			`<ul class="diff-block diff-block--same diff-list diff-list--4"><li>punkt</li></ul>`},
+			`<ul class="diff-block--same diff-list diff-list--4"><li>punkt</li></ul>`},
 		{compare.BlockDiff{Kind: markdown.Footnote, Level: 2, Change: compare.Removed, Spans: []compare.Span{{Text: "Källa"}}},
-			`<p class="diff-block diff-block--removed">Fotnot 2: Källa</p>`},
+			`<p class="diff-block--removed">Fotnot 2: Källa</p>`},
 		{compare.BlockDiff{Kind: markdown.Row, Change: compare.Changed, Spans: []compare.Span{{Text: "a | b"}}},
-			`<p class="diff-block diff-block--changed"><span class="diff-kind">Tabellrad: </span>a | b</p>`},
+			`<p class="diff-block--changed"><span class="diff-kind">Tabellrad: </span>a | b</p>`},
 	} {
 		if got := string(Block(c.d)); got != c.want {
 			t.Errorf("Block(%+v)\n got %s\nwant %s", c.d, got, c.want)
@@ -66,11 +66,11 @@ func TestBlocksFoldUnchanged(t *testing.T) {
 		folds  bool
 	}{
 		{"a long run on each side", []compare.BlockDiff{same(long), same("Kort."), changed, same(long)},
-			"<p class=\"diff-skipped\">2 oförändrade stycken visas inte</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n", true},
+			"<p class=\"diff-skipped\">2 oförändrade stycken visas inte</p>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n", true},
 		{"a short run stays", []compare.BlockDiff{same("Kort."), changed},
-			"<p class=\"diff-block diff-block--same\">Kort.</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", false},
+			"<p class=\"diff-block--same\">Kort.</p>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", false},
 		{"a heading splits a run and stays", []compare.BlockDiff{same(long), heading, same("Kort."), changed},
-			"<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n<h3 class=\"diff-block diff-block--same\">Rubrik</h3>\n<p class=\"diff-block diff-block--same\">Kort.</p>\n<p class=\"diff-block diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", true},
+			"<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n<h3 class=\"diff-block--same\">Rubrik</h3>\n<p class=\"diff-block--same\">Kort.</p>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", true},
 	} {
 		if got := string(Blocks(c.blocks)); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
