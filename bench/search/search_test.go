@@ -143,7 +143,7 @@ const pagefindSearch = `(async (q, n, bundle) => {
 const plansiteSearch = `(async (q, n, all) => {
 	const r = await plansiteSearch.search(q, {all: all, kind: '', ansvarig: ''});
 	const frags = await Promise.all(r.docs.slice(0, n).map(d => plansiteSearch.fragment(d.doc)));
-	return frags.map(f => decodeURIComponent(f.u.split('#')[1] || ''));
+	return frags.map(f => decodeURIComponent(f.u));
 })`
 
 // tally is recall@5 and reciprocal ranks over some queries.
