@@ -145,10 +145,17 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	voc := newVocabulary(vocab, m.stems)
 	// Words a text leaves to the reader ("barn- och ungdomspsykiatrin" says "barnpsykiatrin") count as secondary
 	// words of that text.
+	// Looked for on every core (the vocabulary is only read), and added in the order of the texts.
 	extra := make([][]Token, len(texts))
+	suspended := make([][]string, len(texts))
+	parallel(len(texts), func(from, to int) {
+		for n := from; n < to; n++ {
+			suspended[n] = voc.suspendedWords(texts[n])
+		}
+	})
 	var extraForms []string
-	for n, t := range texts {
-		for _, w := range voc.suspendedWords(t) {
+	for n := range texts {
+		for _, w := range suspended[n] {
 			extra[n] = append(extra[n], Token{Form: w, Key: Fold(w), Secondary: true})
 			if !formSet[w] {
 				formSet[w] = true
