@@ -144,8 +144,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	voc := newVocabulary(vocab, m.stems)
 	// Words a text leaves to the reader ("barn- och ungdomspsykiatrin" says "barnpsykiatrin") count as secondary
-	// words of that text.
-	// Looked for on every core (the vocabulary is only read), and added in the order of the texts.
+	// words of that text. They are looked for on every core (the vocabulary is only read), and added in the order
+	// of the texts.
 	extra := make([][]Token, len(texts))
 	suspended := make([][]string, len(texts))
 	parallel(len(texts), func(from, to int) {
