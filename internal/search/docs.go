@@ -1,10 +1,9 @@
 package search
 
 // The plan's documents for the index: each revision's details, its sections and subsections, and its activity
-// rows, with the fields they are ranked by and the address on the revision's page each leads to.
+// rows, with the fields they are ranked by and the anchor on the revision's page each leads to.
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 // SectionDocs makes a section into documents: its text before the first subsection, and each subsection (###
 // heading, ## in the Markdown) with everything under it.
 func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result) []Doc {
-	intro := Doc{URL: fmt.Sprintf("%d/#%s", rev.Year, s.ID), Year: rev.Year, Kind: Section,
+	intro := Doc{ID: s.ID, Year: rev.Year, Kind: Section,
 		Titles: []string{s.Title}}
 	docs := []*Doc{&intro}
 	cur := &intro
@@ -32,7 +31,7 @@ func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 			h++
 			if bl.Level == 3 {
 				flush()
-				sub := &Doc{URL: fmt.Sprintf("%d/#%s", rev.Year, heading.ID), Year: rev.Year, Kind: Section,
+				sub := &Doc{ID: heading.ID, Year: rev.Year, Kind: Section,
 					Titles: []string{s.Title, bl.Text}}
 				sub.Fields = []Field{{Text: bl.Text, Weight: TitleWeight}, {Text: s.Title, Weight: BodyWeight}}
 				docs = append(docs, sub)
@@ -63,7 +62,7 @@ func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 // ActivityDoc makes an activity row into a document; plain holds its four cells as text.
 func ActivityDoc(rev *content.Revision, s *content.Section, a *content.Activity, plain [4]string) Doc {
 	return Doc{
-		URL: fmt.Sprintf("%d/#%s", rev.Year, a.ID), Year: rev.Year, Kind: Activity,
+		ID: a.ID, Year: rev.Year, Kind: Activity,
 		Titles:   []string{s.TableCaption},
 		Text:     plain[0],
 		Ansvarig: plain[1],
@@ -109,7 +108,7 @@ func PlanDoc(rev *content.Revision) Doc {
 	}
 	text := "Diarienummer " + rev.Dnr + ". " + strings.Join(details, ". ")
 	return Doc{
-		URL: fmt.Sprintf("%d/#titel", rev.Year), Year: rev.Year, Kind: Section,
+		ID: "titel", Year: rev.Year, Kind: Section,
 		Titles: []string{rev.Title},
 		Text:   text,
 		Fields: []Field{

@@ -2,13 +2,17 @@ package search
 
 // The index: documents in, JSON files out.
 //
-//	sok/i/meta.json        revisions and their documents, stopwords, the Ansvarig filter: read once
+//	sok/i/meta.json        revisions, the revisions and kind of each document, stopwords, the Ansvarig filter: read once
 //	sok/i/<hex>.json       one shard per first letter (two on a big site) of a term: stems, parts and word forms
-//	sok/f/<n>.json         the fragments of eight documents: address, titles and text, for the results shown
+//	sok/f/<n>.json         the fragments of eight documents: anchor, titles and text, for the results shown
 //
 // A query loads meta.json, the shards of its words and the fragments of the first results, nothing else.
+//
+// A document is a distinct text: a section unchanged over twenty revisions is one document, stored and indexed
+// once with the list of its revisions. The browser makes each revision's address from the anchor and the year.
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -39,7 +43,7 @@ type Field struct {
 
 // Doc is one search result: a section, subsection or activity of one revision.
 type Doc struct {
-	URL      string   // relative to the site's root, e.g. 2020/#rutin-vid-oro
+	ID       string   // its anchor on the revision's page, e.g. rutin-vid-oro
 	Year     int      // the revision
 	Kind     Kind     //
 	Titles   []string // the title path, outermost first
@@ -93,28 +97,17 @@ func (m *Memo) Next() {
 	m.stems.Next()
 }
 
-// Build makes the index of the documents; docs must be grouped by revision, in the order of revisions, and within
-// one revision sections before activities. glossary maps abbreviations to what they stand for. m may be nil.
+// Build makes the index of the documents, each revision's in the order of its page. glossary maps abbreviations
+// to what they stand for. m may be nil.
 func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string, m *Memo) []File {
 	if m == nil {
 		m = NewMemo()
 	}
-	// Revisions repeat most of their text, so each distinct field text is tokenised and counted once, whatever
-	// number of documents has it. Vocabulary first: stems and parts depend on every word of the site.
-	textIndex := map[string]int{}
-	var texts []string
-	fieldText := make([][]int, len(docs))
-	for i, d := range docs {
-		for _, f := range d.Fields {
-			n, ok := textIndex[f.Text]
-			if !ok {
-				n = len(texts)
-				textIndex[f.Text] = n
-				texts = append(texts, f.Text)
-			}
-			fieldText[i] = append(fieldText[i], n)
-		}
-	}
+	// Revisions repeat most of their text: each distinct document is indexed once, and each distinct field text
+	// tokenised and counted once, whatever number of documents has it. Vocabulary first: stems and parts depend on
+	// every word of the site.
+	set := distinct(docs, revisions, current)
+	docs, texts, fieldText := set.docs, set.texts, set.fieldText
 	toks := make([][]Token, len(texts))
 	var missing []int
 	for n, t := range texts {
@@ -151,11 +144,18 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	voc := newVocabulary(vocab, m.stems)
 	// Words a text leaves to the reader ("barn- och ungdomspsykiatrin" says "barnpsykiatrin") count as secondary
-	// words of that text.
+	// words of that text. They are looked for on every core (the vocabulary is only read), and added in the order
+	// of the texts.
 	extra := make([][]Token, len(texts))
+	suspended := make([][]string, len(texts))
+	parallel(len(texts), func(from, to int) {
+		for n := from; n < to; n++ {
+			suspended[n] = voc.suspendedWords(texts[n])
+		}
+	})
 	var extraForms []string
-	for n, t := range texts {
-		for _, w := range voc.suspendedWords(t) {
+	for n := range texts {
+		for _, w := range suspended[n] {
 			extra[n] = append(extra[n], Token{Form: w, Key: Fold(w), Secondary: true})
 			if !formSet[w] {
 				formSet[w] = true
@@ -269,19 +269,25 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 		formDocs[f.key][f.form] = formDocIDs[id]
 	}
-	var avgdl float64
-	for _, l := range dl {
-		avgdl += l
+	// BM25's statistics count a document once for each revision that has it, as if the revisions were indexed
+	// apart: the weights are those of a document of one revision, and a revision's ranking does not depend on how
+	// its texts are shared with others. Lengths are whole numbers of words, so the sums are exact in any order.
+	var avgdl, n float64
+	for i, l := range dl {
+		avgdl += l * float64(set.copies[i])
+		n += float64(set.copies[i])
 	}
-	if len(docs) > 0 {
-		avgdl /= float64(len(docs))
+	if n > 0 {
+		avgdl /= n
 	}
 	if avgdl == 0 {
 		avgdl = 1
 	}
-	n := float64(len(docs))
 	bm25 := func(tfs []tf) []int {
-		df := float64(len(tfs))
+		var df float64
+		for _, e := range tfs {
+			df += float64(set.copies[e.doc])
+		}
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		out := make([]int, 0, 2*len(tfs))
 		for _, e := range tfs {
@@ -381,23 +387,19 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	})
 
-	// Meta: the documents of each revision, the Ansvarig of each activity, stopwords.
-	type revMeta struct {
-		Revision
-		First      int `json:"first"` // the revision's documents are [first, end)
-		Activities int `json:"act"`   // its activities start here
-		End        int `json:"end"`
-	}
+	// Meta: the revisions, and the kind, Ansvarig and revisions of each document; stopwords.
 	meta := struct {
-		Version   int       `json:"v"`
-		Prefix    int       `json:"pl"` // letters of a term that name its shard
-		Chunk     int       `json:"fc"` // documents per fragment file
-		Current   int       `json:"cur"`
-		Revisions []revMeta `json:"revs"`
-		Stop      []string  `json:"stop"`
-		Ansvarig  []string  `json:"ans"`
-		DocAns    []int     `json:"da"` // per document: index in Ansvarig, or -1
-	}{Version: 1, Prefix: prefix, Chunk: FragmentsPerFile, Current: current}
+		Version   int        `json:"v"`
+		Prefix    int        `json:"pl"` // letters of a term that name its shard
+		Chunk     int        `json:"fc"` // documents per fragment file
+		Current   int        `json:"cur"`
+		Revisions []Revision `json:"revs"`
+		Stop      []string   `json:"stop"`
+		Ansvarig  []string   `json:"ans"`
+		Kinds     string     `json:"k"`  // per document: its kind, one letter
+		DocAns    []int      `json:"da"` // per document: index in Ansvarig, or -1
+		DocRevs   [][]int    `json:"dr"` // per document: its revisions, as runs [from, to) of indices into revs
+	}{Version: 2, Prefix: prefix, Chunk: FragmentsPerFile, Current: current, Revisions: revisions}
 	for _, w := range Stopwords(vocab) {
 		if gloss.tokens[Fold(w)] == nil {
 			meta.Stop = append(meta.Stop, w)
@@ -416,41 +418,21 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	for i, a := range meta.Ansvarig {
 		ansIndex[a] = i
 	}
-	for _, r := range revisions {
-		rm := revMeta{Revision: r, First: -1, Activities: -1}
-		for i, d := range docs {
-			if d.Year != r.Year {
-				continue
-			}
-			if rm.First < 0 {
-				rm.First = i
-			}
-			if d.Kind == Activity && rm.Activities < 0 {
-				rm.Activities = i
-			}
-			rm.End = i + 1
-		}
-		if rm.First < 0 {
-			rm.First, rm.End = 0, 0
-		}
-		if rm.Activities < 0 {
-			rm.Activities = rm.End
-		}
-		meta.Revisions = append(meta.Revisions, rm)
-	}
-	for _, d := range docs {
+	kinds := make([]byte, 0, len(docs))
+	for i, d := range docs {
+		kinds = append(kinds, d.Kind...)
 		if d.Kind == Activity && d.Ansvarig != "" {
 			meta.DocAns = append(meta.DocAns, ansIndex[d.Ansvarig])
 		} else {
 			meta.DocAns = append(meta.DocAns, -1)
 		}
+		meta.DocRevs = append(meta.DocRevs, runs(set.revs[i]))
 	}
+	meta.Kinds = string(kinds)
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
 
 	type fragment struct {
-		URL      string   `json:"u"`
-		Year     int      `json:"y"`
-		Kind     Kind     `json:"k"`
+		ID       string   `json:"u"`
 		Titles   []string `json:"t"`
 		Text     string   `json:"x"`
 		Ansvarig string   `json:"a,omitempty"`
@@ -461,12 +443,110 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		for k := from; k < to; k++ {
 			var chunk []fragment
 			for _, d := range docs[k*FragmentsPerFile : min((k+1)*FragmentsPerFile, len(docs))] {
-				chunk = append(chunk, fragment{d.URL, d.Year, d.Kind, d.Titles, d.Text, d.Ansvarig, d.Tidplan})
+				chunk = append(chunk, fragment{d.ID, d.Titles, d.Text, d.Ansvarig, d.Tidplan})
 			}
 			frags[k] = File{Path: fmt.Sprintf("sok/f/%d.json", k), Data: mustJSON(chunk)}
 		}
 	})
 	return append(files, frags...)
+}
+
+// docSet is the distinct documents of the index.
+type docSet struct {
+	docs      []Doc   // one of each distinct document
+	revs      [][]int // for each, the revisions that have it: indices into the revisions, ascending
+	copies    []int   // for each, the number of documents it stands for
+	texts     []string
+	fieldText [][]int // for each, the number in texts of each of its fields' texts
+}
+
+// distinct gathers the documents that are the same in several revisions. Two documents are the same result when
+// they have the same anchor, kind, titles, text, Ansvarig, Tidplan, fields and sökord. The documents of the
+// revision in force come first, in the order of its page, so that the browser breaks ties between them as it did
+// when each revision had its own; then the others, in the order they first appear. Documents of a year that is
+// not among the revisions are left out.
+func distinct(docs []Doc, revisions []Revision, current int) *docSet {
+	revIndex := make(map[int]int, len(revisions))
+	for i, r := range revisions {
+		revIndex[r.Year] = i
+	}
+	set := &docSet{}
+	textIndex := map[string]int{} // field texts, which are tokenised
+	strs := map[string]int{}      // the other strings, numbered for the key only
+	byKey := map[string]int{}
+	var key []byte
+	add := func(d *Doc, rev int) {
+		key = key[:0]
+		str := func(s string) {
+			n, ok := strs[s]
+			if !ok {
+				n = len(strs)
+				strs[s] = n
+			}
+			key = binary.AppendUvarint(key, uint64(n))
+		}
+		str(string(d.Kind))
+		str(d.ID)
+		str(d.Text)
+		str(d.Ansvarig)
+		str(d.Tidplan)
+		key = binary.AppendUvarint(key, uint64(len(d.Titles)))
+		for _, t := range d.Titles {
+			str(t)
+		}
+		key = binary.AppendUvarint(key, uint64(len(d.Keywords)))
+		for _, k := range d.Keywords {
+			str(k)
+		}
+		fields := make([]int, len(d.Fields))
+		key = binary.AppendUvarint(key, uint64(len(d.Fields)))
+		for j, f := range d.Fields {
+			n, ok := textIndex[f.Text]
+			if !ok {
+				n = len(set.texts)
+				textIndex[f.Text] = n
+				set.texts = append(set.texts, f.Text)
+			}
+			fields[j] = n
+			key = binary.AppendUvarint(key, uint64(n))
+			key = binary.AppendUvarint(key, math.Float64bits(f.Weight))
+		}
+		i, ok := byKey[string(key)]
+		if !ok {
+			i = len(set.docs)
+			byKey[string(key)] = i
+			set.docs = append(set.docs, *d)
+			set.revs = append(set.revs, nil)
+			set.copies = append(set.copies, 0)
+			set.fieldText = append(set.fieldText, fields)
+		}
+		set.revs[i] = append(set.revs[i], rev)
+		set.copies[i]++
+	}
+	for _, first := range []bool{true, false} {
+		for i := range docs {
+			if r, ok := revIndex[docs[i].Year]; ok && (docs[i].Year == current) == first {
+				add(&docs[i], r)
+			}
+		}
+	}
+	for _, rs := range set.revs {
+		slices.Sort(rs)
+	}
+	return set
+}
+
+// runs writes ascending numbers as runs: [from, to) pairs, flat.
+func runs(ns []int) []int {
+	var out []int
+	for i, n := range ns {
+		if i > 0 && n <= ns[i-1]+1 {
+			out[len(out)-1] = n + 1
+			continue
+		}
+		out = append(out, n, n+1)
+	}
+	return out
 }
 
 // FragmentsPerFile is how many documents' fragments share a file: neighbouring documents (sections of one

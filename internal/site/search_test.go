@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stockholm/plansite/internal/browser"
 	"github.com/stockholm/plansite/internal/demo"
 )
@@ -139,6 +140,61 @@ func TestBrowserSearch(t *testing.T) {
 		for _, g := range got {
 			if g != want {
 				t.Errorf("Ansvarig filter %q let through %q", want, g)
+			}
+		}
+	})
+
+	t.Run("all years: a text the years share is one result, naming them; one year is a scope too", func(t *testing.T) {
+		tab := b.Tab(t)
+		count := func() int {
+			return browser.Eval[int](tab, `document.querySelectorAll('#sok-resultat li').length`)
+		}
+		searchPage(t, tab, base+"/sok/?q=samverkan")
+		current := count()
+		searchPage(t, tab, base+"/sok/?q=samverkan&omfang=2021")
+		if v := browser.Eval[string](tab, `document.getElementById('sok-omfang').value`); v != "2021" {
+			t.Fatalf("the scope 2021 is not restored from the address: %q", v)
+		}
+		for _, u := range browser.Eval[[]string](tab, `[...document.querySelectorAll('#sok-resultat a')].map(a => new URL(a.href).pathname)`) {
+			if u != "/2021/" {
+				t.Errorf("searching 2021 leads to %s", u)
+			}
+		}
+		if status := browser.Eval[string](tab, `document.getElementById('sok-status').textContent`); !strings.Contains(status, "i planen 2021") {
+			t.Errorf("status %q", status)
+		}
+		y2021 := count()
+		all := searchPage(t, tab, base+"/sok/?q=samverkan&omfang=alla")
+		metas := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-result__meta')].map(p => p.textContent)`)
+		if len(all) >= current+y2021 || len(all) < max(current, y2021) {
+			t.Errorf("all years give %d results, the plan in force %d and 2021 %d: the shared texts are not one result", len(all), current, y2021)
+		}
+		shared := 0
+		for i, m := range metas {
+			// A shared text leads to the plan in force and names the other year.
+			if m == "Avsnitt i planen 2020, samma text i 2021" || m == "Aktivitet i planen 2020, samma text i 2021" {
+				shared++
+				if !strings.HasPrefix(all[i], "/2020/#") {
+					t.Errorf("%q leads to %s, not to the plan in force", m, all[i])
+				}
+			}
+		}
+		if shared == 0 {
+			t.Errorf("no result names the years that share it: %q", metas)
+		}
+		seen := map[string]bool{}
+		for _, text := range browser.Eval[[]string](tab, `[...document.querySelectorAll('#sok-resultat li')].map(li => li.querySelector('h2').textContent + '|' + li.querySelector('.search-result__snippet').textContent + '|' + (li.querySelector('dl') || {}).textContent)`) {
+			if seen[text] {
+				t.Errorf("the same result twice: %q", text)
+			}
+			seen[text] = true
+		}
+		// The scope is reached with the keyboard, and the page stays accessible.
+		tab.Do(chromedp.Focus(chromedp.ID("sok-omfang")), chromedp.KeyEvent(kb.ArrowDown))
+		tab.WaitFor(`location.search.includes('omfang=2021') && document.getElementById('sok-status').textContent.includes('2021')`)
+		if res := tab.Axe(); len(res.Violations) > 0 {
+			for _, v := range res.Violations {
+				t.Errorf("one year: %s", v)
 			}
 		}
 	})

@@ -431,18 +431,36 @@
     return { docs: list, keys: keys, words: words };
   }
 
+  // A document is a distinct text, with the revisions that have it (m.dr: runs [from, to) of indices into
+  // m.revs). scopeMask marks the revisions searched: the plan in force, one year (opts.year), or all of them.
+  function scopeMask(m, opts) {
+    var year = opts.year || m.cur;
+    return m.revs.map(function (r) { return opts.all || r.y === year; });
+  }
+
+  // revisionsIn lists the revisions of document d that the mask marks, as indices into m.revs.
+  function revisionsIn(m, d, mask) {
+    var out = [], runs = m.dr[d];
+    for (var i = 0; i + 1 < runs.length; i += 2) {
+      for (var r = runs[i]; r < runs[i + 1]; r++) if (mask[r]) out.push(r);
+    }
+    return out;
+  }
+
+  function inScope(m, d, mask) {
+    var runs = m.dr[d];
+    for (var i = 0; i + 1 < runs.length; i += 2) {
+      for (var r = runs[i]; r < runs[i + 1]; r++) if (mask[r]) return true;
+    }
+    return false;
+  }
+
   function allowedDocs(m, opts) {
-    var revs = opts.all ? m.revs : m.revs.filter(function (r) { return r.y === m.cur; });
+    var mask = scopeMask(m, opts);
     return function (d) {
-      for (var i = 0; i < revs.length; i++) {
-        var r = revs[i];
-        if (d < r.first || d >= r.end) continue;
-        if (opts.kind === 's' && d >= r.act) return false;
-        if (opts.kind === 'a' && d < r.act) return false;
-        if (opts.ansvarig !== '' && String(m.da[d]) !== opts.ansvarig) return false;
-        return true;
-      }
-      return false;
+      if (opts.kind && m.k[d] !== opts.kind) return false;
+      if (opts.ansvarig !== '' && String(m.da[d]) !== opts.ansvarig) return false;
+      return inScope(m, d, mask);
     };
   }
 
@@ -454,14 +472,20 @@
     return c ? c.value : '';
   }
 
+  // scopeOpts reads the scope chosen: all years, one year, or (neither) the plan in force.
+  function scopeOpts(m) {
+    var v = scope.value;
+    return { all: v === 'alla', year: /^[0-9]+$/.test(v) && Number(v) !== m.cur ? Number(v) : 0 };
+  }
+
   // fillAnsvarig lists, whole, the Ansvarig of the activities in the chosen years only, keeping the choice when
   // it is among them.
   function fillAnsvarig(m, chosen) {
-    var revs = scope.value === 'alla' ? m.revs : m.revs.filter(function (r) { return r.y === m.cur; });
+    var mask = scopeMask(m, scopeOpts(m));
     var used = new Set();
-    revs.forEach(function (r) {
-      for (var d = r.act; d < r.end; d++) if (m.da[d] >= 0) used.add(m.da[d]);
-    });
+    for (var d = 0; d < m.k.length; d++) {
+      if (m.da[d] >= 0 && !used.has(m.da[d]) && inScope(m, d, mask)) used.add(m.da[d]);
+    }
     ansvarig.querySelectorAll('div + div').forEach(function (d) { d.remove(); });
     var any = false;
     m.ans.forEach(function (a, i) {
@@ -533,25 +557,56 @@
 
   var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
 
+  // yearList names revisions (indices into m.revs, ascending) the way a reader counts them: a run of three or
+  // more as a span, "2020–2037 och 2039".
+  function yearList(m, revs) {
+    var parts = [];
+    for (var i = 0; i < revs.length;) {
+      var j = i;
+      while (j + 1 < revs.length && revs[j + 1] === revs[j] + 1) j++;
+      if (j - i >= 2) parts.push(m.revs[revs[i]].y + '–' + m.revs[revs[j]].y);
+      else for (var k = i; k <= j; k++) parts.push(String(m.revs[revs[k]].y));
+      i = j + 1;
+    }
+    return parts.length > 1 ? parts.slice(0, -1).join(', ') + ' och ' + parts[parts.length - 1] : parts.join('');
+  }
+
+  // place works out where a result leads and what its line of facts says. A text that several of the years
+  // searched have is one result: it leads to the plan in force when that has it, or else to the newest, and names
+  // the other years ("Avsnitt i planen 2039, samma text i 2020–2037").
+  function place(m, d, mask) {
+    var revs = revisionsIn(m, d, mask);
+    var cur = -1;
+    revs.forEach(function (r) { if (m.revs[r].y === m.cur) cur = r; });
+    var to = cur >= 0 ? cur : revs[revs.length - 1];
+    var others = revs.filter(function (r) { return r !== to; });
+    return {
+      year: m.revs[to].y,
+      meta: kinds[m.k[d]] + ' i planen ' + m.revs[to].y + (others.length ? ', samma text i ' + yearList(m, others) : '')
+    };
+  }
+
   function render(q, found, frags, m, opts, help) {
     var isHit = hitter(found.keys);
+    var mask = scopeMask(m, opts);
     list.textContent = '';
     empty.textContent = '';
     empty.hidden = true;
     frags.forEach(function (f, i) {
       if (!f) return;
+      var d = found.docs[i].doc, k = m.k[d], at = place(m, d, mask);
       var li = el('li', 'search-result');
       var a = el('a', 'search-result__link');
-      a.href = new URL(f.u, new URL('../', indexBase)).href;
+      a.href = new URL(at.year + '/#' + f.u, new URL('../', indexBase)).href;
       var title = f.t.join(' › ');
-      if (f.k === 'a') title += ' › ' + shorten(f.x, 80);
+      if (k === 'a') title += ' › ' + shorten(f.x, 80);
       a.textContent = title;
       var h = el('h2', 'search-result__title');
       h.appendChild(a);
       li.appendChild(h);
-      li.appendChild(el('p', 'search-result__meta', kinds[f.k] + ' i planen ' + f.y));
+      li.appendChild(el('p', 'search-result__meta', at.meta));
       li.appendChild(snippet(f.x, isHit));
-      if (f.k === 'a') {
+      if (k === 'a') {
         var dl = el('dl', 'search-result__facts');
         [['Ansvarig', f.a], ['Tidplan', f.p]].forEach(function (kv) {
           if (!kv[1]) return;
@@ -566,7 +621,7 @@
       list.appendChild(li);
     });
     var n = found.docs.length;
-    var where = opts.all ? 'alla år' : 'planen ' + m.cur;
+    var where = opts.all ? 'alla år' : 'planen ' + (opts.year || m.cur);
     if (n === 0) renderEmpty(q, m, opts, help);
     status.textContent = n === 0 ? 'Inga träffar för ”' + q + '” i ' + where + '.' :
       (n === 1 ? '1 träff' : n + ' träffar') + ' för ”' + q + '” i ' + where + (n > frags.length ? ', de ' + frags.length + ' bästa visas.' : '.');
@@ -581,24 +636,24 @@
       a.href = href;
       return a;
     }
-    function searchHref(query, all) {
+    function searchHref(query, omfang) {
       var p = new URLSearchParams();
       p.set('q', query);
-      if (all) p.set('omfang', 'alla');
+      if (omfang) p.set('omfang', omfang);
       return location.pathname + '?' + p;
     }
     if (help.suggestions.length) {
       var p = el('p', '', 'Menade du ');
       help.suggestions.forEach(function (s, i) {
         if (i > 0) p.appendChild(document.createTextNode(i === help.suggestions.length - 1 ? ' eller ' : ', '));
-        p.appendChild(link(s, searchHref(s, opts.all)));
+        p.appendChild(link(s, searchHref(s, opts.all ? 'alla' : opts.year ? String(opts.year) : '')));
       });
       p.appendChild(document.createTextNode('?'));
       empty.appendChild(p);
     }
     if (!opts.all) {
       var pa = el('p');
-      pa.appendChild(link('Sök i alla år', searchHref(q, true)));
+      pa.appendChild(link('Sök i alla år', searchHref(q, 'alla')));
       pa.appendChild(document.createTextNode(help.allYears > 0 ?
         ' (' + (help.allYears === 1 ? '1 träff' : help.allYears + ' träffar') + ' i andra års planer)' : ' (också andra års planer)'));
       empty.appendChild(pa);
@@ -657,10 +712,13 @@
   var generation = 0;
   async function run() {
     var q = field.value.trim();
-    var opts = { all: scope.value === 'alla', kind: kind.value, ansvarig: ansvarigValue() };
+    var m = await meta();
+    var sc = m ? scopeOpts(m) : { all: scope.value === 'alla', year: 0 };
+    var opts = { all: sc.all, year: sc.year, kind: kind.value, ansvarig: ansvarigValue() };
     var params = new URLSearchParams();
     if (q) params.set('q', q);
     if (opts.all) params.set('omfang', 'alla');
+    else if (opts.year) params.set('omfang', String(opts.year));
     if (opts.kind) params.set('typ', opts.kind);
     if (opts.ansvarig) params.set('ansvarig', opts.ansvarig);
     var url = location.pathname + (params.toString() ? '?' + params : '');
@@ -675,7 +733,6 @@
     }
     // From the query to the results drawn, measured in the page: performance.getEntriesByName('sok').
     performance.mark('sok-start-' + mine);
-    var m = await meta();
     var found = await search(q, opts);
     var top = found.docs.slice(0, 10);
     var frags = await Promise.all(top.map(function (r) { return fragment(r.doc); }));
@@ -701,7 +758,8 @@
     if (!form || !field) return;
     var params = new URLSearchParams(location.search);
     field.value = params.get('q') || '';
-    scope.value = params.get('omfang') === 'alla' ? 'alla' : '';
+    scope.value = params.get('omfang') || '';
+    if (scope.selectedIndex < 0) scope.value = ''; // a year the site does not have
     kind.value = /^[sa]$/.test(params.get('typ') || '') ? params.get('typ') : '';
     var m = await meta();
     if (m) fillAnsvarig(m, params.get('ansvarig') || '');
