@@ -328,6 +328,13 @@ func TestBrowserHistory(t *testing.T) {
 	if w := browser.Eval[string](tab, `getComputedStyle(document.querySelector('main ins'), '::before').clipPath`); w != "inset(50%)" {
 		t.Errorf("the words before an insertion are not hidden from sight: clip-path %q", w)
 	}
+	// A section's first text is folded, and loaded from its revision's page when opened.
+	tab.Open(base + "/historik/kompetens/")
+	tab.Do(chromedp.Click(chromedp.CSS(".history__whole summary")))
+	tab.WaitFor(`!document.querySelector('.history__whole .diff-unchanged__body').innerText.includes('Läs texten i planen') && document.querySelector('.history__whole .diff-unchanged__body').innerText.trim().length > 20`)
+	if h := browser.Eval[int](tab, `document.querySelectorAll('.history__whole .diff-unchanged__body h2').length`); h != 0 {
+		t.Errorf("the loaded text brought %d headings of its page along", h)
+	}
 	tab.Open(base + "/historik/natverk/")
 	if rows := browser.Eval[int](tab, `document.querySelectorAll('.history__follow-up tbody tr').length`); rows != 3 {
 		t.Errorf("the follow-up table has %d years, want 3", rows)

@@ -204,30 +204,3 @@ func (b *builder) marked(s *compare.SectionDiff) template.HTML {
 
 const sectionsMarker = "<!--plansite:sections-->"
 
-// rebase points the relative addresses of a revision page's HTML at the revision's folder from another page.
-func rebase(h, prefix string) string {
-	var b strings.Builder
-	b.Grow(len(h))
-	for {
-		i := strings.Index(h, `="`)
-		if i < 0 {
-			b.WriteString(h)
-			return b.String()
-		}
-		attr := h[:i]
-		b.WriteString(h[:i+2])
-		h = h[i+2:]
-		if !strings.HasSuffix(attr, " src") && !strings.HasSuffix(attr, " href") {
-			continue
-		}
-		end := strings.IndexByte(h, '"')
-		if end < 0 {
-			continue
-		}
-		u := h[:end]
-		if u != "" && !strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "/") &&
-			!strings.Contains(strings.SplitN(u, "/", 2)[0], ":") {
-			b.WriteString(prefix)
-		}
-	}
-}

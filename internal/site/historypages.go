@@ -35,7 +35,7 @@ type historyEntryView struct {
 	Class   string        // the kind, for the stylesheet: added, changed, unchanged, moved, removed, restored, absent
 	Href    string        // the item on the revision's page; "" when it is not there
 	HTML    template.HTML // what changed, or the whole text when it came in; "" when nothing is to be shown
-	Whole   bool          // HTML is the whole text, shown folded
+	Whole   bool          // the whole text is shown folded, loaded from Href when opened
 	Renamed template.HTML // a renamed section's title, its words marked
 }
 
@@ -50,19 +50,15 @@ var historyClass = map[history.Kind]string{
 }
 
 // histories renders the history page of every section and activity of the site's revisions.
-func (b *builder) histories(revs []*renderedRevision, results []*compare.Result) ([]file, problem.List) {
+func (b *builder) histories(results []*compare.Result) ([]file, problem.List) {
 	byID, order := history.Of(results)
 	slices.Sort(order)
-	byYear := map[int]*renderedRevision{}
-	for _, r := range revs {
-		byYear[r.year] = r
-	}
 	var probs problem.List
 	// The pages are made on every core: they come after the comparisons, when the cores are free again.
 	files := make([]file, len(order))
 	errs := make([]error, len(order))
 	onEveryCore(len(order), func() func(i int) {
-		return func(i int) { b.historyPage(byID[order[i]], byYear, &files[i], &errs[i]) }
+		return func(i int) { b.historyPage(byID[order[i]], &files[i], &errs[i]) }
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -109,7 +105,7 @@ func plainTitle(s string) string {
 }
 
 // historyPage renders the history page of h into f, or the error into err.
-func (b *builder) historyPage(h *history.History, byYear map[int]*renderedRevision, f *file, err *error) {
+func (b *builder) historyPage(h *history.History, f *file, err *error) {
 	id := h.ID
 	v := &historyView{ID: id, Title: plainTitle(h.Title), Activity: h.Activity, Kind: "avsnittet", Periods: content.Periods}
 	if h.Activity {
@@ -122,9 +118,9 @@ func (b *builder) historyPage(h *history.History, byYear map[int]*renderedRevisi
 		}
 		switch {
 		case e.Section != nil && (e.Kind == history.Added || e.Kind == history.Restored):
-			if sv := byYear[e.Rev.Year].sections[id]; sv != nil {
-				ev.HTML, ev.Whole = sv.rebased(), true
-			}
+			// The whole text is on the revision's page, from where it is loaded when the reader opens it, as an
+			// unchanged section on a comparison page is.
+			ev.Whole = ev.Href != ""
 		case e.Section != nil && (e.Kind == history.Changed || e.TextChanged):
 			if e.Section.Renamed {
 				ev.Renamed = diffhtml.Spans(e.Section.Title)

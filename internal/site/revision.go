@@ -10,7 +10,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/stockholm/plansite/internal/followup"
 
@@ -46,19 +45,6 @@ type sectionView struct {
 	Worry     bool
 	Table     *tableView
 	InCurrent string // in an older revision: the same section in the current one
-
-	rebasedOnce sync.Once
-	rebasedHTML template.HTML
-	year        int
-}
-
-// rebased is the section's HTML with its relative addresses made to work from a history page; it is made once,
-// however many pages show the section.
-func (s *sectionView) rebased() template.HTML {
-	s.rebasedOnce.Do(func() {
-		s.rebasedHTML = template.HTML(rebase(string(s.HTML), fmt.Sprintf("../../%d/", s.year)))
-	})
-	return s.rebasedHTML
 }
 
 type tableView struct {
@@ -128,7 +114,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		res := c.Result
 		report(s.Body, res)
 		rendered[&s.Body] = c
-		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: c.HTML, Worry: s.Worry, year: rev.Year,
+		sv := &sectionView{ID: s.ID, Title: s.Title, HTML: c.HTML, Worry: s.Worry,
 			EditHref: b.editHref(s.Pos.File)}
 		docs = append(docs, search.SectionDocs(rev, s, res)...)
 		if view.Older && home.Section(s.ID) != nil {

@@ -321,7 +321,7 @@ func (b *builder) render() problem.List {
 		probs = append(probs, sp...)
 		probs = append(probs, b.comparisons(revs)...)
 		steps := b.steps(revs) // after the comparisons, whose consecutive pairs it reuses
-		hf, hp := b.histories(revs, steps)
+		hf, hp := b.histories(steps)
 		b.out.put(hf...)
 		probs = append(probs, hp...)
 		if f, err := exports.Feed(b.plan.Revisions, steps, b.home().Board, b.base); err != nil {
