@@ -203,4 +203,3 @@ func (b *builder) marked(s *compare.SectionDiff) template.HTML {
 }
 
 const sectionsMarker = "<!--plansite:sections-->"
-
