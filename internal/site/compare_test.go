@@ -126,10 +126,12 @@ func TestIdenticalComparison(t *testing.T) {
 	if !strings.Contains(page, "Inga ändringar.") || strings.Count(page, "<ins>")+strings.Count(page, "<del>") != 2 /* the legend's */ {
 		t.Errorf("an identical copy does not give 'Inga ändringar':\n%s", page)
 	}
-	// 2021 is adopted too, so 2020 is now an older revision: it says so, and leads to the same places in 2021.
+	// 2021 is adopted too, so 2020 is now an older revision: it says so, and leads to the same places in 2021 and to
+	// what changed since.
 	old := string(files["2020/index.html"])
 	for _, want := range []string{"<strong>Äldre version:</strong>", `<a href="../2021/">Gå till den gällande planen (2021)</a>`,
-		`<a href="../2021/#inledning">Samma avsnitt i den gällande planen</a>`, `href="../2021/#rutin">Vid oro</a>`} {
+		`<a href="../2021/#inledning">Samma avsnitt i den gällande planen</a>`, `href="../2021/#rutin">Vid oro</a>`,
+		`<a href="../jamfor/2020-2021/">se vad som har ändrats sedan 2020</a>`} {
 		if !strings.Contains(old, want) {
 			t.Errorf("2020/index.html lacks %s", want)
 		}

@@ -29,6 +29,7 @@ type revisionView struct {
 	Older          bool   // an older revision than the current one
 	CurrentHref    string
 	CurrentYear    int
+	SinceHref      string // an older revision: its comparison with the plan in force
 	PrevYear       int    // the revision before, 0 when this is the first
 	ChangesHref    string // "Ändringar sedan PrevYear"
 	Preface        template.HTML
@@ -97,6 +98,9 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	view := &revisionView{Revision: rev, StatusLabel: rev.Status.Label(), Notice: statusNotices[rev.Status],
 		Older: rev.Year < home.Year, CurrentHref: fmt.Sprintf("../%d/", home.Year), CurrentYear: home.Year,
 		Indicators: indicators.Of(rev), IndicatorsHref: "../nyckeltal/"}
+	if view.Older {
+		view.SinceHref = fmt.Sprintf("../jamfor/%d-%d/", rev.Year, home.Year)
+	}
 	if prev := b.previous(rev); prev != nil {
 		view.PrevYear = prev.Year
 		view.ChangesHref = fmt.Sprintf("../jamfor/%d-%d/", prev.Year, rev.Year)
