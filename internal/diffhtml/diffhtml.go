@@ -12,6 +12,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -159,9 +160,9 @@ func writeBlock(b *strings.Builder, d compare.BlockDiff) {
 }
 
 // Blocks renders a compared section's blocks, one element a line. The page carries what changed: a run of
-// unchanged paragraphs is a line that says how many there are (as a changed table says how many rows it leaves
-// out), and the comparison page offers the whole section (Section.Whole). Unchanged headings stay, to show where
-// the changes are, and so does a run too short to be worth the line that would replace it.
+// unchanged paragraphs is one line that says how many there are (as a changed table says how many rows it leaves
+// out), and the comparison page offers the whole section (Section.Whole). A heading stays when its part of the
+// section has a change, to show where the change is; so does a run too short to be worth the line.
 func Blocks(blocks []compare.BlockDiff) template.HTML {
 	size := 0
 	for _, bl := range blocks {
@@ -169,46 +170,82 @@ func Blocks(blocks []compare.BlockDiff) template.HTML {
 	}
 	var body strings.Builder
 	body.Grow(size)
-	for i := 0; i < len(blocks); {
-		if n := skipped(blocks[i:]); n > 0 {
-			body.WriteString(`<p class="diff-skipped">` + swedish.Count(n, "oförändrat stycke", "oförändrade stycken") + " visas inte</p>\n")
-			i += n
+	for _, r := range runs(blocks) {
+		if r.folded {
+			note := swedish.Count(r.paragraphs, "oförändrat stycke", "oförändrade stycken")
+			if r.headings > 0 {
+				note += " under " + swedish.Count(r.headings, "rubrik", "rubriker")
+			}
+			body.WriteString(`<p class="diff-skipped">` + note + " visas inte</p>\n")
 			continue
 		}
-		writeBlock(&body, blocks[i])
-		body.WriteByte('\n')
-		i++
+		for _, bl := range blocks[r.from:r.to] {
+			writeBlock(&body, bl)
+			body.WriteByte('\n')
+		}
 	}
 	return template.HTML(body.String())
 }
 
 // Folds reports whether Blocks leaves out any of the blocks.
 func Folds(blocks []compare.BlockDiff) bool {
-	for i := range blocks {
-		if skipped(blocks[i:]) > 0 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(runs(blocks), func(r run) bool { return r.folded })
 }
 
-// skipped is the number of unchanged blocks at the start of blocks that Blocks leaves out: a run of unchanged
-// blocks other than headings, with at least minSkipped bytes of text.
-func skipped(blocks []compare.BlockDiff) int {
-	n, size := 0, 0
-	for _, bl := range blocks {
-		if bl.Change != compare.Unchanged || bl.Kind == markdown.HeadingBlock {
-			break
+// run is a stretch of a section's blocks that Blocks shows, or leaves out (folded) with a line that counts them.
+type run struct {
+	from, to             int
+	folded               bool
+	paragraphs, headings int
+}
+
+// runs divides blocks into what is shown and what is left out: the unchanged blocks, but for the headings of a
+// part with a change, in runs of at least minSkipped bytes of text.
+func runs(blocks []compare.BlockDiff) []run {
+	keep := make([]bool, len(blocks))
+	for i, bl := range blocks {
+		keep[i] = bl.Change != compare.Unchanged
+		if keep[i] || bl.Kind != markdown.HeadingBlock {
+			continue
 		}
-		n++
-		for _, sp := range bl.Spans {
-			size += len(sp.Text)
+		for _, in := range blocks[i+1:] { // the heading's part: up to a heading of its level or above
+			if in.Kind == markdown.HeadingBlock && in.Level <= bl.Level {
+				break
+			}
+			if in.Change != compare.Unchanged {
+				keep[i] = true
+				break
+			}
 		}
 	}
-	if size < minSkipped {
-		return 0
+	var out []run
+	for i := 0; i < len(blocks); {
+		r := run{from: i, to: i + 1}
+		for r.to < len(blocks) && keep[r.to] == keep[i] {
+			r.to++
+		}
+		if !keep[i] {
+			size := 0
+			for _, bl := range blocks[r.from:r.to] {
+				if bl.Kind == markdown.HeadingBlock {
+					r.headings++
+				} else {
+					r.paragraphs++
+				}
+				for _, sp := range bl.Spans {
+					size += len(sp.Text)
+				}
+			}
+			r.folded = size >= minSkipped && r.paragraphs > 0
+		}
+		if n := len(out); n > 0 && !r.folded && !out[n-1].folded {
+			out[n-1].to = r.to // two stretches shown one after the other are one
+		} else {
+			out = append(out, r)
+		}
+		i = r.to
 	}
-	return n
+	return out
 }
 
 // minSkipped is the least text a run of unchanged blocks must have to be left out: about two lines.

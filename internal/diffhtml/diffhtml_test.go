@@ -50,7 +50,7 @@ func TestPlain(t *testing.T) {
 }
 
 // TestBlocksFoldUnchanged: a run of unchanged paragraphs is one line that counts them, unless it is shorter than
-// that line is worth; unchanged headings and every changed block stay.
+// that line is worth; every changed block stays, and so does a heading whose part has a change.
 func TestBlocksFoldUnchanged(t *testing.T) {
 	long := strings.Repeat("Oförändrad text. ", 15) // 255 bytes
 	same := func(text string) compare.BlockDiff {
@@ -71,6 +71,8 @@ func TestBlocksFoldUnchanged(t *testing.T) {
 			"<p class=\"diff-block--same\">Kort.</p>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", false},
 		{"a heading splits a run and stays", []compare.BlockDiff{same(long), heading, same("Kort."), changed},
 			"<p class=\"diff-skipped\">1 oförändrat stycke visas inte</p>\n<h3 class=\"diff-block--same\">Rubrik</h3>\n<p class=\"diff-block--same\">Kort.</p>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", true},
+		{"headings of unchanged parts go with them", []compare.BlockDiff{heading, same(long), heading, same(long), heading, changed},
+			"<p class=\"diff-skipped\">2 oförändrade stycken under 2 rubriker visas inte</p>\n<h3 class=\"diff-block--same\">Rubrik</h3>\n<p class=\"diff-block--changed\">Vid <del>oro</del><ins>tvivel</ins></p>\n", true},
 	} {
 		if got := string(Blocks(c.blocks)); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
