@@ -78,9 +78,14 @@ type Cache struct {
 	mu     sync.Mutex
 	keys   map[string]int
 	tokens map[string]*tokens
-	texts  map[[2]int]*cached[*TextDiff]
-	words  map[[2]*tokens]*cached[wordDiff]
-	rows   map[[2]int]*cached[[4]Cell]
+	// The keys of blocks, sections and rows by their parts, made once however many revisions have them: a
+	// revision's keys are most of its text again.
+	blockKeys   map[blockKey]string
+	sectionKeys map[[3]string]string
+	rowKeys     map[[4]string]string
+	texts       map[[2]int]*cached[*TextDiff]
+	words       map[[2]*tokens]*cached[wordDiff]
+	rows        map[[2]int]*cached[[4]Cell]
 }
 
 type cached[T any] struct {
@@ -90,7 +95,7 @@ type cached[T any] struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
+	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, blockKeys: map[blockKey]string{}, sectionKeys: map[[3]string]string{}, rowKeys: map[[4]string]string{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
 }
 
 // Size is the number of distinct texts and rows the cache has numbered.
@@ -167,7 +172,9 @@ func (c *Cache) Prepare(in Input) *Doc {
 	d := &Doc{cache: c, Rev: in.Rev, Preface: c.toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
 	for _, s := range in.Rev.Sections {
 		ds := &docSection{s: s, blocks: c.toBlocks(in.Sections[s.ID])}
-		ds.key = s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
+		ds.key = intern(c, c.sectionKeys, [3]string{s.Title, s.TableCaption, s.Body.Markdown}, func() string {
+			return s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
+		})
 		ds.n = c.number(ds.key)
 		d.sections[s.ID] = ds
 		for _, a := range s.Activities {
@@ -176,7 +183,7 @@ func (c *Cache) Prepare(in Input) *Doc {
 			for i, t := range texts {
 				r.cells[i] = c.newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
 			}
-			r.n = c.number("\x01" + strings.Join(texts[:], "\x00"))
+			r.n = c.number(intern(c, c.rowKeys, texts, func() string { return "\x01" + strings.Join(texts[:], "\x00") }))
 			d.rows[a.ID] = r
 		}
 	}
@@ -235,7 +242,35 @@ func (c *Cache) newBlock(b markdown.Block) block {
 		}
 		c.mu.Unlock()
 	}
-	return block{Block: b, key: string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text, tokens: t}
+	key := intern(c, c.blockKeys, blockKey{b.Kind, b.Level, b.Text}, func() string {
+		return string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text
+	})
+	return block{Block: b, key: key, tokens: t}
+}
+
+// blockKey is what a block's key is made of.
+type blockKey struct {
+	kind  markdown.BlockKind
+	level int
+	text  string
+}
+
+// intern returns the key made of parts, kept in m, made with make the first time.
+func intern[K comparable](c *Cache, m map[K]string, parts K, make func() string) string {
+	c.mu.Lock()
+	k, ok := m[parts]
+	c.mu.Unlock()
+	if ok {
+		return k
+	}
+	k = make()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := m[parts]; ok {
+		return old
+	}
+	m[parts] = k
+	return k
 }
 
 func (c *Cache) toBlocks(bs []markdown.Block) []block {
