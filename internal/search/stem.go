@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/swedish"
@@ -233,19 +234,19 @@ func Root(key string) string {
 // skyddsfaktorer" says "riskfaktorer". suspendedWords returns the words a text leaves to the reader this way, the
 // head before the hyphen joined to the last part of the word that completes it.
 var (
-	suspended   = regexp.MustCompile(`([\p{L}]+)-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
 	suspendedAt = regexp.MustCompile(`^\s*[\p{L}]+-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
 	firstWord   = regexp.MustCompile(`^\s*([\p{L}]+)`)
 )
 
 func (v *vocabulary) suspendedWords(text string) []string {
-	if !strings.Contains(text, "-") {
-		return nil
-	}
 	var out []string
-	for _, m := range suspended.FindAllStringSubmatchIndex(text, -1) {
-		head := strings.ToLower(text[m[2]:m[3]])
-		rest := text[m[1]:]
+	for from := 0; ; {
+		head, end := nextSuspended(text, from)
+		if end < 0 {
+			return out
+		}
+		from = end
+		rest := text[end:]
 		// The completing word is the first after the match that is not itself suspended ("risk-, hot- och …").
 		for {
 			loc := suspendedAt.FindStringIndex(rest)
@@ -256,12 +257,70 @@ func (v *vocabulary) suspendedWords(text string) []string {
 		}
 		if w := firstWord.FindStringSubmatch(rest); w != nil {
 			if tail := v.lastPart(strings.ToLower(w[1])); tail != "" {
-				out = append(out, head+tail)
+				out = append(out, strings.ToLower(head)+tail)
 			}
 		}
 	}
-	return out
 }
+
+// nextSuspended finds the first suspended word in text at or after from: letters, a hyphen, and a comma, a slash,
+// or och, eller, samt or till between spaces. It returns the letters and where what follows them starts, or an end
+// of -1. It is what the expression ([\p{L}]+)-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/) finds, found from the
+// hyphens: an expression tries every run of letters, and hyphens are common ("VBE-samordnaren"), suspended words
+// rare (TestSuspendedLikeTheExpression).
+func nextSuspended(text string, from int) (head string, end int) {
+	for {
+		i := strings.IndexByte(text[from:], '-')
+		if i < 0 {
+			return "", -1
+		}
+		i += from
+		if end = separatorEnd(text, i+1); end >= 0 {
+			start := i
+			for start > from {
+				r, size := utf8.DecodeLastRuneInString(text[:start])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				start -= size
+			}
+			if start < i {
+				return text[start:i], end
+			}
+		}
+		from = i + 1
+	}
+}
+
+// separatorEnd returns the end of the separator of a suspended word that starts at i, just after its hyphen, or -1.
+func separatorEnd(text string, i int) int {
+	if strings.HasPrefix(text[i:], "/") {
+		return i + 1
+	}
+	j := skipSpace(text, i)
+	if strings.HasPrefix(text[j:], ",") {
+		return skipSpace(text, j+1)
+	}
+	if j == i {
+		return -1
+	}
+	for _, w := range [...]string{"och", "eller", "samt", "till"} {
+		if k := j + len(w); strings.HasPrefix(text[j:], w) && k < len(text) && isSpace(text[k]) {
+			return skipSpace(text, k)
+		}
+	}
+	return -1
+}
+
+// skipSpace returns the index of the first byte at or after i that is not white space as \s has it.
+func skipSpace(text string, i int) int {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // lastPart returns the last part of a compound as written: the shortest ending of four letters or more that is a
 // word of the site ("träffar" of "arbetsplatsträffar"), or the part after a linking s whose head is a word
