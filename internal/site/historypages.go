@@ -49,16 +49,22 @@ var historyClass = map[history.Kind]string{
 	history.Removed: "removed", history.Restored: "restored", history.Absent: "absent",
 }
 
-// histories renders the history page of every section and activity of the site's revisions.
+// histories renders the history page of every section and activity of the site's revisions, handing each to b.out
+// as it is made, and returns the list of ids that have one.
 func (b *builder) histories(results []*compare.Result) ([]file, problem.List) {
 	byID, order := history.Of(results)
 	slices.Sort(order)
 	var probs problem.List
-	// The pages are made on every core: they come after the comparisons, when the cores are free again.
-	files := make([]file, len(order))
+	// The pages are made, and written, on every core: they come after the comparisons, when the cores are free
+	// again.
 	errs := make([]error, len(order))
 	onEveryCore(len(order), func() func(i int) {
-		return func(i int) { b.historyPage(byID[order[i]], &files[i], &errs[i]) }
+		return func(i int) {
+			var f file
+			if b.historyPage(byID[order[i]], &f, &errs[i]); errs[i] == nil {
+				b.out.put(f)
+			}
+		}
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -72,8 +78,7 @@ func (b *builder) histories(results []*compare.Result) ([]file, problem.List) {
 	if err != nil {
 		probs.Add("historik/ids.json", 0, err.Error(), "")
 	}
-	files = append(files, file{Path: "historik/ids.json", Data: ids})
-	return files, probs
+	return []file{{Path: "historik/ids.json", Data: ids}}, probs
 }
 
 // steps returns, for each revision, its comparison with the one before; the first is compared with an empty plan.
