@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,7 +72,7 @@ func NewFolder(ctx context.Context, out string) (*Folder, error) {
 		unlock()
 		return nil, err
 	}
-	t := &Folder{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: os.RemoveAll}
+	t := &Folder{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: removeTree}
 	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
 	return t, nil
 }
@@ -159,6 +160,38 @@ func mkdir(p string) error {
 		return nil
 	}
 	return os.MkdirAll(p, 0o755)
+}
+
+// removeTree removes the folder dir and all it holds, as os.RemoveAll does, with its top-level entries removed side
+// by side: removing a site of thousands of files is mostly the system's time, on every core.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	errs := make([]error, len(entries))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+			}
+		}()
+	}
+	for i := range entries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first, as os.RemoveAll says
+		}
+	}
+	return os.Remove(dir)
 }
 
 // sameContent reports whether the regular file at path holds exactly f's contents. It reads the file a piece at a

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,5 +68,32 @@ func TestWriteErrorMessages(t *testing.T) {
 		if _, ok := problem.AsList(c.err); ok || strings.Contains(msg, "content") || strings.Contains(msg, "innehåll") {
 			t.Errorf("%q is taken for a problem in the content", msg)
 		}
+	}
+}
+
+// TestRemoveTree: the old site goes whole, files and folders at every depth, and a folder that is not there is no
+// error, as with os.RemoveAll.
+func TestRemoveTree(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	for _, p := range []string{"index.html", "2020/index.html", "historik/a/index.html", "historik/b/index.html", "sok/i/0.json"} {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "tom"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the folder is still there: %v", err)
+	}
+	if err := removeTree(dir); err != nil {
+		t.Errorf("removing a folder that is gone: %v", err)
 	}
 }
