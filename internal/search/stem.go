@@ -186,8 +186,9 @@ func trimLink(head string, known func(string) bool) string {
 
 // Derivations. Snowball and the noun endings above join the inflections of one word; a root joins the words made
 // from one another: "anmälan", "anmäler" and "orosanmälningar" (anmäl-), "islamism", "islamist" and "islamistiska"
-// (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska". Root strips
-// one ending of the list (the longest that leaves four letters), then a final n, then a final vowel, so that both
+// (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska",
+// "organisera" and "organisation". Root strips one ending of the list (the longest that leaves four letters), or
+// failing that the e of a final -en or -el ("vuxen", "vuxna"), then a final n, then a final vowel, so that both
 // sides of a pair end up on the same letters. It works on folded words, without a lexicon, the same way in Go and
 // in the browser (testdata/roots.golden is checked against both); a root is looked up only when a query word
 // matches no word of the site as it stands, so its looseness costs no precision where the text has the word.
@@ -199,7 +200,7 @@ var rootEndings = func() []string {
 		eringarna eringar eringen ering erades erade erad erat erar eras era
 		ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing
 		istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk
-		ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv
+		isationerna isationer isationen isation ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv
 		lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else
 		andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna
 		ans an ade at ar er or ens ets en et na a e s`)
@@ -214,10 +215,18 @@ func Root(key string) string {
 		return key
 	}
 	n := utf8.RuneCountInString(key)
+	stripped := false
 	for _, e := range rootEndings {
 		if strings.HasSuffix(key, e) && n-len(e) >= 4 {
-			key, n = key[:len(key)-len(e)], n-len(e)
+			key, n, stripped = key[:len(key)-len(e)], n-len(e), true
 			break
+		}
+	}
+	// A word in -en or -el loses the e when an ending follows ("vuxen", "vuxna"; "regel", "regler"; "artikel",
+	// "artiklar"): without an ending of its own, it loses it here too, so that both meet.
+	if !stripped && n >= 5 && (strings.HasSuffix(key, "en") || strings.HasSuffix(key, "el")) {
+		if c, _ := utf8.DecodeLastRuneInString(key[:len(key)-2]); !strings.ContainsRune("aeiouy", c) {
+			key, n = key[:len(key)-2]+key[len(key)-1:], n-1
 		}
 	}
 	if n > 4 && strings.HasSuffix(key, "n") {

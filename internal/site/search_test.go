@@ -75,6 +75,8 @@ func TestBrowserSearch(t *testing.T) {
 			{"vad gör jag vid oro", "/2020/#rutin-vid-oro"},
 			{"anhöriga", "/2020/#uppdrag-stod-till-anhoriga"},
 			{"Järva", "/2020/#"},
+			// A compound's head in another inflection: "vuxen-" said as "Ge vuxna rådgivning och stöd".
+			{"vuxenstöd", "/2020/#radgivning-vuxna"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]

@@ -151,7 +151,7 @@
     'eringarna eringar eringen ering erades erade erad erat erar eras era ' +
     'ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing ' +
     'istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk ' +
-    'ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv ' +
+    'isationerna isationer isationen isation ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv ' +
     'lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else ' +
     'andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna ' +
     'ans an ade at ar er or ens ets en et na a e s').split(' ');
@@ -164,13 +164,20 @@
     var cps = Array.from(key);
     var n = cps.length;
     if (n > 256) return key;
+    var stripped = false;
     for (var i = 0; i < rootEndings.length; i++) {
       var e = rootEndings[i];
       if (n - e.length >= 4 && key.endsWith(e)) {
         key = key.slice(0, key.length - e.length);
         n -= e.length;
+        stripped = true;
         break;
       }
+    }
+    // The e of a final -en or -el, which goes when an ending follows ("vuxen", "vuxna"), goes here too.
+    if (!stripped && n >= 5 && /[^aeiouy](en|el)$/u.test(key)) {
+      key = key.slice(0, -2) + key.slice(-1);
+      n--;
     }
     if (n > 4 && key.endsWith('n')) { key = key.slice(0, -1); n--; }
     if (n > 4 && /[aeiouy]$/.test(key)) key = key.slice(0, -1);
@@ -332,16 +339,22 @@
   }
 
   // splitQuery finds a compound query word's parts where the text has them apart: the longest head that is a word
-  // of the site (as it stands, without a linking s, or with the final a or e compounds drop) whose tail is a word
-  // too, the documents with both.
+  // of the site (as it stands, without a linking s, or with the final a or e compounds drop), or that has the root
+  // of one ("vuxen", said as "vuxna"), whose tail is a word too, the documents with both.
   async function splitQuery(t, sh, scores, keys) {
     var cps = Array.from(t.key);
     for (var i = cps.length - 4; i >= 3; i--) {
       var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
       var heads = [head, head.endsWith('s') ? head.slice(0, -1) : null, head + 'a', head + 'e'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
-      if (!h) continue;
-      var a = await matchWord({ key: h, form: h }, 1);
+      var a;
+      if (h) {
+        a = await matchWord({ key: h, form: h }, 1);
+      } else {
+        if (head.length < 4) continue;
+        a = await matchWord({ key: head, form: head }, 1);
+        if (a.tier !== 0 || !a.scores.size) continue;
+      }
       var b = await matchWord({ key: tail, form: tail }, 1);
       if (b.tier > 1) continue;
       var found = false;
