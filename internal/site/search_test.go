@@ -77,6 +77,8 @@ func TestBrowserSearch(t *testing.T) {
 			{"Järva", "/2020/#"},
 			// A compound's head in another inflection: "vuxen-" said as "Ge vuxna rådgivning och stöd".
 			{"vuxenstöd", "/2020/#radgivning-vuxna"},
+			// A misspelling one letter from the stem of a word the text has only inflected ("kuratorer").
+			{"kuratr", "/2020/#forelasningar-skolor"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]

@@ -281,8 +281,9 @@
     if (scores.size) return done(0);
 
     // Tier 1: the site does not have the word, nor a word of its root.
-    // A misspelling by one letter, for a word of five or more ("socialjoruen").
-    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1) : [];
+    // A misspelling by one letter, for a word of five or more ("socialjoruen"), of a word or of its stem
+    // ("kurrator": kurator, the stem of "kuratorer").
+    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1, true) : [];
     for (var n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -316,7 +317,7 @@
       return done(1);
     }
     // Tier 2: a word two letters away, for a word of eight or more.
-    near = t.key.length >= 8 ? nearForms(sh, t.key, 2) : [];
+    near = t.key.length >= 8 ? nearForms(sh, t.key, 2, true) : [];
     for (n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -325,13 +326,18 @@
     return done(2);
   }
 
-  // nearForms lists the forms of a shard closest in spelling to key, at most max letters away.
-  function nearForms(sh, key, max) {
+  // nearForms lists the forms of a shard closest in spelling to key, at most max letters away; with stems, a form
+  // whose stem is that close counts too, for a key of six letters or more.
+  function nearForms(sh, key, max, stems) {
     var best = [], bestD = max;
+    stems = stems && key.length >= 6;
     for (var k in sh.f) {
       if (/[0-9]/.test(k)) continue;
       var d = editDistance(k, key, bestD);
-      if (d === 0 || d > bestD) continue;
+      if (d === 0) continue;
+      var st = sh.f[k][0];
+      if (stems && st !== k && st.length >= 5) d = Math.min(d, editDistance(st, key, bestD));
+      if (d > bestD) continue;
       if (d < bestD) { best = []; bestD = d; }
       best.push(k);
     }
