@@ -349,6 +349,42 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			roots[r] = append(roots[r], p)
 		}
 	}
+	// The guessed tails of the compounds that were not split ("torg" of "jobbtorg"), under their roots: a query
+	// for the tail finds the compound below the words that say it. A tail that ends many words is a suffix.
+	ending := map[string][]string{} // an ending of four to eight letters → the stems of words that end so, to one too many
+	var unsplit []string
+	for f := range formSet {
+		k := Fold(f)
+		if stop[f] || strings.ContainsAny(k, "0123456789") {
+			continue
+		}
+		if len(voc.parts[f]) == 0 {
+			unsplit = append(unsplit, f)
+		}
+		r, st := []rune(k), voc.stem[f]
+		for n := 4; n <= 8 && n < len(r); n++ {
+			e := string(r[len(r)-n:])
+			if l := ending[e]; len(l) <= maxTailWords && !slices.Contains(l, st) {
+				ending[e] = append(l, st)
+			}
+		}
+	}
+	// The roots of the site's words are not guessed: "roll" is a word, and not what "kontroll" ends in.
+	ofWords := make(map[string]bool, len(roots))
+	for r := range roots {
+		ofWords[r] = true
+	}
+	for _, f := range unsplit {
+		for _, t := range compoundTails(Fold(f)) {
+			r := Root(t)
+			if len(ending[t]) > maxTailWords || ofWords[r] {
+				continue
+			}
+			if st := voc.stem[f]; !slices.Contains(roots[r], st) {
+				roots[r] = append(roots[r], st)
+			}
+		}
+	}
 	for r, sts := range roots {
 		if len(sts) == 1 && sts[0] == r {
 			continue

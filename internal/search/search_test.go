@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"encoding/json"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -201,5 +202,46 @@ func TestRootsGolden(t *testing.T) {
 	// match of a query word finds "orolig" from "oro" instead).
 	if Root("orolig") == Root("oro") {
 		t.Error("oro and orolig share a root")
+	}
+}
+
+// TestCompoundTails: a compound whose head the site never says alone is found by its tail, and what is only a
+// suffix ("ring" of "förändring") or a word of the site itself ("roll", not "kontroll") is not taken for a tail.
+func TestCompoundTails(t *testing.T) {
+	for word, want := range map[string][]string{
+		"jobbtorg":       {"torg"},
+		"folkmord":       {"mord"},
+		"radikalisering": nil, // every boundary with a consonant-led tail follows a vowel: "radikalise|ring"
+		"team":           nil, // too short to be a compound
+	} {
+		if got := compoundTails(word); !slices.Equal(got, want) {
+			t.Errorf("compoundTails(%q) = %q, want %q", word, got, want)
+		}
+	}
+	docs := []Doc{
+		{URL: "a", Kind: Section, Fields: []Field{{"Workshop för Jobbtorg Hässelby.", BodyWeight}}},
+		{URL: "b", Kind: Section, Fields: []Field{{"Kontroll och uppföljning. Vilken roll har nämnden?", BodyWeight}}},
+		{URL: "c", Kind: Section, Fields: []Field{{"En förändring, en ändring, en utvärdering.", BodyWeight}}},
+	}
+	roots := map[string][]string{}
+	for _, f := range Build(docs, nil, 0, nil, nil) {
+		var sh struct {
+			R map[string][]string `json:"r"`
+		}
+		if strings.HasPrefix(f.Path, "sok/i/") && f.Path != "sok/i/meta.json" {
+			if err := json.Unmarshal(f.Data, &sh); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(roots, sh.R)
+		}
+	}
+	if !slices.Contains(roots["torg"], "jobbtorg") {
+		t.Errorf("torg does not lead to jobbtorg: roots[torg] = %q", roots["torg"])
+	}
+	if slices.Contains(roots[Root("roll")], "kontroll") {
+		t.Errorf("roll, a word of the site, leads to kontroll: %q", roots[Root("roll")])
+	}
+	if sts := roots[Root("ring")]; len(sts) > 0 {
+		t.Errorf("ring, a suffix, leads to %q", sts)
 	}
 }

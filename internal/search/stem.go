@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/swedish"
@@ -309,4 +310,57 @@ func (v *vocabulary) add(forms []string) {
 			v.parts[f] = ps
 		}
 	}
+}
+
+// Tails. A compound whose head is no word of the site ("Jobbtorg": the plan never says "jobb") is not split, yet
+// an employee searches for its tail alone ("torg"). compoundTails guesses such tails of a folded word that was not
+// split: the endings of four to eight letters that begin as a Swedish word can (a consonant or a cluster such as
+// "st", "skr", then a vowel) after a head of four letters or more that ends in a consonant. A boundary between
+// two consonants is where compounds join; one after a vowel is mostly inside a suffix ("radikalise|ring"), and a
+// shorter head is mostly a prefix ("be|slut", "upp|drag").
+// Endings that many words of the site share are suffixes, not words ("ning", "ring"): the index keeps only the
+// tails that end at most maxTailWords of them (see Build).
+func compoundTails(key string) []string {
+	r := []rune(key)
+	if len(r) < 7 || len(r) > maxCompound {
+		return nil
+	}
+	var out []string
+	for i := max(4, len(r)-8); i <= len(r)-4; i++ {
+		if isVowel(r[i-1]) || !hasVowel(r[:i]) {
+			continue
+		}
+		n := onset(r[i:])
+		if n == 0 || i+n >= len(r) || !isVowel(r[i+n]) {
+			continue
+		}
+		out = append(out, string(r[i:]))
+	}
+	return out
+}
+
+// maxTailWords is the most words of the site a guessed compound tail may end, to be kept as one.
+const maxTailWords = 2
+
+func isVowel(c rune) bool { return strings.ContainsRune("aeiouy", c) }
+
+func hasVowel(r []rune) bool { return slices.ContainsFunc(r, isVowel) }
+
+// onsets are the clusters of consonants a Swedish word can begin with (folded), longest first; a single
+// consonant is one too.
+var onsets = []string{"skj", "skr", "spl", "spr", "str", "stj",
+	"bl", "br", "dr", "dv", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "mj", "nj",
+	"pl", "pr", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "tj", "tr", "tv", "vr"}
+
+// onset returns the number of letters of the consonants w begins with when a word can begin so, or 0.
+func onset(w []rune) int {
+	if len(w) == 0 || isVowel(w[0]) || !unicode.IsLetter(w[0]) {
+		return 0
+	}
+	for _, o := range onsets {
+		if len(w) > len(o) && string(w[:len(o)]) == o {
+			return len(o)
+		}
+	}
+	return 1
 }

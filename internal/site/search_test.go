@@ -79,6 +79,8 @@ func TestBrowserSearch(t *testing.T) {
 			{"vuxenstöd", "/2020/#radgivning-vuxna"},
 			// A misspelling one letter from the stem of a word the text has only inflected ("kuratorer").
 			{"kuratr", "/2020/#forelasningar-skolor"},
+			// A compound's tail alone, whose head ("jobb") the plan never says: "Jobbtorg Hässelby".
+			{"torget", "/2020/#workshop-hasselby-bromma"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
