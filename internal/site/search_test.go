@@ -91,6 +91,11 @@ func TestBrowserSearch(t *testing.T) {
 		if got := searchPage(t, tab, base+"/sok/?q=vad gör jag vid oro"); len(got) == 0 || got[0] != "/2020/#rutin-vid-oro" {
 			t.Errorf("a worried question does not lead first to the routine: %q", got)
 		}
+		// A word the text has only at the beginning of longer words ("Behandlingsenheten") is found there before
+		// a word that only shares its root ("behandlas", in Uppföljning).
+		if got := searchPage(t, tab, base+"/sok/?q=behandling"); len(got) == 0 || got[0] == "/2020/#uppfoljning" {
+			t.Errorf("behandling: %q, want the places that say Behandlingsenheten first", got)
+		}
 		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
 			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")
 		}

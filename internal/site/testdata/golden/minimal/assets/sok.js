@@ -261,6 +261,15 @@
       addPostings(scores, ps0[t.key], 1);
       keys.push(t.key);
     }
+    // A word the site does not have as such, but at the beginning of its longer words, as written: "behandling"
+    // in "behandlingsenheten" says more than "behandlas", which only shares its root.
+    if (!entry && t.key.length >= 6 && !/[0-9]/.test(t.key)) {
+      for (var lf in sh.f) {
+        if (lf.length <= t.key.length || lf.lastIndexOf(t.key, 0) !== 0) continue;
+        await stemPostings(scores, sh.f[lf][0], 0.9);
+        keys.push(t.key);
+      }
+    }
     if (/[0-9]/.test(t.key)) return done(scores.size ? 0 : 3); // a number is what it is
     // Derivations: the stems and compound parts of the site's words that share the word's root ("islamism" →
     // "islamistiska", "anmälan" → "orosanmälningar"), below the words themselves.
