@@ -76,7 +76,6 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 		raw[f] = s
 		stems[s] = true
 	}
-	known := func(w string) bool { return stems[w] || raw[w] != "" }
 	for _, f := range forms {
 		v.stem[f] = Fold(v.conflate(raw[f]))
 	}
@@ -84,7 +83,7 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	parts := make([][]string, len(forms))
 	parallel(len(forms), func(from, to int) {
 		for i := from; i < to; i++ {
-			parts[i] = v.split(forms[i], known, 0)
+			parts[i] = v.split(forms[i], 0)
 		}
 	})
 	for i, ps := range parts {
@@ -119,45 +118,64 @@ func (v *vocabulary) stemOf(w string) string {
 const maxCompound = 64
 
 // split returns the stem keys of the compound parts of w, or nil when it is not a compound of known words.
-func (v *vocabulary) split(w string, known func(string) bool, depth int) []string {
+//
+// It runs for every word of the site at every build, so it slices w where it could split it rather than making
+// new strings, and looks at each place once.
+func (v *vocabulary) split(w string, depth int) []string {
 	if len(w) > 4*maxCompound { // more than maxCompound letters, however many bytes each takes
 		return nil
 	}
-	r := []rune(w)
-	if len(r) < 7 || len(r) > maxCompound || depth > 3 {
+	var at [maxCompound + 1]int // at[i] is where the i-th letter of w begins
+	n := 0
+	for i := range w {
+		if n >= maxCompound {
+			return nil
+		}
+		at[n] = i
+		n++
+	}
+	at[n] = len(w)
+	if n < 7 || depth > 3 {
 		return nil
 	}
 	// The longest head that is a word (not a function word) whose tail is a word too; failing that, whose tail is
 	// at least six letters.
-	for _, tailKnown := range []bool{true, false} {
-		for i := len(r) - 4; i >= 3; i-- {
-			head, tail := string(r[:i]), string(r[i:])
-			if IsStopword(head) || !knownHead(head, known) {
-				continue
-			}
-			isKnown := known(tail) || known(v.snowball(tail))
-			if tailKnown && !isKnown || !tailKnown && !isKnown && len(r)-i < 6 {
-				continue
-			}
-			base := trimLink(head, known)
-			parts := []string{v.stemOf(base), v.stemOf(tail)}
-			parts = append(parts, v.split(base, known, depth+1)...)
-			parts = append(parts, v.split(tail, known, depth+1)...)
-			return parts
+	fallback := -1
+	for i := n - 4; i >= 3; i-- {
+		head, tail := w[:at[i]], w[at[i]:]
+		if IsStopword(head) || !v.knownHead(head) {
+			continue
 		}
+		if v.known(tail) || v.known(v.snowball(tail)) {
+			return v.splitAt(head, tail, depth)
+		}
+		if fallback < 0 && n-i >= 6 {
+			fallback = i
+		}
+	}
+	if fallback >= 0 {
+		return v.splitAt(w[:at[fallback]], w[at[fallback]:], depth)
 	}
 	// No head is a word of the site: split after a linking s that follows one of the endings that take it
 	// ("anmälnings|skyldighet", "utrednings|placering", "kunskaps|höjning", "verksamhets|berättelse").
-	for i := len(r) - 5; i >= 5; i-- {
-		head, tail := string(r[:i]), string(r[i:])
+	for i := n - 5; i >= 5; i-- {
+		head, tail := w[:at[i]], w[at[i]:]
 		for _, end := range linkingEndings {
 			if strings.HasSuffix(head, end) {
 				parts := []string{v.stemOf(strings.TrimSuffix(head, "s")), v.stemOf(tail)}
-				return append(parts, v.split(tail, known, depth+1)...)
+				return append(parts, v.split(tail, depth+1)...)
 			}
 		}
 	}
 	return nil
+}
+
+// splitAt returns the parts of a compound split into head and tail, and the parts of each.
+func (v *vocabulary) splitAt(head, tail string, depth int) []string {
+	base := v.trimLink(head)
+	parts := []string{v.stemOf(base), v.stemOf(tail)}
+	parts = append(parts, v.split(base, depth+1)...)
+	return append(parts, v.split(tail, depth+1)...)
 }
 
 // linkingEndings are endings after which Swedish compounds put a linking s.
@@ -165,20 +183,30 @@ var linkingEndings = []string{"ings", "hets", "tions", "skaps", "doms", "ets", "
 
 // knownHead reports whether a compound's head is a word: as it stands, without the linking s, or with the final
 // e or a that compounds drop.
-func knownHead(head string, known func(string) bool) bool {
-	return known(head) || known(trimLink(head, known)) && trimLink(head, known) != head ||
-		known(head+"e") || known(head+"a")
+func (v *vocabulary) knownHead(head string) bool {
+	if v.known(head) {
+		return true
+	}
+	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && v.known(base) {
+		return true
+	}
+	// head+"e" and head+"a", looked up without making a string for each place a word could split: most are no
+	// word.
+	var buf [4*maxCompound + 1]byte
+	b := append(buf[:0], head...)
+	return v.knownBytes(append(b, 'e')) || v.knownBytes(append(b, 'a'))
 }
 
-func trimLink(head string, known func(string) bool) string {
-	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && known(base) {
+// trimLink returns a compound's head as a word: without the linking s, or with the final e or a it dropped.
+func (v *vocabulary) trimLink(head string) string {
+	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && v.known(base) {
 		return base
 	}
-	if known(head) {
+	if v.known(head) {
 		return head
 	}
 	for _, e := range []string{"e", "a"} {
-		if known(head + e) {
+		if v.known(head + e) {
 			return head + e
 		}
 	}
@@ -298,6 +326,9 @@ func (v *vocabulary) lastPart(w string) string {
 // known reports whether w is a word of the site or the stem of one.
 func (v *vocabulary) known(w string) bool { return v.stems[w] || v.stem[w] != "" }
 
+// knownBytes is known for a word in a buffer (the maps are read without copying it).
+func (v *vocabulary) knownBytes(w []byte) bool { return v.stems[string(w)] || v.stem[string(w)] != "" }
+
 // add works out stems and compound parts for words found after the vocabulary was made.
 func (v *vocabulary) add(forms []string) {
 	for _, f := range forms {
@@ -306,7 +337,7 @@ func (v *vocabulary) add(forms []string) {
 		}
 	}
 	for _, f := range forms {
-		if ps := v.split(f, v.known, 0); len(ps) > 0 {
+		if ps := v.split(f, 0); len(ps) > 0 {
 			v.parts[f] = ps
 		}
 	}
