@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stockholm/plansite/internal/memo"
 )
@@ -361,11 +362,13 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		if len(voc.parts[f]) == 0 {
 			unsplit = append(unsplit, f)
 		}
-		r, st := []rune(k), voc.stem[f]
-		for n := 4; n <= 8 && n < len(r); n++ {
-			e := string(r[len(r)-n:])
-			if l := ending[e]; len(l) <= maxTailWords && !slices.Contains(l, st) {
-				ending[e] = append(l, st)
+		st := voc.stem[f]
+		for i, n := len(k), 0; i > 0 && n < 8; n++ {
+			_, size := utf8.DecodeLastRuneInString(k[:i])
+			if i -= size; n >= 3 && i > 0 {
+				if l := ending[k[i:]]; len(l) <= maxTailWords && !slices.Contains(l, st) {
+					ending[k[i:]] = append(l, st)
+				}
 			}
 		}
 	}
