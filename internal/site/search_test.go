@@ -81,6 +81,9 @@ func TestBrowserSearch(t *testing.T) {
 			{"kuratr", "/2020/#forelasningar-skolor"},
 			// A compound's tail alone, whose head ("jobb") the plan never says: "Jobbtorg Hässelby".
 			{"torget", "/2020/#workshop-hasselby-bromma"},
+			// A word of four letters with two letters swapped, or one doubled.
+			{"taem", "/2020/#uppdrag-vbe-team"},
+			{"teamm", "/2020/#uppdrag-vbe-team"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
@@ -95,6 +98,10 @@ func TestBrowserSearch(t *testing.T) {
 		// a word that only shares its root ("behandlas", in Uppföljning).
 		if got := searchPage(t, tab, base+"/sok/?q=behandling"); len(got) == 0 || got[0] == "/2020/#uppfoljning" {
 			t.Errorf("behandling: %q, want the places that say Behandlingsenheten first", got)
+		}
+		// Any other change of one letter makes another word of four letters, not a misspelling of this one.
+		if got := searchPage(t, tab, base+"/sok/?q=tean"); len(got) > 0 {
+			t.Errorf("tean: %q, want nothing (it is not team misspelt by a swap or a double letter)", got)
 		}
 		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
 			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")

@@ -292,7 +292,10 @@
     // Tier 1: the site does not have the word, nor a word of its root.
     // A misspelling by one letter, for a word of five or more ("socialjoruen"), of a word or of its stem
     // ("kurrator": kurator, the stem of "kuratorer").
-    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1, true) : [];
+    // A word of four letters is only taken for a misspelling of a word with two letters swapped or one doubled
+    // ("taem", "teamm"), the slips that keep a short word recognisable; other one-letter changes make another word.
+    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1, true) :
+      t.key.length === 4 ? nearForms(sh, t.key, 1, false).filter(function (k) { return slip(k, t.key); }) : [];
     for (var n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -333,6 +336,21 @@
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
     return done(2);
+  }
+
+  // slip reports whether a and b differ by two neighbouring letters swapped, or by a letter doubled.
+  function slip(a, b) {
+    if (a.length === b.length) {
+      var i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    var s = a.length < b.length ? a : b, l = a.length < b.length ? b : a;
+    if (l.length !== s.length + 1) return false;
+    for (var j = 0; j < l.length; j++) {
+      if (l.slice(0, j) + l.slice(j + 1) === s) return j > 0 && l[j] === l[j - 1] || j + 1 < l.length && l[j] === l[j + 1];
+    }
+    return false;
   }
 
   // nearForms lists the forms of a shard closest in spelling to key, at most max letters away; with stems, a form
