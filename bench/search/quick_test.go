@@ -20,7 +20,8 @@ import (
 
 // TestRelevanceQuick runs plansite's search alone, in Chromium, on the queries of the sets named in SETS
 // (default: the ones tuned on and the first held-out set), and prints each query that does not rank an answer
-// first. It is the loop to tune in; a held-out set is scored by the full comparison (make bench-search), once.
+// first, and the number of hits of the queries in COUNTS. It is the loop to tune in; a held-out set is scored by
+// the full comparison (make bench-search), once.
 //
 //	SETS=utveckling,prov go test -tags searchbench -run TestRelevanceQuick -v ./bench/search/
 func TestRelevanceQuick(t *testing.T) {
@@ -54,6 +55,13 @@ func TestRelevanceQuick(t *testing.T) {
 		}
 		return got
 	}, func(t []string) []string { return t })
+	// The number of hits of the queries in COUNTS (separated by ";"), and the first: precision at a glance.
+	for _, q := range strings.Split(os.Getenv("COUNTS"), ";") {
+		if q != "" {
+			got := browser.Await[[]string](tab, plansiteSearch+`(`+jsString(q)+`, 1000, false)`)
+			fmt.Printf("hits\t%s\t%d\t%v\n", q, len(got), got[:min(1, len(got))])
+		}
+	}
 	fmt.Printf("all: n %d, recall@5 %.3f, MRR %.3f\n", s.all.n, s.all.recall(), s.all.mrr())
 	for _, set := range want {
 		if x := s.bySet[set]; x != nil {
