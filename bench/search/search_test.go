@@ -284,8 +284,8 @@ func TestCompareSearch(t *testing.T) {
 	fmt.Fprintf(&report, "| queries | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |\n|---|---|---|---|---|---|\n")
 	row("all", &ours.all, &theirs.all)
 	row("tuned on (utveckling)", ours.bySet["utveckling"], theirs.bySet["utveckling"])
-	row("held out, first round (prov)", ours.bySet["prov"], theirs.bySet["prov"])
-	row("held out, second round (prov2)", ours.bySet["prov2"], theirs.bySet["prov2"])
+	row("prov (held out in round 1, tuned on in round 2)", ours.bySet["prov"], theirs.bySet["prov"])
+	row("prov2 (held out: written before round 2)", ours.bySet["prov2"], theirs.bySet["prov2"])
 	fmt.Fprintf(&report, "\n### By group (all queries)\n\n| group | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |\n|---|---|---|---|---|---|\n")
 	var kinds []string
 	for k := range ours.byKind {
@@ -298,7 +298,7 @@ func TestCompareSearch(t *testing.T) {
 		row(k, ours.byKind[k], theirs.byKind[k])
 	}
 	for _, set := range sets[1:] {
-		fmt.Fprintf(&report, "\n### By group, held-out queries only (%s)\n\n| group | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |\n|---|---|---|---|---|---|\n", set)
+		fmt.Fprintf(&report, "\n### By group, %s only%s\n\n| group | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |\n|---|---|---|---|---|---|\n", set, map[string]string{"prov2": " (held out)"}[set])
 		for _, k := range kinds {
 			if ours.byKind[k+"/"+set] != nil {
 				row(k, ours.byKind[k+"/"+set], theirs.byKind[k+"/"+set])
