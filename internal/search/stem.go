@@ -352,10 +352,10 @@ func (v *vocabulary) add(forms []string) {
 // Endings that many words of the site share are suffixes, not words ("ning", "ring"): the index keeps only the
 // tails that end at most maxTailWords of them (see Build).
 func compoundTails(key string) []string {
-	r := []rune(key)
-	if len(r) < 7 || len(r) > maxCompound {
+	if n := utf8.RuneCountInString(key); n < 7 || n > maxCompound { // most words: before making runes of them
 		return nil
 	}
+	r := []rune(key)
 	var out []string
 	for i := max(4, len(r)-8); i <= len(r)-4; i++ {
 		if isVowel(r[i-1]) || !hasVowel(r[:i]) {
@@ -388,10 +388,17 @@ func onset(w []rune) int {
 	if len(w) == 0 || isVowel(w[0]) || !unicode.IsLetter(w[0]) {
 		return 0
 	}
-	for _, o := range onsets {
-		if len(w) > len(o) && string(w[:len(o)]) == o {
-			return len(o)
+next:
+	for _, o := range onsets { // folded clusters are ASCII: a letter is a byte
+		if len(w) <= len(o) {
+			continue
 		}
+		for i := range len(o) {
+			if w[i] != rune(o[i]) {
+				continue next
+			}
+		}
+		return len(o)
 	}
 	return 1
 }
