@@ -16,12 +16,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stockholm/plansite/internal/memo"
 )
@@ -340,11 +342,13 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// Roots, for the words a query has that the site does not: each root with the stems of the site's words
 	// that have it, when that is more than the root itself.
 	roots := map[string][]string{}
+	words := make([]seen, 0, len(formSet)) // the forms that have a root, with their folded keys
 	for f := range formSet {
 		k := Fold(f)
 		if stop[f] || strings.ContainsAny(k, "0123456789") {
 			continue
 		}
+		words = append(words, seen{k, f})
 		r, st := Root(k), voc.stem[f]
 		if !slices.Contains(roots[r], st) {
 			roots[r] = append(roots[r], st)
@@ -355,6 +359,49 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			roots[r] = append(roots[r], p)
 		}
 	}
+	// The guessed tails of the compounds that were not split ("torg" of "jobbtorg"), under their roots: a query
+	// for the tail finds the compound below the words that say it. A tail that ends many words is a suffix, and
+	// the root of a word of the site is that word's ("roll" is a word, not what "kontroll" ends in).
+	ending := map[string][]string{} // a guessed tail → the stems of the words that end so, up to one too many
+	type guess struct {
+		form  string
+		tails []string
+	}
+	var guesses []guess
+	for _, w := range words {
+		if len(voc.parts[w.form]) == 0 {
+			if ts := compoundTails(w.key); len(ts) > 0 {
+				guesses = append(guesses, guess{w.form, ts})
+				for _, t := range ts {
+					ending[t] = nil
+				}
+			}
+		}
+	}
+	if len(ending) > 0 {
+		for _, w := range words {
+			st := voc.stem[w.form]
+			for i, n := len(w.key), 0; i > 0 && n < 8; n++ {
+				_, size := utf8.DecodeLastRuneInString(w.key[:i])
+				if i -= size; n < 3 || i == 0 {
+					continue
+				}
+				if l, ok := ending[w.key[i:]]; ok && len(l) <= maxTailWords && !slices.Contains(l, st) {
+					ending[w.key[i:]] = append(l, st)
+				}
+			}
+		}
+	}
+	tails := map[string][]string{}
+	for _, g := range guesses {
+		for _, t := range g.tails {
+			r, st := Root(t), voc.stem[g.form]
+			if _, ofWord := roots[r]; len(ending[t]) <= maxTailWords && !ofWord && !slices.Contains(tails[r], st) {
+				tails[r] = append(tails[r], st)
+			}
+		}
+	}
+	maps.Copy(roots, tails)
 	for r, sts := range roots {
 		if len(sts) == 1 && sts[0] == r {
 			continue

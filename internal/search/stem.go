@@ -76,7 +76,6 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 		raw[f] = s
 		stems[s] = true
 	}
-	known := func(w string) bool { return stems[w] || raw[w] != "" }
 	for _, f := range forms {
 		v.stem[f] = Fold(v.conflate(raw[f]))
 	}
@@ -84,7 +83,7 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	parts := make([][]string, len(forms))
 	parallel(len(forms), func(from, to int) {
 		for i := from; i < to; i++ {
-			parts[i] = v.split(forms[i], known, 0)
+			parts[i] = v.split(forms[i], 0)
 		}
 	})
 	for i, ps := range parts {
@@ -119,45 +118,64 @@ func (v *vocabulary) stemOf(w string) string {
 const maxCompound = 64
 
 // split returns the stem keys of the compound parts of w, or nil when it is not a compound of known words.
-func (v *vocabulary) split(w string, known func(string) bool, depth int) []string {
+//
+// It runs for every word of the site at every build, so it slices w where it could split it rather than making
+// new strings, and looks at each place once.
+func (v *vocabulary) split(w string, depth int) []string {
 	if len(w) > 4*maxCompound { // more than maxCompound letters, however many bytes each takes
 		return nil
 	}
-	r := []rune(w)
-	if len(r) < 7 || len(r) > maxCompound || depth > 3 {
+	var at [maxCompound + 1]int // at[i] is where the i-th letter of w begins
+	n := 0
+	for i := range w {
+		if n >= maxCompound {
+			return nil
+		}
+		at[n] = i
+		n++
+	}
+	at[n] = len(w)
+	if n < 7 || depth > 3 {
 		return nil
 	}
 	// The longest head that is a word (not a function word) whose tail is a word too; failing that, whose tail is
 	// at least six letters.
-	for _, tailKnown := range []bool{true, false} {
-		for i := len(r) - 4; i >= 3; i-- {
-			head, tail := string(r[:i]), string(r[i:])
-			if IsStopword(head) || !knownHead(head, known) {
-				continue
-			}
-			isKnown := known(tail) || known(v.snowball(tail))
-			if tailKnown && !isKnown || !tailKnown && !isKnown && len(r)-i < 6 {
-				continue
-			}
-			base := trimLink(head, known)
-			parts := []string{v.stemOf(base), v.stemOf(tail)}
-			parts = append(parts, v.split(base, known, depth+1)...)
-			parts = append(parts, v.split(tail, known, depth+1)...)
-			return parts
+	fallback := -1
+	for i := n - 4; i >= 3; i-- {
+		head, tail := w[:at[i]], w[at[i]:]
+		if IsStopword(head) || !v.knownHead(head) {
+			continue
 		}
+		if v.known(tail) || v.known(v.snowball(tail)) {
+			return v.splitAt(head, tail, depth)
+		}
+		if fallback < 0 && n-i >= 6 {
+			fallback = i
+		}
+	}
+	if fallback >= 0 {
+		return v.splitAt(w[:at[fallback]], w[at[fallback]:], depth)
 	}
 	// No head is a word of the site: split after a linking s that follows one of the endings that take it
 	// ("anmälnings|skyldighet", "utrednings|placering", "kunskaps|höjning", "verksamhets|berättelse").
-	for i := len(r) - 5; i >= 5; i-- {
-		head, tail := string(r[:i]), string(r[i:])
+	for i := n - 5; i >= 5; i-- {
+		head, tail := w[:at[i]], w[at[i]:]
 		for _, end := range linkingEndings {
 			if strings.HasSuffix(head, end) {
 				parts := []string{v.stemOf(strings.TrimSuffix(head, "s")), v.stemOf(tail)}
-				return append(parts, v.split(tail, known, depth+1)...)
+				return append(parts, v.split(tail, depth+1)...)
 			}
 		}
 	}
 	return nil
+}
+
+// splitAt returns the parts of a compound split into head and tail, and the parts of each.
+func (v *vocabulary) splitAt(head, tail string, depth int) []string {
+	base := v.trimLink(head)
+	parts := []string{v.stemOf(base), v.stemOf(tail)}
+	parts = append(parts, v.split(base, depth+1)...)
+	return append(parts, v.split(tail, depth+1)...)
 }
 
 // linkingEndings are endings after which Swedish compounds put a linking s.
@@ -165,20 +183,30 @@ var linkingEndings = []string{"ings", "hets", "tions", "skaps", "doms", "ets", "
 
 // knownHead reports whether a compound's head is a word: as it stands, without the linking s, or with the final
 // e or a that compounds drop.
-func knownHead(head string, known func(string) bool) bool {
-	return known(head) || known(trimLink(head, known)) && trimLink(head, known) != head ||
-		known(head+"e") || known(head+"a")
+func (v *vocabulary) knownHead(head string) bool {
+	if v.known(head) {
+		return true
+	}
+	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && v.known(base) {
+		return true
+	}
+	// head+"e" and head+"a", looked up without making a string for each place a word could split: most are no
+	// word.
+	var buf [4*maxCompound + 1]byte
+	b := append(buf[:0], head...)
+	return v.knownBytes(append(b, 'e')) || v.knownBytes(append(b, 'a'))
 }
 
-func trimLink(head string, known func(string) bool) string {
-	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && known(base) {
+// trimLink returns a compound's head as a word: without the linking s, or with the final e or a it dropped.
+func (v *vocabulary) trimLink(head string) string {
+	if base, ok := strings.CutSuffix(head, "s"); ok && len(base) >= 3 && v.known(base) {
 		return base
 	}
-	if known(head) {
+	if v.known(head) {
 		return head
 	}
 	for _, e := range []string{"e", "a"} {
-		if known(head + e) {
+		if v.known(head + e) {
 			return head + e
 		}
 	}
@@ -187,8 +215,9 @@ func trimLink(head string, known func(string) bool) string {
 
 // Derivations. Snowball and the noun endings above join the inflections of one word; a root joins the words made
 // from one another: "anmälan", "anmäler" and "orosanmälningar" (anmäl-), "islamism", "islamist" and "islamistiska"
-// (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska". Root strips
-// one ending of the list (the longest that leaves four letters), then a final n, then a final vowel, so that both
+// (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska",
+// "organisera" and "organisation". Root strips one ending of the list (the longest that leaves four letters), or
+// failing that the e of a final -en or -el ("vuxen", "vuxna"), then a final n, then a final vowel, so that both
 // sides of a pair end up on the same letters. It works on folded words, without a lexicon, the same way in Go and
 // in the browser (testdata/roots.golden is checked against both); a root is looked up only when a query word
 // matches no word of the site as it stands, so its looseness costs no precision where the text has the word.
@@ -200,7 +229,7 @@ var rootEndings = func() []string {
 		eringarna eringar eringen ering erades erade erad erat erar eras era
 		ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing
 		istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk
-		ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv
+		isationerna isationer isationen isation ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv
 		lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else
 		andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna
 		ans an ade at ar er or ens ets en et na a e s`)
@@ -215,10 +244,18 @@ func Root(key string) string {
 		return key
 	}
 	n := utf8.RuneCountInString(key)
+	stripped := false
 	for _, e := range rootEndings {
 		if strings.HasSuffix(key, e) && n-len(e) >= 4 {
-			key, n = key[:len(key)-len(e)], n-len(e)
+			key, n, stripped = key[:len(key)-len(e)], n-len(e), true
 			break
+		}
+	}
+	// A word in -en or -el loses the e when an ending follows ("vuxen", "vuxna"; "regel", "regler"; "artikel",
+	// "artiklar"): without an ending of its own, it loses it here too, so that both meet.
+	if !stripped && n >= 5 && (strings.HasSuffix(key, "en") || strings.HasSuffix(key, "el")) {
+		if c, _ := utf8.DecodeLastRuneInString(key[:len(key)-2]); !strings.ContainsRune("aeiouy", c) {
+			key, n = key[:len(key)-2]+key[len(key)-1:], n-1
 		}
 	}
 	if n > 4 && strings.HasSuffix(key, "n") {
@@ -347,6 +384,9 @@ func (v *vocabulary) lastPart(w string) string {
 // known reports whether w is a word of the site or the stem of one.
 func (v *vocabulary) known(w string) bool { return v.stems[w] || v.stem[w] != "" }
 
+// knownBytes is known for a word in a buffer (the maps are read without copying it).
+func (v *vocabulary) knownBytes(w []byte) bool { return v.stems[string(w)] || v.stem[string(w)] != "" }
+
 // add works out stems and compound parts for words found after the vocabulary was made.
 func (v *vocabulary) add(forms []string) {
 	for _, f := range forms {
@@ -355,8 +395,68 @@ func (v *vocabulary) add(forms []string) {
 		}
 	}
 	for _, f := range forms {
-		if ps := v.split(f, v.known, 0); len(ps) > 0 {
+		if ps := v.split(f, 0); len(ps) > 0 {
 			v.parts[f] = ps
 		}
 	}
+}
+
+// Tails. A compound whose head is no word of the site ("Jobbtorg": the plan never says "jobb") is not split, yet
+// an employee searches for its tail alone ("torg"). compoundTails guesses such tails of a folded word that was not
+// split: the endings of four to eight letters that begin as a Swedish word can (a consonant or a cluster such as
+// "st", "skr", then a vowel) after a head of four letters or more that ends in a consonant. A boundary between
+// two consonants is where compounds join; one after a vowel is mostly inside a suffix ("radikalise|ring"), and a
+// shorter head is mostly a prefix ("be|slut", "upp|drag").
+// Endings that many words of the site share are suffixes, not words ("ning", "ring"): the index keeps only the
+// tails that end at most maxTailWords of them (see Build).
+func compoundTails(key string) []string {
+	if n := utf8.RuneCountInString(key); n < 7 || n > maxCompound { // most words: before making runes of them
+		return nil
+	}
+	r := []rune(key)
+	var out []string
+	for i := max(4, len(r)-8); i <= len(r)-4; i++ {
+		if isVowel(r[i-1]) || !hasVowel(r[:i]) {
+			continue
+		}
+		n := onset(r[i:])
+		if n == 0 || i+n >= len(r) || !isVowel(r[i+n]) {
+			continue
+		}
+		out = append(out, string(r[i:]))
+	}
+	return out
+}
+
+// maxTailWords is the most words of the site a guessed compound tail may end, to be kept as one.
+const maxTailWords = 2
+
+func isVowel(c rune) bool { return strings.ContainsRune("aeiouy", c) }
+
+func hasVowel(r []rune) bool { return slices.ContainsFunc(r, isVowel) }
+
+// onsets are the clusters of consonants a Swedish word can begin with (folded), longest first; a single
+// consonant is one too.
+var onsets = []string{"skj", "skr", "spl", "spr", "str", "stj",
+	"bl", "br", "dr", "dv", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "mj", "nj",
+	"pl", "pr", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "tj", "tr", "tv", "vr"}
+
+// onset returns the number of letters of the consonants w begins with when a word can begin so, or 0.
+func onset(w []rune) int {
+	if len(w) == 0 || isVowel(w[0]) || !unicode.IsLetter(w[0]) {
+		return 0
+	}
+next:
+	for _, o := range onsets { // folded clusters are ASCII: a letter is a byte
+		if len(w) <= len(o) {
+			continue
+		}
+		for i := range len(o) {
+			if w[i] != rune(o[i]) {
+				continue next
+			}
+		}
+		return len(o)
+	}
+	return 1
 }

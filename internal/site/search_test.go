@@ -76,6 +76,15 @@ func TestBrowserSearch(t *testing.T) {
 			{"vad gör jag vid oro", "/2020/#rutin-vid-oro"},
 			{"anhöriga", "/2020/#uppdrag-stod-till-anhoriga"},
 			{"Järva", "/2020/#"},
+			// A compound's head in another inflection: "vuxen-" said as "Ge vuxna rådgivning och stöd".
+			{"vuxenstöd", "/2020/#radgivning-vuxna"},
+			// A misspelling one letter from the stem of a word the text has only inflected ("kuratorer").
+			{"kuratr", "/2020/#forelasningar-skolor"},
+			// A compound's tail alone, whose head ("jobb") the plan never says: "Jobbtorg Hässelby".
+			{"torget", "/2020/#workshop-hasselby-bromma"},
+			// A word of four letters with two letters swapped, or one doubled.
+			{"taem", "/2020/#uppdrag-vbe-team"},
+			{"teamm", "/2020/#uppdrag-vbe-team"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
@@ -85,6 +94,15 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		if got := searchPage(t, tab, base+"/sok/?q=vad gör jag vid oro"); len(got) == 0 || got[0] != "/2020/#rutin-vid-oro" {
 			t.Errorf("a worried question does not lead first to the routine: %q", got)
+		}
+		// A word the text has only at the beginning of longer words ("Behandlingsenheten") is found there before
+		// a word that only shares its root ("behandlas", in Uppföljning).
+		if got := searchPage(t, tab, base+"/sok/?q=behandling"); len(got) == 0 || got[0] == "/2020/#uppfoljning" {
+			t.Errorf("behandling: %q, want the places that say Behandlingsenheten first", got)
+		}
+		// Any other change of one letter makes another word of four letters, not a misspelling of this one.
+		if got := searchPage(t, tab, base+"/sok/?q=tean"); len(got) > 0 {
+			t.Errorf("tean: %q, want nothing (it is not team misspelt by a swap or a double letter)", got)
 		}
 		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
 			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")

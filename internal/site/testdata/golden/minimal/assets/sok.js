@@ -151,7 +151,7 @@
     'eringarna eringar eringen ering erades erade erad erat erar eras era ' +
     'ningarnas ningarna ningar ningens ningen nings ning ingarna ingar ingen ing ' +
     'istiskas istiska istiskt istisk isterna isters isten ister ists ist ismens ismen ism iskas iska iskt isk ' +
-    'ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv ' +
+    'isationerna isationer isationen isation ationerna ationer ationen ation ionerna ioner ionen ion itetens iteten itet ivas iva ivt iv ' +
     'lighetens ligheten lighet ligas liga ligt lig hetens heten heter het elsen elser else ' +
     'andets andet andes ande ende arnas arna arens aren ares are ernas erna ornas orna ' +
     'ans an ade at ar er or ens ets en et na a e s').split(' ');
@@ -164,13 +164,20 @@
     var cps = Array.from(key);
     var n = cps.length;
     if (n > 256) return key;
+    var stripped = false;
     for (var i = 0; i < rootEndings.length; i++) {
       var e = rootEndings[i];
       if (n - e.length >= 4 && key.endsWith(e)) {
         key = key.slice(0, key.length - e.length);
         n -= e.length;
+        stripped = true;
         break;
       }
+    }
+    // The e of a final -en or -el, which goes when an ending follows ("vuxen", "vuxna"), goes here too.
+    if (!stripped && n >= 5 && /[^aeiouy](en|el)$/u.test(key)) {
+      key = key.slice(0, -2) + key.slice(-1);
+      n--;
     }
     if (n > 4 && key.endsWith('n')) { key = key.slice(0, -1); n--; }
     if (n > 4 && /[aeiouy]$/.test(key)) key = key.slice(0, -1);
@@ -254,6 +261,15 @@
       addPostings(scores, ps0[t.key], 1);
       keys.push(t.key);
     }
+    // A word the site does not have as such, but at the beginning of its longer words, as written: "behandling"
+    // in "behandlingsenheten" says more than "behandlas", which only shares its root.
+    if (!entry && t.key.length >= 6 && !/[0-9]/.test(t.key)) {
+      for (var lf in sh.f) {
+        if (lf.length <= t.key.length || lf.lastIndexOf(t.key, 0) !== 0) continue;
+        await stemPostings(scores, sh.f[lf][0], 0.9);
+        keys.push(t.key);
+      }
+    }
     if (/[0-9]/.test(t.key)) return done(scores.size ? 0 : 3); // a number is what it is
     // Derivations: the stems and compound parts of the site's words that share the word's root ("islamism" →
     // "islamistiska", "anmälan" → "orosanmälningar"), below the words themselves.
@@ -274,8 +290,12 @@
     if (scores.size) return done(0);
 
     // Tier 1: the site does not have the word, nor a word of its root.
-    // A misspelling by one letter, for a word of five or more ("socialjoruen").
-    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1) : [];
+    // A misspelling by one letter, for a word of five or more ("socialjoruen"), of a word or of its stem
+    // ("kurrator": kurator, the stem of "kuratorer").
+    // A word of four letters is only taken for a misspelling of a word with two letters swapped or one doubled
+    // ("taem", "teamm"), the slips that keep a short word recognisable; other one-letter changes make another word.
+    var near = t.key.length >= 5 ? nearForms(sh, t.key, 1, true) :
+      t.key.length === 4 ? nearForms(sh, t.key, 1, false).filter(function (k) { return slip(k, t.key); }) : [];
     for (var n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -309,7 +329,7 @@
       return done(1);
     }
     // Tier 2: a word two letters away, for a word of eight or more.
-    near = t.key.length >= 8 ? nearForms(sh, t.key, 2) : [];
+    near = t.key.length >= 8 ? nearForms(sh, t.key, 2, true) : [];
     for (n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -318,13 +338,33 @@
     return done(2);
   }
 
-  // nearForms lists the forms of a shard closest in spelling to key, at most max letters away.
-  function nearForms(sh, key, max) {
+  // slip reports whether a and b differ by two neighbouring letters swapped, or by a letter doubled.
+  function slip(a, b) {
+    if (a.length === b.length) {
+      var i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    var s = a.length < b.length ? a : b, l = a.length < b.length ? b : a;
+    if (l.length !== s.length + 1) return false;
+    for (var j = 0; j < l.length; j++) {
+      if (l.slice(0, j) + l.slice(j + 1) === s) return j > 0 && l[j] === l[j - 1] || j + 1 < l.length && l[j] === l[j + 1];
+    }
+    return false;
+  }
+
+  // nearForms lists the forms of a shard closest in spelling to key, at most max letters away; with stems, a form
+  // whose stem is that close counts too, for a key of six letters or more.
+  function nearForms(sh, key, max, stems) {
     var best = [], bestD = max;
+    stems = stems && key.length >= 6;
     for (var k in sh.f) {
       if (/[0-9]/.test(k)) continue;
       var d = editDistance(k, key, bestD);
-      if (d === 0 || d > bestD) continue;
+      if (d === 0) continue;
+      var st = sh.f[k][0];
+      if (stems && st !== k && st.length >= 5) d = Math.min(d, editDistance(st, key, bestD));
+      if (d > bestD) continue;
       if (d < bestD) { best = []; bestD = d; }
       best.push(k);
     }
@@ -332,16 +372,22 @@
   }
 
   // splitQuery finds a compound query word's parts where the text has them apart: the longest head that is a word
-  // of the site (as it stands, without a linking s, or with the final a or e compounds drop) whose tail is a word
-  // too, the documents with both.
+  // of the site (as it stands, without a linking s, or with the final a or e compounds drop), or that has the root
+  // of one ("vuxen", said as "vuxna"), whose tail is a word too, the documents with both.
   async function splitQuery(t, sh, scores, keys) {
     var cps = Array.from(t.key);
     for (var i = cps.length - 4; i >= 3; i--) {
       var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
       var heads = [head, head.endsWith('s') ? head.slice(0, -1) : null, head + 'a', head + 'e'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
-      if (!h) continue;
-      var a = await matchWord({ key: h, form: h }, 1);
+      var a;
+      if (h) {
+        a = await matchWord({ key: h, form: h }, 1);
+      } else {
+        if (head.length < 4) continue;
+        a = await matchWord({ key: head, form: head }, 1);
+        if (a.tier !== 0 || !a.scores.size) continue;
+      }
       var b = await matchWord({ key: tail, form: tail }, 1);
       if (b.tier > 1) continue;
       var found = false;
