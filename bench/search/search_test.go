@@ -312,17 +312,18 @@ func TestCompareSearch(t *testing.T) {
 	bytesAndLatency := func(name string, dir string, all bool, pfEvery int) {
 		first := qs[0].q
 		// A new server for each engine: a new origin, so nothing is in the browser's cache.
-		ours := &counted{h: serve.Handler(dir), match: func(p string) bool {
+		// The counter is outside the compression: it counts the bytes as sent.
+		ours := &counted{h: gzipped(serve.Handler(dir)), match: func(p string) bool {
 			return strings.HasPrefix(p, "/sok/i/") || strings.HasPrefix(p, "/sok/f/") || p == "/assets/sok.js"
 		}}
-		osrv := httptest.NewServer(gzipped(ours))
+		osrv := httptest.NewServer(ours)
 		defer osrv.Close()
 		cold := b.Tab(t)
 		cold.Open(osrv.URL + "/sok/?q=" + url.QueryEscape(first) + map[bool]string{true: "&omfang=alla"}[all])
 		cold.WaitFor(`document.documentElement.dataset.sokReady === 'true'`)
 		ourBytes := ours.n.Load()
-		theirs := &counted{h: serve.Handler(dir), match: func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }}
-		psrv := httptest.NewServer(gzipped(theirs))
+		theirs := &counted{h: gzipped(serve.Handler(dir)), match: func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }}
+		psrv := httptest.NewServer(theirs)
 		defer psrv.Close()
 		pcold := b.Tab(t)
 		pcold.Open(psrv.URL + "/pf.html")
