@@ -640,12 +640,12 @@ type scratch struct {
 	stems, parts, gloss              map[string]float64
 	stemOrder, partOrder, glossOrder []string
 	forms                            map[seen]bool
-	pairs                            map[string]bool
+	pairs                            map[[2]string]bool
 }
 
 func newScratch() *scratch {
 	return &scratch{stems: map[string]float64{}, parts: map[string]float64{}, gloss: map[string]float64{},
-		forms: map[seen]bool{}, pairs: map[string]bool{}}
+		forms: map[seen]bool{}, pairs: map[[2]string]bool{}}
 }
 
 // count works out a text's contribution. Function words count for nothing; an abbreviation counts for its
@@ -666,7 +666,7 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			c.forms = append(c.forms, s)
 		}
 	}
-	add := func(t Token, w float64) {
+	add := func(t Token, w float64) string {
 		if t.Secondary {
 			w *= 0.5
 		}
@@ -682,6 +682,7 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			}
 			parts[p] += w * partFactor
 		}
+		return k
 	}
 	addGloss := func(k string, w float64) {
 		if _, ok := glosses[k]; !ok {
@@ -694,15 +695,13 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 		if stop[t.Form] {
 			continue
 		}
-		add(t, 1)
+		k := add(t, 1)
 		if !t.Secondary {
 			c.words++
-			k := voc.stem[t.Form]
-			if prev != "" && prev != k {
-				if p := prev + " " + k; !sc.pairs[p] {
-					sc.pairs[p] = true
-					c.pairs = append(c.pairs, p)
-				}
+			// The pair's key is made only the first time the text has it.
+			if pair := [2]string{prev, k}; prev != "" && prev != k && !sc.pairs[pair] {
+				sc.pairs[pair] = true
+				c.pairs = append(c.pairs, prev+" "+k)
 			}
 			prev = k
 		}
