@@ -295,7 +295,8 @@ func Sections(b *bytes.Buffer, sections []*Section, cells *Cells) []byte {
 			// Loaded as an unchanged section is, when opened.
 			href := esc(s.Whole)
 			b.WriteString(`<details class="diff-whole" data-src="` + href + `">` + "\n")
-			b.WriteString(`<summary>Hela avsnittet som det lyder nu</summary>` + "\n")
+			b.WriteString(`<summary>Hela avsnittet som det lyder nu<span class="visually-hidden">: ”` + esc(s.CurrentTitle()) +
+				`”</span></summary>` + "\n")
 			b.WriteString(`<div class="diff-unchanged__body">` + "\n")
 			b.WriteString(`<p><a href="` + href + `">Läs avsnittet ”` + esc(s.CurrentTitle()) + `” i planen</a></p>`)
 			b.WriteString("\n</div>\n</details>\n")

@@ -283,6 +283,11 @@ func TestBrowserReading(t *testing.T) {
 		if !strings.Contains(skipped, "oförändrade stycken visas inte") && !strings.Contains(skipped, "oförändrat stycke visas inte") {
 			t.Errorf("the folded paragraphs read %q", skipped)
 		}
+		// Its summary names the section for a screen reader: a page has one for each changed section.
+		title := browser.Eval[string](tab, "document.querySelector('#avsnitt-uppdrag h2').firstChild.textContent.trim()")
+		if said := tab.Spoken("#avsnitt-uppdrag details.diff-whole summary"); !strings.HasPrefix(said, "Hela avsnittet som det lyder nu") || title == "" || !strings.Contains(said, title) {
+			t.Errorf("a screen reader reads the whole section's summary as %q, without its title %q", said, title)
+		}
 		tab.Do(chromedp.Click(chromedp.CSS("#avsnitt-uppdrag details.diff-whole summary")))
 		tab.WaitFor("document.querySelector('#avsnitt-uppdrag .diff-whole .diff-unchanged__body').innerText.length > 500")
 		if n := browser.Eval[int](tab, "document.querySelectorAll('#avsnitt-uppdrag .diff-whole .diff-unchanged__body ins, #avsnitt-uppdrag .diff-whole .diff-unchanged__body h2').length"); n != 0 {
