@@ -449,13 +449,14 @@
     });
     // The words that decide which documents answer: those at least half as rare as the rarest word found. A common
     // word ("socialtjänsten", "vart") that the answer lacks must not send the results to the places that have it;
-    // it still adds its BM25 to the documents that have it.
+    // it still adds its BM25 to the documents that have it. Each word's BM25 is weighed by its idf against the
+    // rarest word's, so that among the documents with the same words, the rarer word's matches weigh the most.
     var rarest = words.reduce(function (x, w) { return w.found ? Math.max(x, w.idf) : x; }, 0);
     words.forEach(function (w) {
       var counts = w.idf >= rarest / 2;
       w.docs.forEach(function (v, d) {
         var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: false };
-        r.score += v.s;
+        r.score += v.s * w.idf / rarest;
         if (counts) {
           r.words++;
           r.level += v.l;
