@@ -3,8 +3,10 @@ package site
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -85,6 +87,11 @@ func TestBrowserSearch(t *testing.T) {
 			// A word of four letters with two letters swapped, or one doubled.
 			{"taem", "/2020/#uppdrag-vbe-team"},
 			{"teamm", "/2020/#uppdrag-vbe-team"},
+			// A common word the answer lacks ("vart", "socialtjänsten") does not decide; the rare ones do.
+			{"vart vänder jag mig som anhörig", "/2020/#uppdrag-stod-till-anhoriga"},
+			{"får socialtjänsten bryta sekretessen", "/2020/#rutiner-och-sekretessbrytande-regel"},
+			// A root that begins a longer word whose head is no word of the site: "sekretessbrytande".
+			{"sekretessen", "/2020/#rutiner-och-sekretessbrytande-regel"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
@@ -354,4 +361,45 @@ func TestBrowserSearch(t *testing.T) {
 			t.Error("without JavaScript the page does not say that search needs it")
 		}
 	})
+}
+
+// TestBrowserSearchRareWordDecides searches a plan where a common word of the query ("förvaltningen", in most
+// sections) is in a wrong section beside a rarer word, and the answer has only the rarest word ("anhöriga"): the
+// common word must not decide which sections answer, so the answer is found, and first.
+func TestBrowserSearchRareWordDecides(t *testing.T) {
+	b := browser.Require(t)
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range []struct{ id, title, text string }{
+		{"ekonomi", "Ekonomi", "Förvaltningen sköter ekonomin och budgeten."},
+		{"personal", "Personal", "Förvaltningen anställer personal till enheterna."},
+		{"lokaler", "Lokaler", "Förvaltningen hyr lokaler i staden."},
+		{"telefon", "Telefon", "Förvaltningen svarar i telefon och vänder sig till alla som ringer."},
+		{"anhoriga", "Stöd till anhöriga", "Anhöriga kan få stödsamtal och råd."},
+	} {
+		md := fmt.Sprintf("---\nid: %s\ntitel: %s\nordning: %d\n---\n%s\n", s.id, s.title, 30+i, s.text)
+		if err := os.WriteFile(filepath.Join(dir, "2020", "avsnitt", s.id+".md"), []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := servedSite(t, dir)
+	tab := b.Tab(t)
+	got := searchPage(t, tab, base+"/sok/?q=vart vänder sig anhöriga till förvaltningen")
+	if len(got) == 0 || got[0] != "/2020/#anhoriga" {
+		t.Errorf("%q, want the section that says the rarest word (anhöriga) first", got)
+	}
+	if !slices.Contains(got, "/2020/#telefon") {
+		t.Errorf("%q, want the section that says the other rare word (vänder) too", got)
+	}
+	for _, id := range []string{"ekonomi", "personal", "lokaler"} {
+		if slices.Contains(got, "/2020/#"+id) {
+			t.Errorf("%q: %s has only the common word", got, id)
+		}
+	}
+	// All the deciding words in one section still put it first, as before.
+	if got := searchPage(t, tab, base+"/sok/?q=förvaltningen vänder"); len(got) == 0 || got[0] != "/2020/#telefon" {
+		t.Errorf("förvaltningen vänder: %q, want the section with both words first", got)
+	}
 }

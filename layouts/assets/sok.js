@@ -323,6 +323,15 @@
       }
       // A compound whose parts the text has apart: "skolföreläsningar" for "föreläsningar … skolor".
       if (scores.size === 0 && !depth) await splitQuery(t, sh, scores, keys);
+      // Failing that, the word's root at the beginning of longer words: the head of a compound whose head is no
+      // word of the site ("sekretessen" in "sekretessbrytande", "identifiering" in "identifierats").
+      if (scores.size === 0 && r.length >= 6 && r !== t.key && rs === sh) {
+        for (var rf in sh.f) {
+          if (rf.length <= r.length || rf.lastIndexOf(r, 0) !== 0) continue;
+          await stemPostings(scores, sh.f[rf][0], 0.5);
+          keys.push(r);
+        }
+      }
     }
     if (scores.size) {
       scores.forEach(function (_, d) { level.set(d, 3); });
@@ -414,6 +423,8 @@
     var content = groups.filter(function (g) { return !stop.has(g[0].form); });
     if (content.length) groups = content;
     var allowed = allowedDocs(m, opts);
+    var ndocs = 0;
+    for (var dd = 0; dd < m.dr.length; dd++) if (allowed(dd)) ndocs++;
     var total = new Map();
     var keys = [];
     var results = await Promise.all(groups.map(function (g) {
@@ -432,12 +443,24 @@
           if (allowed(d) && !(best.has(d) && best.get(d).s >= s * f)) best.set(d, { s: s * f, l: a.level.get(d) || 2 });
         });
       });
-      words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0 });
-      best.forEach(function (v, d) {
+      // How rare the word is among the documents searched (BM25's idf), for weighing it against the others.
+      var idf = Math.log(1 + (ndocs - best.size + 0.5) / (best.size + 0.5));
+      words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0, idf: idf, docs: best });
+    });
+    // The words that decide which documents answer: those at least half as rare as the rarest word found. A common
+    // word ("socialtjänsten", "vart") that the answer lacks must not send the results to the places that have it;
+    // it still adds its BM25 to the documents that have it. Each word's BM25 is weighed by its idf against the
+    // rarest word's, so that among the documents with the same words, the rarer word's matches weigh the most.
+    var rarest = words.reduce(function (x, w) { return w.found ? Math.max(x, w.idf) : x; }, 0);
+    words.forEach(function (w) {
+      var counts = w.idf >= rarest / 2;
+      w.docs.forEach(function (v, d) {
         var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: false };
-        r.score += v.s;
-        r.words++;
-        r.level += v.l;
+        r.score += v.s * w.idf / rarest;
+        if (counts) {
+          r.words++;
+          r.level += v.l;
+        }
         total.set(d, r);
       });
     });
@@ -464,8 +487,8 @@
       });
     }
     var list = Array.from(total.values());
-    // Several words narrow the results: the documents with the most of them; and when some have the words as a
-    // phrase, those.
+    // Several words narrow the results: the documents with the most of the words that decide; and when some have
+    // the words as a phrase, those.
     var most = list.reduce(function (n, r) { return Math.max(n, r.words); }, 0);
     list = list.filter(function (r) { return r.words === most; });
     if (pairs > 0 && list.some(function (r) { return r.pairs === pairs; })) {
