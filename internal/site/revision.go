@@ -193,18 +193,14 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	rr := &renderedRevision{doc: b.cmp.Prepare(in), sections: map[string]*sectionView{}, search: append(docs, actDocs...),
-		year: rev.Year, digest: rev.Digest, warnings: warns}
-	for _, sv := range view.Sections {
-		rr.sections[sv.ID] = sv
-	}
+	rr := &renderedRevision{doc: b.cmp.Prepare(in), search: append(docs, actDocs...), year: rev.Year, digest: rev.Digest,
+		warnings: warns}
 	return files, rr, probs
 }
 
 // renderedRevision is what the comparison pages need of a rendered revision.
 type renderedRevision struct {
 	doc      *compare.Doc
-	sections map[string]*sectionView
 	search   []search.Doc
 	year     int
 	digest   [32]byte // the revision's content.Revision.Digest
