@@ -53,4 +53,4 @@ node_modules/.package-lock.json: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; else echo "npm not found: the accessibility tests will be skipped (and fail under CI)"; fi
 
 clean:
-	rm -rf public
+	rm -rf public .public.folders

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stockholm/plansite/internal/output"
 	"github.com/stockholm/plansite/internal/plangen"
 )
 
@@ -61,11 +63,22 @@ func TestInterrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// beside lists what is beside the output, the output included, apart from the folders a build keeps for the
+	// next one, which must hold no file but their list.
 	beside := func() []string {
+		skel := output.Skeleton(out)
+		filepath.WalkDir(skel, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && p != filepath.Join(skel, output.SkeletonList) {
+				t.Errorf("the folders kept for the next build hold a file: %s", p)
+			}
+			return nil
+		})
 		entries, _ := os.ReadDir(parent)
 		var names []string
 		for _, e := range entries {
-			names = append(names, e.Name())
+			if filepath.Join(parent, e.Name()) != skel {
+				names = append(names, e.Name())
+			}
 		}
 		return names
 	}

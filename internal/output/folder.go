@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -35,8 +36,10 @@ type Folder struct {
 	size     atomic.Int64          // bytes of every file given to write, written or not
 	failed   atomic.Pointer[error] // the first failure to write; nothing more is written after it
 	bufs     sync.Pool             // *[]byte, for comparing files with the published site
-	// removeAll removes a folder; a test may make it fail.
-	removeAll func(string) error
+	skeleton []string              // the folders the tree started with, from the last site (skeleton.go)
+	// dispose takes away a tree that is not published (the old site, or an aborted build's): it keeps its folders
+	// for the next build and removes the rest. A test may make it fail.
+	dispose func(string) error
 }
 
 // tmpPrefix is the start of the name of the folder a build writes beside the output folder out.
@@ -62,17 +65,27 @@ func NewFolder(ctx context.Context, out string) (*Folder, error) {
 			os.RemoveAll(dir)
 		}
 	}
-	tmp, err := os.MkdirTemp(parent, tmpPrefix(out))
-	if err != nil {
-		unlock()
-		return nil, err
+	// The lock makes the name unique: no other build writes beside out now, and none left a folder of this name.
+	tmp := filepath.Join(parent, tmpPrefix(out)+strconv.Itoa(os.Getpid()))
+	skeleton := takeSkeleton(out, tmp)
+	if skeleton == nil {
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			unlock()
+			return nil, err
+		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
 		unlock()
 		return nil, err
 	}
-	t := &Folder{ctx: ctx, out: out, tmp: filepath.Clean(tmp), unlock: unlock, made: map[string]*folder{}, removeAll: removeTree}
+	t := &Folder{ctx: ctx, out: out, tmp: tmp, unlock: unlock, made: map[string]*folder{}, skeleton: skeleton}
+	t.dispose = func(dir string) error { return keepSkeleton(dir, out, removeTree) }
+	for _, d := range skeleton {
+		f := &folder{path: d}
+		f.once.Do(func() {}) // made already
+		t.made[d] = f
+	}
 	t.bufs.New = func() any { b := make([]byte, 64<<10); return &b }
 	return t, nil
 }
@@ -87,15 +100,17 @@ type folder struct {
 	path string
 	once sync.Once
 	err  error
+	used bool // a file was put in it
 }
 
-// dir returns the folder at path; the caller holds t.mu.
+// dir returns the folder at path, which a file is put in; the caller holds t.mu.
 func (t *Folder) dir(path string) *folder {
 	f := t.made[path]
 	if f == nil {
 		f = &folder{path: path}
 		t.made[path] = f
 	}
+	f.used = true
 	return f
 }
 
@@ -150,7 +165,14 @@ func (t *Folder) put(f File) error {
 			return nil
 		}
 	}
-	return f.write(p)
+	err := f.write(p)
+	if info, e := os.Lstat(p); err != nil && e == nil && info.IsDir() {
+		// A folder of the last site where this one has a file: it came with the skeleton, and holds no file.
+		if os.RemoveAll(p) == nil {
+			err = f.write(p)
+		}
+	}
+	return err
 }
 
 // mkdir makes the folder p and any parent it lacks. Its parent is there already most often, so it tries p alone
@@ -242,19 +264,23 @@ func (t *Folder) Commit() (leftover string, err error) {
 	if err := t.Err(); err != nil {
 		return "", err
 	}
-	return swap(t.tmp, t.out, t.removeAll)
+	t.mu.Lock()
+	removeUnused(t.skeleton, func(d string) bool { return t.made[d].used })
+	t.mu.Unlock()
+	return swap(t.tmp, t.out, t.dispose)
 }
 
-// Abort removes the folder being written and releases the lock; the output folder stays as it was.
+// Abort takes away the folder being written (keeping its folders for the next build) and releases the lock; the
+// output folder stays as it was.
 func (t *Folder) Abort() {
-	t.removeAll(t.tmp)
+	t.dispose(t.tmp)
 	t.unlock()
 }
 
 // swap puts the folder tmp in the place of out. On Linux the two are exchanged in one step; elsewhere, or when
-// out does not exist yet, by two renames. The old site is removed afterwards; when that fails, the new site is in
-// place all the same, and swap says what is left where.
-func swap(tmp, out string, removeAll func(string) error) (leftover string, err error) {
+// out does not exist yet, by two renames. The old site is disposed of afterwards; when that fails, the new site is
+// in place all the same, and swap says what is left where.
+func swap(tmp, out string, dispose func(string) error) (leftover string, err error) {
 	info, err := os.Lstat(out)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -277,7 +303,7 @@ func swap(tmp, out string, removeAll func(string) error) (leftover string, err e
 			return "", err
 		}
 	}
-	if err := removeAll(old); err != nil {
+	if err := dispose(old); err != nil {
 		return fmt.Sprintf("den gamla webbplatsen ligger kvar i %s: %s", old, errText(err)), nil
 	}
 	return "", nil

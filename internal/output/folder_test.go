@@ -28,7 +28,7 @@ func TestOldSiteNotRemovable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr.removeAll = func(string) error { return &fs.PathError{Op: "unlinkat", Path: "x", Err: syscall.EACCES} }
+	tr.dispose = func(string) error { return &fs.PathError{Op: "unlinkat", Path: "x", Err: syscall.EACCES} }
 	tr.Put(File{Path: "index.html", Data: []byte("new")})
 	leftover, err := tr.Commit()
 	if err != nil {

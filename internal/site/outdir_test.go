@@ -179,12 +179,7 @@ func TestInterruptedBuildsCleanedUp(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled build returned %v", err)
 	}
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 || entries[0].Name() != "public" {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
+	if names := besideOutput(t, out); len(names) != 1 || names[0] != "public" {
 		t.Errorf("beside the output after a cancelled build: %v, want only public", names)
 	}
 	after := snapshot(t, out)
@@ -221,11 +216,31 @@ func TestDiskFull(t *testing.T) {
 	if we.Needed < 200_000 {
 		t.Errorf("needed %d bytes; the shipped site is bigger than that", we.Needed)
 	}
-	entries, _ := os.ReadDir(disk)
-	if len(entries) != 1 {
-		t.Errorf("%d entries on the disk after the failure, want only public", len(entries))
+	if names := besideOutput(t, out); len(names) != 1 {
+		t.Errorf("%v on the disk after the failure, want only public", names)
 	}
 	if left, _ := os.ReadDir(out); len(left) != 1 {
 		t.Errorf("public/ changed: %d entries", len(left))
 	}
+}
+
+// besideOutput lists what is in the output folder's parent, the output included, apart from the folders kept for
+// the next build (output.Skeleton), which it checks hold no file but their list.
+func besideOutput(t *testing.T, out string) []string {
+	t.Helper()
+	skel := output.Skeleton(out)
+	filepath.WalkDir(skel, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && p != filepath.Join(skel, output.SkeletonList) {
+			t.Errorf("the folders kept for the next build hold a file: %s", p)
+		}
+		return nil
+	})
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	var names []string
+	for _, e := range entries {
+		if filepath.Join(filepath.Dir(out), e.Name()) != skel {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }

@@ -175,8 +175,8 @@ Text.
 			t.Errorf("%s changed although the build failed", p)
 		}
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
-		t.Errorf("the build left files beside the output folder: %v", entries)
+	if names := besideOutput(t, out); len(names) != 1 {
+		t.Errorf("the build left files beside the output folder: %v", names)
 	}
 }
 
