@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/importer/document"
@@ -156,7 +157,7 @@ func assignIDs(d *document.Document, rev *revision, prev *earlier) []string {
 	return report
 }
 
-var worryRe = regexp.MustCompile(`(?i)\b(vid oro|oro)\b`)
+var worryRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(vid oro|oro)\b`) })
 
 // worry marks the section with the routine for when an employee is worried: the one that was marked last year, or
 // the one whose title speaks of worry (oro).
@@ -168,7 +169,7 @@ func worry(d *document.Document, rev *revision, matched map[*section]*earlierPar
 		}
 	}
 	for _, s := range rev.sections {
-		if worryRe.MatchString(s.title) {
+		if worryRe().MatchString(s.title) {
 			s.worry = true
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/stockholm/plansite/internal/importer/document"
@@ -145,7 +146,9 @@ func shape(d *document.Document, year int) (*revision, error) {
 	return rev, nil
 }
 
-var dnrRe = regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
+var dnrRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(?:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*?)\s*$`)
+})
 
 // titlePage reads what stands before the first heading: the title, the dnr and, repeated on every page, the
 // running header. Anything else there is kept as the revision's preface.
@@ -173,8 +176,8 @@ func titlePage(d *document.Document, rev *revision, blocks []document.Block) {
 		case plain == "":
 		case rev.title == "" && len([]rune(plain)) <= 250:
 			rev.title, d.TitlePos = plain, b.At
-		case rev.dnr == "" && dnrRe.MatchString(plain):
-			rev.dnr = dnrRe.FindStringSubmatch(plain)[1]
+		case rev.dnr == "" && dnrRe().MatchString(plain):
+			rev.dnr = dnrRe().FindStringSubmatch(plain)[1]
 		case rev.title != "" && similarity(plain, rev.title) >= 0.6:
 			d.Drop(b.At, "sidhuvudet %s togs inte med", document.Excerpt(plain))
 		default:
@@ -183,11 +186,11 @@ func titlePage(d *document.Document, rev *revision, blocks []document.Block) {
 	}
 }
 
-var boardRe = regexp.MustCompile(`(?i)\b([\p{L}-]*nämnd)(en|ens|s)?\b`)
+var boardRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b([\p{L}-]*nämnd)(en|ens|s)?\b`) })
 
 // boardOf reads the board from the title: "Socialnämndens handlingsplan …" is Socialnämnden's.
 func boardOf(title string) string {
-	m := boardRe.FindStringSubmatch(title)
+	m := boardRe().FindStringSubmatch(title)
 	if m == nil {
 		return ""
 	}
@@ -319,7 +322,7 @@ func escapeHeading(s string) string {
 	return strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "<", "\\<", "`", "\\`").Replace(s)
 }
 
-var fnRefRe = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+var fnRefRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]+)\]`) })
 
 // placeFootnotes writes each footnote's text at the end of the Markdown that has its mark: a section's text, an
 // activity's cell or the preface. The site lists them at the end of the section.
@@ -328,7 +331,7 @@ func placeFootnotes(d *document.Document, rev *revision) {
 	place := func(md string, at document.Pos) string {
 		var defs []string
 		seen := map[string]bool{}
-		for _, m := range fnRefRe.FindAllStringSubmatchIndex(md, -1) {
+		for _, m := range fnRefRe().FindAllStringSubmatchIndex(md, -1) {
 			if m[1] < len(md) && md[m[1]] == ':' {
 				continue
 			}
@@ -372,11 +375,11 @@ func placeFootnotes(d *document.Document, rev *revision) {
 	}
 }
 
-var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
+var wordRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}]+`) })
 
 // plainWords is a text's words in lower case, for comparing texts.
 func plainWords(s string) string {
-	return strings.Join(wordRe.FindAllString(strings.ToLower(s), -1), " ")
+	return strings.Join(wordRe().FindAllString(strings.ToLower(s), -1), " ")
 }
 
 // similarity is the Dice coefficient of two texts' sets of words: 1 for the same words, 0 for none in common. It
@@ -398,7 +401,7 @@ func similarity(a, b string) float64 {
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range wordRe.FindAllString(strings.ToLower(s), -1) {
+	for _, w := range wordRe().FindAllString(strings.ToLower(s), -1) {
 		m[w] = true
 	}
 	return m
@@ -413,7 +416,7 @@ var stopWords = map[string]bool{"i": true, "och": true, "att": true, "för": tru
 // as in the shipped plan's ids.
 func slug(s string, words int, skipStop bool) string {
 	var parts []string
-	for _, w := range wordRe.FindAllString(strings.ToLower(document.PlainMarkdown(s)), -1) {
+	for _, w := range wordRe().FindAllString(strings.ToLower(document.PlainMarkdown(s)), -1) {
 		if skipStop && stopWords[w] {
 			continue
 		}

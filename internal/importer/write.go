@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,7 +29,9 @@ const (
 	fillContact = "Fyll i VBE-samordnarens namn"
 )
 
-var nextRe = regexp.MustCompile(`(?i)nästa revidering (?:sker|görs|blir|ska ske)\s+([^.\n]{3,120})\.`)
+var nextRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)nästa revidering (?:sker|görs|blir|ska ske)\s+([^.\n]{3,120})\.`)
+})
 
 // render writes the revision's files in the content format.
 func render(d *document.Document, rev *revision, prev *earlier) files {
@@ -49,7 +52,7 @@ func render(d *document.Document, rev *revision, prev *earlier) files {
 	}
 	if rev.next == "" {
 		for _, s := range rev.sections {
-			if m := nextRe.FindStringSubmatch(strings.Join(s.body, " ")); m != nil {
+			if m := nextRe().FindStringSubmatch(strings.Join(s.body, " ")); m != nil {
 				rev.next = strings.Join(strings.Fields(document.PlainMarkdown(m[1])), " ")
 				break
 			}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,20 +39,30 @@ type textReader struct {
 	lastGap   int
 }
 
+// The patterns of a text export, each compiled on first use: every run of plansite starts this package, and a
+// build, which never imports, need not compile them.
 var (
-	atxRe      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	ruleRe     = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	setext1Re  = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
-	setext2Re  = regexp.MustCompile(`^ {0,3}-+[ \t]*$`)
-	fnDefRe    = regexp.MustCompile(`^(?:<sup>\s*([\p{L}\p{N}]{1,10})\s*</sup>|\[\^([^\]\s]{1,20})\]:)\s*(.*)$`)
-	listRe     = regexp.MustCompile(`^ {0,3}([-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
-	imageRe    = regexp.MustCompile(`^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)$`)
-	pipeDelim  = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
-	supRe      = regexp.MustCompile(`(?i)<sup>\s*([\p{L}\p{N}]{1,10})\s*</sup>`)
-	boldTagRe  = regexp.MustCompile(`(?i)</?(?:b|strong)\s*>`)
-	italTagRe  = regexp.MustCompile(`(?i)</?(?:i|em)\s*>`)
-	brRe       = regexp.MustCompile(`(?i)<br\s*/?>`)
-	cellParaRe = regexp.MustCompile(`(?is)<p>(.*?)</p>`)
+	atxRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	})
+	ruleRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	})
+	setext1Re = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}=+[ \t]*$`) })
+	setext2Re = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}-+[ \t]*$`) })
+	fnDefRe   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:<sup>\s*([\p{L}\p{N}]{1,10})\s*</sup>|\[\^([^\]\s]{1,20})\]:)\s*(.*)$`)
+	})
+	listRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}([-*+]|[0-9]{1,9}[.)])[ \t]+\S`) })
+	imageRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)$`)
+	})
+	pipeDelim  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`) })
+	supRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<sup>\s*([\p{L}\p{N}]{1,10})\s*</sup>`) })
+	boldTagRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)</?(?:b|strong)\s*>`) })
+	italTagRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)</?(?:i|em)\s*>`) })
+	brRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<br\s*/?>`) })
+	cellParaRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<p>(.*?)</p>`) })
 )
 
 // Read reads a text export, already UTF-8, into a document. file names it in messages; media reads a picture the
@@ -97,9 +108,9 @@ func (r *textReader) read() {
 			r.lastBlank, r.lastGap = r.blanks, r.gapLine
 			r.blanks = 0
 		}
-		if len(r.para) == 1 && !r.list && (setext1Re.MatchString(raw) || setext2Re.MatchString(raw)) {
+		if len(r.para) == 1 && !r.list && (setext1Re().MatchString(raw) || setext2Re().MatchString(raw)) {
 			level := 1
-			if setext2Re.MatchString(raw) {
+			if setext2Re().MatchString(raw) {
 				level = 2
 			}
 			title := r.para[0]
@@ -108,7 +119,7 @@ func (r *textReader) read() {
 			r.blanks = 0
 			continue
 		}
-		if m := atxRe.FindStringSubmatch(raw); m != nil {
+		if m := atxRe().FindStringSubmatch(raw); m != nil {
 			r.flush()
 			r.heading(len(m[1]), m[2], ln)
 			r.blanks = 0
@@ -118,7 +129,7 @@ func (r *textReader) read() {
 			r.tocLines++
 			continue
 		}
-		if ruleRe.MatchString(raw) {
+		if ruleRe().MatchString(raw) {
 			// In an export of a paged document a rule is where a page ended (and its footnotes begin).
 			r.flush()
 			r.breaks++
@@ -129,7 +140,7 @@ func (r *textReader) read() {
 			r.toc(ln)
 			continue
 		}
-		if m := fnDefRe.FindStringSubmatch(t); m != nil && len(r.para) == 0 {
+		if m := fnDefRe().FindStringSubmatch(t); m != nil && len(r.para) == 0 {
 			r.footnote(m, ln)
 			continue
 		}
@@ -137,15 +148,15 @@ func (r *textReader) read() {
 			r.tabTable()
 			continue
 		}
-		if strings.HasPrefix(t, "|") && len(r.para) == 0 && r.i+1 < len(r.lines) && pipeDelim.MatchString(strings.TrimSpace(r.lines[r.i+1])) {
+		if strings.HasPrefix(t, "|") && len(r.para) == 0 && r.i+1 < len(r.lines) && pipeDelim().MatchString(strings.TrimSpace(r.lines[r.i+1])) {
 			r.pipeTable()
 			continue
 		}
-		if m := imageRe.FindStringSubmatch(t); m != nil && len(r.para) == 0 {
+		if m := imageRe().FindStringSubmatch(t); m != nil && len(r.para) == 0 {
 			r.image(m, ln)
 			continue
 		}
-		if listRe.MatchString(raw) && (len(r.para) == 0 || r.list) {
+		if listRe().MatchString(raw) && (len(r.para) == 0 || r.list) {
 			if len(r.para) == 0 {
 				r.start(ln)
 				r.list = true
@@ -275,10 +286,10 @@ func endsSentence(s string) bool {
 // inlineHTML turns the HTML a converter leaves in the text into Markdown: <sup>1</sup> is a footnote mark, <b> and
 // <i> are emphasis. Any other HTML stays, and the site shows it as text.
 func inlineHTML(s string) string {
-	s = supRe.ReplaceAllString(s, "[^$1]")
-	s = boldTagRe.ReplaceAllString(s, "**")
-	s = italTagRe.ReplaceAllString(s, "*")
-	s = brRe.ReplaceAllString(s, "\\\n")
+	s = supRe().ReplaceAllString(s, "[^$1]")
+	s = boldTagRe().ReplaceAllString(s, "**")
+	s = italTagRe().ReplaceAllString(s, "*")
+	s = brRe().ReplaceAllString(s, "\\\n")
 	return s
 }
 
@@ -287,8 +298,8 @@ func (r *textReader) footnote(m []string, ln int) {
 	label := m[1] + m[2]
 	text := []string{m[3]}
 	// The footnote's text goes on until an empty line.
-	for r.i+1 < len(r.lines) && strings.TrimSpace(r.lines[r.i+1]) != "" && !fnDefRe.MatchString(strings.TrimSpace(r.lines[r.i+1])) &&
-		!atxRe.MatchString(r.lines[r.i+1]) {
+	for r.i+1 < len(r.lines) && strings.TrimSpace(r.lines[r.i+1]) != "" && !fnDefRe().MatchString(strings.TrimSpace(r.lines[r.i+1])) &&
+		!atxRe().MatchString(r.lines[r.i+1]) {
 		r.i++
 		text = append(text, strings.TrimSpace(r.lines[r.i]))
 	}
@@ -328,12 +339,12 @@ func (r *textReader) tabTable() {
 			for j < len(r.lines) && strings.TrimSpace(r.lines[j]) == "" {
 				j++
 			}
-			if j < len(r.lines) && strings.Contains(r.lines[j], "\t") && !atxRe.MatchString(r.lines[j]) {
+			if j < len(r.lines) && strings.Contains(r.lines[j], "\t") && !atxRe().MatchString(r.lines[j]) {
 				continue
 			}
 			break
 		}
-		if !strings.Contains(raw, "\t") || atxRe.MatchString(raw) {
+		if !strings.Contains(raw, "\t") || atxRe().MatchString(raw) {
 			break
 		}
 		ln := r.i + 1
@@ -420,7 +431,7 @@ func sameRow(a, b []document.Cell) bool {
 // cellParas reads a cell: <p>…</p> elements are its paragraphs.
 func cellParas(s string) document.Cell {
 	s = strings.TrimSpace(s)
-	if ms := cellParaRe.FindAllStringSubmatch(s, -1); ms != nil && strings.HasPrefix(strings.ToLower(s), "<p>") {
+	if ms := cellParaRe().FindAllStringSubmatch(s, -1); ms != nil && strings.HasPrefix(strings.ToLower(s), "<p>") {
 		var c document.Cell
 		for _, m := range ms {
 			if t := strings.TrimSpace(m[1]); t != "" {
@@ -442,7 +453,7 @@ func (r *textReader) pipeTable() {
 		if !strings.HasPrefix(l, "|") {
 			break
 		}
-		if len(t.Rows) == 1 && pipeDelim.MatchString(l) {
+		if len(t.Rows) == 1 && pipeDelim().MatchString(l) {
 			continue
 		}
 		var row []document.Cell
