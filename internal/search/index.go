@@ -189,81 +189,118 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	})
 
 	// Keys and forms are numbered once per distinct text, so that the loop over the documents adds up numbers
-	// in arrays rather than in maps; the sums are made in the same order, and come out the same.
+	// in arrays rather than in maps; the sums are made in the same order, and come out the same. Each kind of key
+	// is numbered on its own goroutine, in the order of the texts.
 	var stemKeys, partKeys, glossKeys, pairKeys []string
 	var formList []seen
-	stemID, partID, glossID, pairID, formID := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[seen]int{}
 	type textIDs struct{ stems, parts, gloss, pairs, forms []int }
 	ids := make([]textIDs, len(texts))
-	for n, c := range contribs {
-		x := &ids[n]
-		for _, e := range c.stems {
-			x.stems = append(x.stems, number(stemID, &stemKeys, e.key))
-		}
-		for _, e := range c.parts {
-			x.parts = append(x.parts, number(partID, &partKeys, e.key))
-		}
-		for _, e := range c.gloss {
-			x.gloss = append(x.gloss, number(glossID, &glossKeys, e.key))
-		}
-		for _, p := range c.pairs {
-			x.pairs = append(x.pairs, number(pairID, &pairKeys, p))
-		}
-		for _, f := range c.forms {
-			x.forms = append(x.forms, number(formID, &formList, f))
-		}
-	}
+	together(
+		func() {
+			m := map[string]int{}
+			for n, c := range contribs {
+				for _, e := range c.stems {
+					ids[n].stems = append(ids[n].stems, number(m, &stemKeys, e.key))
+				}
+			}
+		},
+		func() {
+			m := map[string]int{}
+			for n, c := range contribs {
+				for _, e := range c.parts {
+					ids[n].parts = append(ids[n].parts, number(m, &partKeys, e.key))
+				}
+			}
+		},
+		func() {
+			m := map[string]int{}
+			for n, c := range contribs {
+				for _, e := range c.gloss {
+					ids[n].gloss = append(ids[n].gloss, number(m, &glossKeys, e.key))
+				}
+			}
+		},
+		func() {
+			m := map[string]int{}
+			for n, c := range contribs {
+				for _, p := range c.pairs {
+					ids[n].pairs = append(ids[n].pairs, number(m, &pairKeys, p))
+				}
+			}
+		},
+		func() {
+			m := map[seen]int{}
+			for n, c := range contribs {
+				for _, f := range c.forms {
+					ids[n].forms = append(ids[n].forms, number(m, &formList, f))
+				}
+			}
+		},
+	)
 
-	// Weighted term frequencies per document, appended to each term's list in document order.
+	// Weighted term frequencies per document, appended to each term's list in document order; the documents'
+	// forms, pairs and lengths beside them, on a goroutine of their own.
 	stemTF := make([][]tf, len(stemKeys))
 	partTF := make([][]tf, len(partKeys))
 	glossTF := make([][]tf, len(glossKeys))
 	formDocIDs := make([][]int, len(formList))
 	pairDocIDs := make([][]int, len(pairKeys))
 	dl := make([]float64, len(docs))
-	stems, parts, glosses := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys)), newAccumulator(len(glossKeys))
-	formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
-	pairMark := make([]int, len(pairKeys))
-	for i, d := range docs {
-		stems.reset()
-		parts.reset()
-		glosses.reset()
-		for fi, f := range d.Fields {
-			t := fieldText[i][fi]
-			c, x := &contribs[t], &ids[t]
-			for j, e := range c.stems {
-				stems.add(x.stems[j], e.w*f.Weight)
-			}
-			for j, e := range c.parts {
-				parts.add(x.parts[j], e.w*f.Weight)
-			}
-			for j, e := range c.gloss {
-				glosses.add(x.gloss[j], e.w*f.Weight)
-			}
-			for _, id := range x.forms {
-				if formMark[id] != i+1 {
-					formMark[id] = i + 1
-					formDocIDs[id] = append(formDocIDs[id], i)
+	together(
+		func() {
+			stems, parts, glosses := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys)), newAccumulator(len(glossKeys))
+			for i, d := range docs {
+				stems.reset()
+				parts.reset()
+				glosses.reset()
+				for fi, f := range d.Fields {
+					t := fieldText[i][fi]
+					c, x := &contribs[t], &ids[t]
+					for j, e := range c.stems {
+						stems.add(x.stems[j], e.w*f.Weight)
+					}
+					for j, e := range c.parts {
+						parts.add(x.parts[j], e.w*f.Weight)
+					}
+					for j, e := range c.gloss {
+						glosses.add(x.gloss[j], e.w*f.Weight)
+					}
+				}
+				for _, id := range stems.touched {
+					stemTF[id] = append(stemTF[id], tf{i, stems.sum[id]})
+				}
+				for _, id := range parts.touched {
+					partTF[id] = append(partTF[id], tf{i, parts.sum[id]})
+				}
+				for _, id := range glosses.touched {
+					glossTF[id] = append(glossTF[id], tf{i, glosses.sum[id]})
 				}
 			}
-			for _, id := range x.pairs {
-				if pairMark[id] != i+1 {
-					pairMark[id] = i + 1
-					pairDocIDs[id] = append(pairDocIDs[id], i)
+		},
+		func() {
+			formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
+			pairMark := make([]int, len(pairKeys))
+			for i, d := range docs {
+				for fi := range d.Fields {
+					t := fieldText[i][fi]
+					c, x := &contribs[t], &ids[t]
+					for _, id := range x.forms {
+						if formMark[id] != i+1 {
+							formMark[id] = i + 1
+							formDocIDs[id] = append(formDocIDs[id], i)
+						}
+					}
+					for _, id := range x.pairs {
+						if pairMark[id] != i+1 {
+							pairMark[id] = i + 1
+							pairDocIDs[id] = append(pairDocIDs[id], i)
+						}
+					}
+					dl[i] += c.words
 				}
 			}
-			dl[i] += c.words
-		}
-		for _, id := range stems.touched {
-			stemTF[id] = append(stemTF[id], tf{i, stems.sum[id]})
-		}
-		for _, id := range parts.touched {
-			partTF[id] = append(partTF[id], tf{i, parts.sum[id]})
-		}
-		for _, id := range glosses.touched {
-			glossTF[id] = append(glossTF[id], tf{i, glosses.sum[id]})
-		}
-	}
+		},
+	)
 	formDocs := map[string]map[string][]int{} // key → form → documents
 	for id, f := range formList {
 		if formDocs[f.key] == nil {
@@ -613,6 +650,19 @@ func parallel(n int, work func(from, to int)) {
 		go func() {
 			defer wg.Done()
 			work(from, to)
+		}()
+	}
+	wg.Wait()
+}
+
+// together runs each of the functions on a goroutine of its own and returns when all have.
+func together(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn()
 		}()
 	}
 	wg.Wait()
