@@ -205,3 +205,14 @@ func TestReservedIDsCoverLayouts(t *testing.T) {
 }
 
 var literalID = regexp.MustCompile(`\sid="([^"{}]+)"`)
+
+// TestAbbreviationLikeThePattern holds isAbbreviation to the regular expression it replaced.
+func TestAbbreviationLikeThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[\p{L}\p{N}]{1,12}$`)
+	for _, s := range []string{"", "VBE", "T1", "SiS", "ÅÄÖ", "abcdefghijkl", "abcdefghijklm", "V B E", "VBE.", "Ⅻ", "٣", "é",
+		"e\u0301", "a\xffb", "\xff", "12345678901", "LSS-handläggare", "日本語", "ǅ", "ab\n"} {
+		if got, want := isAbbreviation(s), pattern.MatchString(s); got != want {
+			t.Errorf("isAbbreviation(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+}
