@@ -197,7 +197,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	ids := make([]textIDs, len(texts))
 	together(
 		func() {
-			m := map[string]int{}
+			m := make(map[string]int, len(vocab)) // a stem per form at most
 			for n, c := range contribs {
 				for _, e := range c.stems {
 					ids[n].stems = append(ids[n].stems, number(m, &stemKeys, e.key))
@@ -229,7 +229,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			}
 		},
 		func() {
-			m := map[seen]int{}
+			m := make(map[seen]int, len(vocab))
 			for n, c := range contribs {
 				for _, f := range c.forms {
 					ids[n].forms = append(ids[n].forms, number(m, &formList, f))

@@ -68,8 +68,9 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	if snow == nil {
 		snow = memo.New[string, string]()
 	}
-	v := &vocabulary{stem: map[string]string{}, parts: map[string][]string{}, stems: map[string]bool{}, snow: snow}
-	raw := map[string]string{}
+	v := &vocabulary{stem: make(map[string]string, len(forms)), parts: map[string][]string{},
+		stems: make(map[string]bool, len(forms)), snow: snow}
+	raw := make(map[string]string, len(forms))
 	stems := v.stems
 	for _, f := range forms {
 		s := v.snowball(f)
