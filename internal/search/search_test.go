@@ -245,3 +245,18 @@ func TestCompoundTails(t *testing.T) {
 		t.Errorf("ring, a suffix, leads to %q", sts)
 	}
 }
+
+// TestFoldLikeFoldAny holds Fold's table of Latin letters to the general fold, letter by letter and in words that
+// mix them with combining marks, other scripts and broken UTF-8.
+func TestFoldLikeFoldAny(t *testing.T) {
+	var words []string
+	for r := range rune(0x400) {
+		words = append(words, string(r), "x"+string(r)+"Å", string(r)+"\u0301", "é"+string(r))
+	}
+	words = append(words, "Återvändare", "ÅÄÖ", "Straße", "Ærø", "e\u0301", "İstanbul", "ǅemal", "a\xffb", "Ⅻ", "ﬁsk", "Ωmega")
+	for _, w := range words {
+		if got, want := Fold(w), foldAny(w); got != want {
+			t.Errorf("Fold(%q) = %q, foldAny says %q", w, got, want)
+		}
+	}
+}

@@ -70,15 +70,24 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	}
 	v := &vocabulary{stem: make(map[string]string, len(forms)), parts: map[string][]string{},
 		stems: make(map[string]bool, len(forms)), snow: snow}
-	raw := make(map[string]string, len(forms))
-	stems := v.stems
-	for _, f := range forms {
-		s := v.snowball(f)
-		raw[f] = s
-		stems[s] = true
+	// Snowball's stems, then the stems conflated with them, each on every core; the maps are filled in order.
+	raw := make([]string, len(forms))
+	parallel(len(forms), func(from, to int) {
+		for i := from; i < to; i++ {
+			raw[i] = v.snowball(forms[i])
+		}
+	})
+	for _, s := range raw {
+		v.stems[s] = true
 	}
-	for _, f := range forms {
-		v.stem[f] = Fold(v.conflate(raw[f]))
+	folded := make([]string, len(forms))
+	parallel(len(forms), func(from, to int) {
+		for i := from; i < to; i++ {
+			folded[i] = Fold(v.conflate(raw[i]))
+		}
+	})
+	for i, f := range forms {
+		v.stem[f] = folded[i]
 	}
 	// Splitting is most of the work, and each form is split on its own: the forms are shared out among the cores.
 	parts := make([][]string, len(forms))

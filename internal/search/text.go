@@ -7,6 +7,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,6 +34,21 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(s)
 	}
+	// Swedish text is Latin letters: each folds on its own, so the table of them folds the word in one pass.
+	// Any other letter, or a combining mark, takes the general way.
+	table := latinFolds()
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r >= latinEnd {
+			return foldAny(s)
+		}
+		b = append(b, table[r]...)
+	}
+	return string(b)
+}
+
+// foldAny is Fold for any text: lower case, decomposed, without its combining marks.
+func foldAny(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.Mn, r) {
@@ -42,6 +58,19 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// latinEnd is the first letter after Latin Extended-B, below which no letter is a combining mark: folding a word
+// of such letters is folding each letter.
+const latinEnd = 0x250
+
+// latinFolds is foldAny of each letter below latinEnd, made on first use.
+var latinFolds = sync.OnceValue(func() *[latinEnd]string {
+	var t [latinEnd]string
+	for r := range rune(latinEnd) {
+		t[r] = foldAny(string(r))
+	}
+	return &t
+})
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
