@@ -221,10 +221,16 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			}
 		},
 		func() {
-			m := map[string]int{}
+			m := map[[2]string]int{}
 			for n, c := range contribs {
 				for _, p := range c.pairs {
-					ids[n].pairs = append(ids[n].pairs, number(m, &pairKeys, p))
+					id, ok := m[p]
+					if !ok { // the pair's key is made once, for its first text
+						id = len(pairKeys)
+						m[p] = id
+						pairKeys = append(pairKeys, p[0]+" "+p[1])
+					}
+					ids[n].pairs = append(ids[n].pairs, id)
 				}
 			}
 		},
@@ -680,7 +686,7 @@ type weighted struct {
 // word forms, and its number of words.
 type contrib struct {
 	stems, parts, gloss []weighted
-	pairs               []string // stems of two words in a row, "a b"
+	pairs               [][2]string // stems of two words in a row
 	forms               []seen
 	words               float64
 }
@@ -691,6 +697,8 @@ type scratch struct {
 	stemOrder, partOrder, glossOrder []string
 	forms                            map[seen]bool
 	pairs                            map[[2]string]bool
+	formList                         []seen      // the text's forms, copied to their contrib at their size
+	pairList                         [][2]string // and its pairs
 }
 
 func newScratch() *scratch {
@@ -709,11 +717,15 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 	clear(sc.pairs)
 	stems, parts, glosses, forms := sc.stems, sc.parts, sc.gloss, sc.forms
 	stemOrder, partOrder, glossOrder := sc.stemOrder[:0], sc.partOrder[:0], sc.glossOrder[:0]
-	defer func() { sc.stemOrder, sc.partOrder, sc.glossOrder = stemOrder, partOrder, glossOrder }()
+	formList, pairList := sc.formList[:0], sc.pairList[:0]
+	defer func() {
+		sc.stemOrder, sc.partOrder, sc.glossOrder = stemOrder, partOrder, glossOrder
+		sc.formList, sc.pairList = formList, pairList
+	}()
 	addForm := func(s seen) {
 		if !forms[s] {
 			forms[s] = true
-			c.forms = append(c.forms, s)
+			formList = append(formList, s)
 		}
 	}
 	add := func(t Token, w float64) string {
@@ -751,7 +763,7 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			// The pair's key is made only the first time the text has it.
 			if pair := [2]string{prev, k}; prev != "" && prev != k && !sc.pairs[pair] {
 				sc.pairs[pair] = true
-				c.pairs = append(c.pairs, prev+" "+k)
+				pairList = append(pairList, pair)
 			}
 			prev = k
 		}
@@ -770,6 +782,7 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 		addGloss(voc.stemOf(abbr), glossFactor)
 		addForm(seen{Fold(abbr), abbr})
 	}
+	c.forms, c.pairs = slices.Clone(formList), slices.Clone(pairList)
 	c.stems = make([]weighted, len(stemOrder))
 	for i, k := range stemOrder {
 		c.stems[i] = weighted{k, stems[k]}
