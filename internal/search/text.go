@@ -120,8 +120,13 @@ func tokenize(text string, fold func(string) string) []Token {
 			}
 			break
 		}
-		parts = append(parts, text[start:i])
-		joined := strings.ToLower(strings.Join(parts, ""))
+		var joined string
+		if parts == nil { // most words have no hyphen: the word is the text's, without a copy
+			joined = strings.ToLower(text[start:i])
+		} else {
+			parts = append(parts, text[start:i])
+			joined = strings.ToLower(strings.Join(parts, ""))
+		}
 		out = append(out, Token{Form: joined, Key: fold(joined)})
 		if len(parts) > 1 {
 			for _, p := range parts {
