@@ -699,6 +699,7 @@ type scratch struct {
 	pairs                            map[[2]string]bool
 	formList                         []seen      // the text's forms, copied to their contrib at their size
 	pairList                         [][2]string // and its pairs
+	keys                             []string    // its words' keys, for the glossary's phrases
 }
 
 func newScratch() *scratch {
@@ -778,7 +779,9 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 			}
 		}
 	}
-	for _, abbr := range gloss.phrasesIn(toks) {
+	var abbrs []string
+	abbrs, sc.keys = gloss.phrasesIn(toks, sc.keys)
+	for _, abbr := range abbrs {
 		addGloss(voc.stemOf(abbr), glossFactor)
 		addForm(seen{Fold(abbr), abbr})
 	}
@@ -905,9 +908,13 @@ func newGlossary(m map[string]string) *glossary {
 }
 
 // phrasesIn returns the abbreviations whose expansions appear in the tokens, word for word (folded, and with the
-// expansion's last word allowed an ending: "stadsledningskontoret" for "stadsledningskontor").
-func (g *glossary) phrasesIn(toks []Token) []string {
-	var keys []string
+// expansion's last word allowed an ending: "stadsledningskontoret" for "stadsledningskontor"). It gathers the
+// tokens' keys in buf, and returns buf for the next text.
+func (g *glossary) phrasesIn(toks []Token, buf []string) ([]string, []string) {
+	if len(g.phrases) == 0 {
+		return nil, buf
+	}
+	keys := buf[:0]
 	for _, t := range toks {
 		if !t.Secondary {
 			keys = append(keys, t.Key)
@@ -928,5 +935,5 @@ func (g *glossary) phrasesIn(toks []Token) []string {
 			break
 		}
 	}
-	return out
+	return out, keys
 }
