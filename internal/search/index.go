@@ -472,8 +472,10 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	sort.Strings(names)
 	files := make([]File, len(names))
 	parallel(len(names), func(from, to int) {
+		var buf []byte // grown once per core, each shard copied out at its size
 		for i := from; i < to; i++ {
-			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: shards[names[i]].appendJSON(nil)}
+			buf = shards[names[i]].appendJSON(buf[:0])
+			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: slices.Clone(buf)}
 		}
 	})
 
