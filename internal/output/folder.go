@@ -166,11 +166,12 @@ func (t *Folder) put(f File) error {
 		}
 	}
 	err := f.write(p)
-	if info, e := os.Lstat(p); err != nil && e == nil && info.IsDir() {
+	if err == nil {
+		return nil
+	}
+	if info, e := os.Lstat(p); e == nil && info.IsDir() && os.RemoveAll(p) == nil {
 		// A folder of the last site where this one has a file: it came with the skeleton, and holds no file.
-		if os.RemoveAll(p) == nil {
-			err = f.write(p)
-		}
+		err = f.write(p)
 	}
 	return err
 }
