@@ -78,12 +78,12 @@ func ActivityDoc(rev *content.Revision, s *content.Section, a *content.Activity,
 	}
 }
 
-// keywordFields indexes the coordinator's phrases (sökord) as much as a title: each its own field, so that no
-// phrase runs into the next.
+// keywordFields indexes the coordinator's phrases (sökord) as body text, each its own field, so that no phrase
+// runs into the next, and aside: they do not count in the document's length.
 func keywordFields(phrases []string) []Field {
 	var out []Field
 	for _, p := range phrases {
-		out = append(out, Field{Text: p, Weight: BodyWeight})
+		out = append(out, Field{Text: p, Weight: BodyWeight, Aside: true})
 	}
 	return out
 }
