@@ -47,6 +47,7 @@ func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 	intro.Fields = append(intro.Fields, keywordFields(s.Keywords)...)
 	intro.Keywords = s.Keywords
 	if s.Worry {
+		intro.Worry = true
 		// The contact box is shown with the routine: who to contact is part of what it answers.
 		c := rev.Contact
 		intro.Fields = append(intro.Fields, Field{Text: strings.Join([]string{"Kontakt", c.Name, c.Unit, c.Email, c.Phone}, " "),

@@ -59,6 +59,9 @@ type Doc struct {
 	// Keywords are the phrases the coordinator keeps for the document (sökord), such as the questions it answers:
 	// a query with the same words, function words aside, finds it first. Their text is indexed in Fields too.
 	Keywords []string
+	// Worry marks the routine for a worry (vid_oro): a question of what to do ("vad gör jag om …") leads there
+	// first among the documents that answer it.
+	Worry bool
 }
 
 // Revision describes one revision for the filters.
@@ -473,9 +476,10 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		Stop      []string   `json:"stop"`
 		Weak      []string   `json:"weak"`
 		Ansvarig  []string   `json:"ans"`
-		Kinds     string     `json:"k"`  // per document: its kind, one letter
-		DocAns    []int      `json:"da"` // per document: index in Ansvarig, or -1
-		DocRevs   [][]int    `json:"dr"` // per document: its revisions, as runs [from, to) of indices into revs
+		Kinds     string     `json:"k"`            // per document: its kind, one letter
+		DocAns    []int      `json:"da"`           // per document: index in Ansvarig, or -1
+		DocRevs   [][]int    `json:"dr"`           // per document: its revisions, as runs [from, to) of indices into revs
+		Worry     []int      `json:"wd,omitempty"` // the documents that are a routine for a worry
 	}{Version: 2, Prefix: prefix, Chunk: FragmentsPerFile, Current: current, Revisions: revisions}
 	for _, w := range Stopwords() {
 		if gloss.tokens[Fold(w)] == nil {
@@ -505,6 +509,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			meta.DocAns = append(meta.DocAns, -1)
 		}
 		meta.DocRevs = append(meta.DocRevs, runs(set.revs[i]))
+		if d.Worry {
+			meta.Worry = append(meta.Worry, i)
+		}
 	}
 	meta.Kinds = string(kinds)
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
@@ -571,6 +578,9 @@ func distinct(docs []Doc, revisions []Revision, current int) *docSet {
 		key = binary.AppendUvarint(key, uint64(len(d.Titles)))
 		for _, t := range d.Titles {
 			str(t)
+		}
+		if d.Worry {
+			key = append(key, 1)
 		}
 		key = binary.AppendUvarint(key, uint64(len(d.Keywords)))
 		for _, k := range d.Keywords {

@@ -122,3 +122,27 @@ func TestPhraseKeys(t *testing.T) {
 		t.Errorf("phrases less a word: %v", q)
 	}
 }
+
+// TestMetaWorry checks that meta.json names the routine for a worry, so that a question of what to do ("vad gör
+// jag om …") can lead there first.
+func TestMetaWorry(t *testing.T) {
+	docs := []Doc{
+		{ID: "a", Year: 2020, Kind: Section, Fields: []Field{{Text: "Ansvar och samverkan.", Weight: BodyWeight}}},
+		{ID: "rutin", Year: 2020, Kind: Section, Worry: true, Fields: []Field{{Text: "Gör så här vid oro.", Weight: BodyWeight}}},
+	}
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, nil, nil)
+	for _, f := range files {
+		if f.Path != "sok/i/meta.json" {
+			continue
+		}
+		var meta struct {
+			Worry []int `json:"wd"`
+		}
+		if err := json.Unmarshal(f.Data, &meta); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(meta.Worry, []int{1}) {
+			t.Errorf("wd = %v, want [1]", meta.Worry)
+		}
+	}
+}

@@ -113,7 +113,10 @@ func TestBrowserSearch(t *testing.T) {
 		for _, q := range []string{"vad gör jag vid oro", "min kollega verkar radikaliserad vad gör jag",
 			"min elev verkar radikaliserad", "orolig för en klient", "telefonnummer till samordnaren",
 			// A weak word is no part of a phrase: "var hittar jag blanketten" is the phrase "var finns blanketten".
-			"var hittar jag blanketten"} {
+			"var hittar jag blanketten",
+			// A question of what to do, in the first person, is answered by the routine when it has the words
+			// ("radikaliserade"), before the places that say "radikaliseras" more often.
+			"vad ska jag göra om någon radikaliseras"} {
 			if got := searchPage(t, tab, base+"/sok/?q="+q); len(got) == 0 || got[0] != "/2020/#rutin-vid-oro" {
 				t.Errorf("%s: a worried question does not lead first to the routine: %q", q, got)
 			}

@@ -430,6 +430,11 @@
       else if (groups.length) groups[groups.length - 1].push(t);
     });
     var stop = new Set(m.stop), weak = new Set(m.weak || []);
+    // A question of what to do, in the first person ("vad gör jag om …", "vad ska jag göra"), is answered by the
+    // routine for a worry: among the documents that answer the query, it comes first.
+    var forms = groups.map(function (g) { return g[0].form; });
+    var asks = forms.indexOf('jag') >= 0 && (forms.indexOf('gör') >= 0 || forms.indexOf('göra') >= 0);
+    var worry = new Set(asks ? m.wd || [] : []);
     var content = groups.filter(function (g) { return !stop.has(g[0].form); });
     if (content.length) groups = content;
     var allowed = allowedDocs(m, opts);
@@ -474,7 +479,7 @@
       var counts = !w.weak && w.idf >= rarest / 2;
       var f = w.weak ? Math.min(w.idf, rarest / 2) / rarest : w.idf / rarest;
       w.docs.forEach(function (v, d) {
-        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: 0 };
+        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: 0, worry: worry.has(d) ? 1 : 0 };
         r.score += v.s * f;
         if (counts) {
           r.words++;
@@ -519,7 +524,7 @@
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
