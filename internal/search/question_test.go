@@ -56,7 +56,7 @@ func TestMetaStopAndWeak(t *testing.T) {
 	if slices.Contains(meta.Stop, "sig") {
 		t.Error(`meta.stop has "sig", which the glossary has as an abbreviation`)
 	}
-	for _, w := range []string{"sitter", "ligger", "verkar", "hittar", "hander", "betyder"} {
+	for _, w := range []string{"sitter", "ligger", "verkar", "hittar", "hander", "betyder", "fa", "tar", "emot", "fram"} {
 		if !slices.Contains(meta.Weak, w) {
 			t.Errorf("meta.weak lacks %q", w)
 		}

@@ -59,7 +59,12 @@ func Stopwords() []string {
 var weakWords = []string{"sitter", "satt", "ligger", "ligga", "hittar", "hitta", "hittas", "verkar", "verka",
 	"pratar", "prata", "pratat", "sager", "saga", "sagt", "betyder", "betyda", "menas", "menar", "heter", "behover",
 	"maste", "brukar", "tycker", "tror", "vet", "veta", "hander", "handa", "hant", "galler", "galla", "fungerar",
-	"jobbar", "lasa", "laser", "mer", "mera", "anvander", "anvands", "anvanda", "egentligen", "ofta", "sker", "ske", "nar", "na", "tag"}
+	"jobbar", "lasa", "laser", "mer", "mera", "anvander", "anvands", "anvanda", "egentligen", "ofta", "sker", "ske", "nar", "na", "tag",
+	// Light verbs and the particles of particle verbs: "vem tar emot blanketten", "hur tas lägesbilden fram", "hur
+	// kan anhöriga få stöd", "när hålls workshoparna", "vad innebär sekretessbrytande regel".
+	"ta", "tar", "tas", "tog", "tagit", "emot", "fram", "fa", "fatt", "ga", "gar", "gick", "gatt", "kommer", "komma",
+	"kom", "star", "sta", "halls", "haller", "halla", "gors", "gjort", "gjorde", "innebar", "innebara", "handlar",
+	"kallas", "raknas"}
 
 // WeakWords lists the weak words of questions (folded), for the browser, sorted.
 func WeakWords() []string {

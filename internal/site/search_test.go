@@ -100,6 +100,9 @@ func TestBrowserSearch(t *testing.T) {
 			// A weak word of a question ("sitter", "ligger") never decides over a word the site has.
 			{"var sitter samordnaren", "/2020/#uppdrag-samordnare"},
 			{"var ligger kompetenscentret", "/2020/#uppdrag-samordnare"},
+			// Nor does a light verb or a particle ("få", "tar emot").
+			{"hur kan anhöriga få stöd", "/2020/#uppdrag-stod-till-anhoriga"},
+			{"vem tar emot blanketten", "/2020/#rutin-vid-oro-blankett-for-avidentifierad-information"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
