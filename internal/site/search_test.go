@@ -124,6 +124,12 @@ func TestBrowserSearch(t *testing.T) {
 				t.Errorf("%s: a worried question does not lead first to the routine: %q", q, got)
 			}
 		}
+		// A form the site does not have ("utredaren") finds the places that say the same word in another form
+		// ("utredare") before those that only share its stem ("utredas", "utredningsplaceringar").
+		if got := searchPage(t, tab, base+"/sok/?q=utredaren"); len(got) == 0 || !slices.Contains([]string{"/2020/#granska-nya-foreningar",
+			"/2020/#folja-upp-foreningar", "/2020/#forelasningar-skolor", "/2020/#lokal-lagesbild-resultat-fran-forvaltningens-enkat"}, got[0]) {
+			t.Errorf("utredaren: %q, want a place that says utredare first", got)
+		}
 		// All but one of the words of a phrase of three or more: "definition av våldsbejakande extremism".
 		if got := searchPage(t, tab, base+"/sok/?q=vad är våldsbejakande extremism"); len(got) == 0 || got[0] != "/2020/#inledning" {
 			t.Errorf("vad är våldsbejakande extremism: %q, want the introduction, whose sökord has the words, first", got)

@@ -291,7 +291,22 @@
       keys.push(rstems[k]);
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
-    derived.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 2); } });
+    // A word the site does not have in this form: the documents with a form of the same word, one that differs by
+    // an ending of up to three letters ("utredare" for "utredaren", "blanketter" for "blanketterna"), are taken as
+    // saying the word, above those that only share its root or stem ("utreda", "utredning").
+    var inflected = new Set();
+    if (!entry && derived.size && t.key.length >= 6) {
+      for (var xf in sh.f) {
+        if (xf.length < 5 || Math.abs(xf.length - t.key.length) > 3 ||
+          (t.key.lastIndexOf(xf, 0) !== 0 && xf.lastIndexOf(t.key, 0) !== 0)) continue;
+        for (var xi = 2; xi < sh.f[xf].length; xi += 2) sh.f[xf][xi].forEach(function (d) { inflected.add(d); });
+      }
+    }
+    derived.forEach(function (s, d) {
+      if (scores.has(d)) return;
+      scores.set(d, inflected.has(d) ? s / 0.8 : s);
+      level.set(d, inflected.has(d) ? 3 : 2);
+    });
     gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
     if (scores.size) return done(0);
 
