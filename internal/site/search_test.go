@@ -130,6 +130,11 @@ func TestBrowserSearch(t *testing.T) {
 			"/2020/#folja-upp-foreningar", "/2020/#forelasningar-skolor", "/2020/#lokal-lagesbild-resultat-fran-forvaltningens-enkat"}, got[0]) {
 			t.Errorf("utredaren: %q, want a place that says utredare first", got)
 		}
+		// Two forms with different endings ("preventivt", "preventiva"), not the longer word of the same root
+		// ("Preventionstjärnan").
+		if got := searchPage(t, tab, base+"/sok/?q=preventivt"); len(got) == 0 || got[0] == "/2020/#uppdrag-forebyggande-arbete" {
+			t.Errorf("preventivt: %q, want the places that say preventiva or prevention first", got)
+		}
 		// All but one of the words of a phrase of three or more: "definition av våldsbejakande extremism".
 		if got := searchPage(t, tab, base+"/sok/?q=vad är våldsbejakande extremism"); len(got) == 0 || got[0] != "/2020/#inledning" {
 			t.Errorf("vad är våldsbejakande extremism: %q, want the introduction, whose sökord has the words, first", got)

@@ -291,14 +291,14 @@
       keys.push(rstems[k]);
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
-    // A word the site does not have in this form: the documents with a form of the same word, one that differs by
-    // an ending of up to three letters ("utredare" for "utredaren", "blanketter" for "blanketterna"), are taken as
-    // saying the word, above those that only share its root or stem ("utreda", "utredning").
+    // A word the site does not have in this form: the documents with a form of the same word, one that differs
+    // only by its ending (at least six letters alike from the beginning, then at most three different letters in
+    // all: "utredare" for "utredaren", "preventiva" for "preventivt", "blanketter" for "blanketterna"), are taken
+    // as saying the word, above those that only share its root or stem ("utreda", "utredning").
     var inflected = new Set();
     if (!entry && derived.size && t.key.length >= 6) {
       for (var xf in sh.f) {
-        if (xf.length < 5 || Math.abs(xf.length - t.key.length) > 3 ||
-          (t.key.lastIndexOf(xf, 0) !== 0 && xf.lastIndexOf(t.key, 0) !== 0)) continue;
+        if (!sameWord(xf, t.key)) continue;
         for (var xi = 2; xi < sh.f[xf].length; xi += 2) sh.f[xf][xi].forEach(function (d) { inflected.add(d); });
       }
     }
@@ -370,6 +370,15 @@
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
     return done(2);
+  }
+
+  // sameWord reports whether a and b look like two forms of one word: six letters or more alike from the
+  // beginning, then endings of at most three letters in all.
+  function sameWord(a, b) {
+    var c = 0;
+    while (c < a.length && c < b.length && a[c] === b[c]) c++;
+    var ra = a.length - c, rb = b.length - c;
+    return c >= 6 && ra + rb <= 3;
   }
 
   // slip reports whether a and b differ by two neighbouring letters swapped, or by a letter doubled.
