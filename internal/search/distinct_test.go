@@ -14,7 +14,7 @@ func planDocs(id func(year int, anchor string) string) []Doc {
 		for _, d := range [][2]string{{"samverkan", "Förvaltningen samverkar med polisen."},
 			{"natverk", map[bool]string{false: "Nätverket träffas varje månad.", true: "Nätverket träffas varje vecka med polisen."}[y == 2022]}} {
 			docs = append(docs, Doc{ID: id(y, d[0]), Year: y, Kind: Section, Titles: []string{d[0]}, Text: d[1],
-				Fields: []Field{{d[0], TitleWeight}, {d[1], BodyWeight}}})
+				Fields: []Field{{Text: d[0], Weight: TitleWeight}, {Text: d[1], Weight: BodyWeight}}})
 		}
 	}
 	return docs

@@ -47,6 +47,7 @@ func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 	intro.Fields = append(intro.Fields, keywordFields(s.Keywords)...)
 	intro.Keywords = s.Keywords
 	if s.Worry {
+		intro.Worry = true
 		// The contact box is shown with the routine: who to contact is part of what it answers.
 		c := rev.Contact
 		intro.Fields = append(intro.Fields, Field{Text: strings.Join([]string{"Kontakt", c.Name, c.Unit, c.Email, c.Phone}, " "),
@@ -78,12 +79,12 @@ func ActivityDoc(rev *content.Revision, s *content.Section, a *content.Activity,
 	}
 }
 
-// keywordFields indexes the coordinator's phrases (sökord) as much as a title: each its own field, so that no
-// phrase runs into the next.
+// keywordFields indexes the coordinator's phrases (sökord) as body text, each its own field, so that no phrase
+// runs into the next, and aside: they do not count in the document's length.
 func keywordFields(phrases []string) []Field {
 	var out []Field
 	for _, p := range phrases {
-		out = append(out, Field{Text: p, Weight: BodyWeight})
+		out = append(out, Field{Text: p, Weight: BodyWeight, Aside: true})
 	}
 	return out
 }

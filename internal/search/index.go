@@ -41,6 +41,9 @@ const (
 type Field struct {
 	Text   string
 	Weight float64
+	// Aside marks words the reader does not see in the text, the coordinator's phrases (sökord): they are found,
+	// but do not make the document longer, so that a section's phrases never weaken the words its text says.
+	Aside bool
 }
 
 // Doc is one search result: a section, subsection or activity of one revision.
@@ -56,6 +59,9 @@ type Doc struct {
 	// Keywords are the phrases the coordinator keeps for the document (sökord), such as the questions it answers:
 	// a query with the same words, function words aside, finds it first. Their text is indexed in Fields too.
 	Keywords []string
+	// Worry marks the routine for a worry (vid_oro): a question of what to do ("vad gör jag om …") leads there
+	// first among the documents that answer it.
+	Worry bool
 }
 
 // Revision describes one revision for the filters.
@@ -259,17 +265,28 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 				stems.reset()
 				parts.reset()
 				glosses.reset()
-				for fi, f := range d.Fields {
+				// The text first, then the coordinator's phrases (aside), which add a term only where the text does
+				// not have it, and then at most as much as the body saying it once: a phrase says what the text does
+				// not, and never outranks the text that says a word ("samordnarens epost" on the routine is not the
+				// coordinator's section).
+				for fi, f := range slices.Concat(d.Fields, d.Fields) {
+					aside := fi >= len(d.Fields)
+					if aside {
+						fi -= len(d.Fields)
+					}
+					if f.Aside != aside {
+						continue
+					}
 					t := fieldText[i][fi]
 					c, x := &contribs[t], &ids[t]
 					for j, e := range c.stems {
-						stems.add(x.stems[j], e.w*f.Weight)
+						stems.addField(x.stems[j], e.w*f.Weight, aside)
 					}
 					for j, e := range c.parts {
-						parts.add(x.parts[j], e.w*f.Weight)
+						parts.addField(x.parts[j], e.w*f.Weight, aside)
 					}
 					for j, e := range c.gloss {
-						glosses.add(x.gloss[j], e.w*f.Weight)
+						glosses.addField(x.gloss[j], e.w*f.Weight, aside)
 					}
 				}
 				for _, id := range stems.touched {
@@ -287,7 +304,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
 			pairMark := make([]int, len(pairKeys))
 			for i, d := range docs {
-				for fi := range d.Fields {
+				for fi, f := range d.Fields {
 					t := fieldText[i][fi]
 					c, x := &contribs[t], &ids[t]
 					for _, id := range x.forms {
@@ -302,7 +319,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 							pairDocIDs[id] = append(pairDocIDs[id], i)
 						}
 					}
-					dl[i] += c.words
+					if !f.Aside { // a coordinator's phrases do not count in the document's length
+						dl[i] += c.words
+					}
 				}
 			}
 		},
@@ -354,7 +373,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		name := ShardName(key, prefix)
 		if shards[name] == nil {
 			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, G: map[string][]int{},
-				B: map[string][]int{}, K: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
+				B: map[string][]int{}, K: map[string][]int{}, Q: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
 		}
 		return shards[name]
 	}
@@ -371,13 +390,26 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	for id, docIDs := range pairDocIDs {
 		get(pairKeys[id]).B[pairKeys[id]] = docIDs
 	}
-	// The coordinator's phrases, by their words' stems in order of the alphabet.
+	// The coordinator's phrases, by their words' stems in order of the alphabet; and a phrase of three words or
+	// more less any one of them, so that a question that says all but one of a phrase's words ("telefonnummer
+	// till samordnaren" for "telefonnummer och mejl till samordnaren") finds it too, below a whole phrase.
 	for i, d := range docs {
 		for _, k := range d.Keywords {
-			if key := phraseKey(Tokens(k), voc, stop); key != "" {
-				sh := get(key)
-				if l := sh.K[key]; len(l) == 0 || l[len(l)-1] != i {
-					sh.K[key] = append(l, i)
+			key := phraseKey(Tokens(k), voc, stop)
+			if key == "" {
+				continue
+			}
+			sh := get(key)
+			if l := sh.K[key]; len(l) == 0 || l[len(l)-1] != i {
+				sh.K[key] = append(l, i)
+			}
+			if stems := strings.Split(key, " "); len(stems) >= 3 {
+				for j := range stems {
+					less := strings.Join(slices.Delete(slices.Clone(stems), j, j+1), " ")
+					sh := get(less)
+					if l := sh.Q[less]; len(l) == 0 || l[len(l)-1] != i {
+						sh.Q[less] = append(l, i)
+					}
 				}
 			}
 		}
@@ -487,16 +519,19 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		Current   int        `json:"cur"`
 		Revisions []Revision `json:"revs"`
 		Stop      []string   `json:"stop"`
+		Weak      []string   `json:"weak"`
 		Ansvarig  []string   `json:"ans"`
-		Kinds     string     `json:"k"`  // per document: its kind, one letter
-		DocAns    []int      `json:"da"` // per document: index in Ansvarig, or -1
-		DocRevs   [][]int    `json:"dr"` // per document: its revisions, as runs [from, to) of indices into revs
+		Kinds     string     `json:"k"`            // per document: its kind, one letter
+		DocAns    []int      `json:"da"`           // per document: index in Ansvarig, or -1
+		DocRevs   [][]int    `json:"dr"`           // per document: its revisions, as runs [from, to) of indices into revs
+		Worry     []int      `json:"wd,omitempty"` // the documents that are a routine for a worry
 	}{Version: 2, Prefix: prefix, Chunk: FragmentsPerFile, Current: current, Revisions: revisions}
-	for _, w := range Stopwords(vocab) {
+	for _, w := range Stopwords() {
 		if gloss.tokens[Fold(w)] == nil {
 			meta.Stop = append(meta.Stop, w)
 		}
 	}
+	meta.Weak = WeakWords()
 	ansIndex := map[string]int{}
 	for _, d := range docs {
 		if d.Kind == Activity && d.Ansvarig != "" {
@@ -519,6 +554,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			meta.DocAns = append(meta.DocAns, -1)
 		}
 		meta.DocRevs = append(meta.DocRevs, runs(set.revs[i]))
+		if d.Worry {
+			meta.Worry = append(meta.Worry, i)
+		}
 	}
 	meta.Kinds = string(kinds)
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
@@ -586,6 +624,9 @@ func distinct(docs []Doc, revisions []Revision, current int) *docSet {
 		for _, t := range d.Titles {
 			str(t)
 		}
+		if d.Worry {
+			key = append(key, 1)
+		}
 		key = binary.AppendUvarint(key, uint64(len(d.Keywords)))
 		for _, k := range d.Keywords {
 			str(k)
@@ -602,6 +643,9 @@ func distinct(docs []Doc, revisions []Revision, current int) *docSet {
 			fields[j] = n
 			key = binary.AppendUvarint(key, uint64(n))
 			key = binary.AppendUvarint(key, math.Float64bits(f.Weight))
+			if f.Aside {
+				key = append(key, 1)
+			}
 		}
 		i, ok := byKey[string(key)]
 		if !ok {
@@ -804,12 +848,13 @@ func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool,
 	return c
 }
 
-// phraseKey is the key of a coordinator's phrase, or of a query: the stems of its words, function words aside,
-// without repeats, in order of the alphabet, joined by spaces. "" when it has no such word.
+// phraseKey is the key of a coordinator's phrase, or of a query: the stems of its words, function words and
+// weak words aside ("var hittar jag blanketten" is "var finns blanketten"), without repeats, in order of the
+// alphabet, joined by spaces. "" when it has no such word.
 func phraseKey(toks []Token, voc *vocabulary, stop map[string]bool) string {
 	var keys []string
 	for _, t := range toks {
-		if t.Secondary || stop[t.Form] || IsStopword(t.Form) {
+		if t.Secondary || stop[t.Form] || IsStopword(t.Form) || slices.Contains(weakWords, t.Key) {
 			continue
 		}
 		keys = append(keys, voc.stemOf(t.Form))
@@ -833,11 +878,29 @@ func number[K comparable](m map[K]int, list *[]K, k K) int {
 type accumulator struct {
 	sum     []float64
 	mark    []bool
+	aside   []bool // the term came from the coordinator's phrases only
 	touched []int
 }
 
 func newAccumulator(n int) *accumulator {
-	return &accumulator{sum: make([]float64, n), mark: make([]bool, n)}
+	return &accumulator{sum: make([]float64, n), mark: make([]bool, n), aside: make([]bool, n)}
+}
+
+// addField adds a field's weight; from the coordinator's phrases (aside), nothing when the text has the term, and
+// at most BodyWeight in all.
+func (a *accumulator) addField(id int, w float64, aside bool) {
+	if !aside {
+		a.add(id, w)
+		return
+	}
+	if a.mark[id] && !a.aside[id] {
+		return
+	}
+	if !a.mark[id] {
+		a.add(id, 0)
+		a.aside[id] = true
+	}
+	a.sum[id] = min(a.sum[id]+w, BodyWeight)
 }
 
 func (a *accumulator) add(id int, w float64) {
@@ -852,6 +915,7 @@ func (a *accumulator) add(id int, w float64) {
 func (a *accumulator) reset() {
 	for _, id := range a.touched {
 		a.mark[id] = false
+		a.aside[id] = false
 	}
 	a.touched = a.touched[:0]
 }

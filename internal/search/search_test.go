@@ -140,10 +140,10 @@ func query(t *testing.T, files []File, word string) map[int]int {
 
 func TestRanking(t *testing.T) {
 	docs := []Doc{
-		{Year: 2020, Kind: Section, Titles: []string{"Samverkan"}, Fields: []Field{{"Samverkan", TitleWeight}, {"Förvaltningen samarbetar med polisen.", BodyWeight}}},
-		{Year: 2020, Kind: Section, Titles: []string{"Ansvar"}, Fields: []Field{{"Ansvar", TitleWeight}, {"Samverkan sker i ett nätverk. Polisen deltar.", BodyWeight}}},
-		{Year: 2020, Kind: Section, Titles: []string{"Övrigt"}, Fields: []Field{{"Övrigt", TitleWeight}, {"Socialtjänstnätverket träffas varje månad, och socialtjänsten leder det.", BodyWeight}}},
-		{Year: 2020, Kind: Activity, Titles: []string{"Tabell"}, Ansvarig: "SLK", Fields: []Field{{"Följs upp i VB.", 1.5}, {"SLK", BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"Samverkan"}, Fields: []Field{{Text: "Samverkan", Weight: TitleWeight}, {Text: "Förvaltningen samarbetar med polisen.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"Ansvar"}, Fields: []Field{{Text: "Ansvar", Weight: TitleWeight}, {Text: "Samverkan sker i ett nätverk. Polisen deltar.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"Övrigt"}, Fields: []Field{{Text: "Övrigt", Weight: TitleWeight}, {Text: "Socialtjänstnätverket träffas varje månad, och socialtjänsten leder det.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Activity, Titles: []string{"Tabell"}, Ansvarig: "SLK", Fields: []Field{{Text: "Följs upp i VB.", Weight: 1.5}, {Text: "SLK", Weight: BodyWeight}}},
 	}
 	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, map[string]string{"VB": "verksamhetsberättelse", "SLK": "stadsledningskontoret"}, nil)
 	if r := query(t, files, "samverkan"); !(r[0] > r[1] && r[1] > 0) {
@@ -219,9 +219,9 @@ func TestCompoundTails(t *testing.T) {
 		}
 	}
 	docs := []Doc{
-		{ID: "a", Year: 2020, Kind: Section, Fields: []Field{{"Workshop för Jobbtorg Hässelby.", BodyWeight}}},
-		{ID: "b", Year: 2020, Kind: Section, Fields: []Field{{"Kontroll och uppföljning. Vilken roll har nämnden?", BodyWeight}}},
-		{ID: "c", Year: 2020, Kind: Section, Fields: []Field{{"En förändring, en ändring, en utvärdering.", BodyWeight}}},
+		{ID: "a", Year: 2020, Kind: Section, Fields: []Field{{Text: "Workshop för Jobbtorg Hässelby.", Weight: BodyWeight}}},
+		{ID: "b", Year: 2020, Kind: Section, Fields: []Field{{Text: "Kontroll och uppföljning. Vilken roll har nämnden?", Weight: BodyWeight}}},
+		{ID: "c", Year: 2020, Kind: Section, Fields: []Field{{Text: "En förändring, en ändring, en utvärdering.", Weight: BodyWeight}}},
 	}
 	roots := map[string][]string{}
 	for _, f := range Build(docs, []Revision{{Year: 2020}}, 2020, nil, nil) {

@@ -19,6 +19,7 @@ type shard struct {
 	G map[string][]int    `json:"g,omitempty"` // stem → document, weight, … for the documents that have it only through the glossary
 	B map[string][]int    `json:"b,omitempty"` // "stem stem" of two words in a row → documents
 	K map[string][]int    `json:"k,omitempty"` // a coordinator's phrase (phraseKey) → documents
+	Q map[string][]int    `json:"q,omitempty"` // a phrase of three or more words less one of them → documents
 	R map[string][]string `json:"r,omitempty"` // root → stems
 	F map[string][]any    `json:"f"`           // folded form → stem, then form and its documents, …
 }
@@ -30,7 +31,7 @@ func (sh *shard) appendJSON(b []byte) []byte {
 	for _, m := range []struct {
 		name string
 		m    map[string][]int
-	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}} {
+	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}, {`,"q":`, sh.Q}} {
 		if len(m.m) > 0 {
 			b = append(b, m.name...)
 			b = appendPostings(b, m.m)

@@ -15,10 +15,11 @@ func TestShardJSON(t *testing.T) {
 		{S: nil, P: nil, F: nil},
 		{S: map[string][]int{"a": nil, "b": {}}, P: map[string][]int{}, F: map[string][]any{"x": nil, "y": {}}},
 	}
-	big := &shard{S: map[string][]int{}, P: map[string][]int{}, F: map[string][]any{}}
+	big := &shard{S: map[string][]int{}, P: map[string][]int{}, Q: map[string][]int{}, F: map[string][]any{}}
 	for i, k := range keys {
 		big.S[k] = []int{i, 100 * i, -1}
 		big.P[k+"x"] = []int{i}
+		big.Q[k+" y"] = []int{i, 2}
 		big.F[k] = []any{"stam" + k, k, []int{1, i}, "form", []int{}, 3.5}
 	}
 	tests = append(tests, big)

@@ -23,27 +23,52 @@ import (
 	"github.com/stockholm/plansite/internal/memo"
 )
 
-// stopwords are function words a query does not have to match: Snowball's Swedish list and a few common verbs of
-// questions ("vad gör jag vid oro").
-var extraStopwords = []string{"gör", "göra", "ska", "skall", "bör", "får", "finns", "kan", "vill", "också"}
+// snowballStopwords is Snowball's Swedish list of function words (swedish.IsStopWord), written out so that the
+// browser gets all of it, not only the words the site happens to have: a query's "min" or "mitt" is a function
+// word whether or not the plan says it.
+var snowballStopwords = []string{"och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var",
+	"sig", "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin",
+	"nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något", "från",
+	"ut", "när", "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot",
+	"alla", "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+	"hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir", "mina", "samma",
+	"vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant", "varför", "varje", "vilka", "ditt",
+	"vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt", "våra", "ert", "era", "vilkas"}
+
+// extraStopwords are a few more function words of questions ("vad gör jag vid oro"), and the pronoun "sitt" (which
+// Snowball's list misses: it has "sitta").
+var extraStopwords = []string{"gör", "göra", "ska", "skall", "bör", "får", "finns", "kan", "vill", "också", "sitt"}
 
 // IsStopword reports whether the lower-case word is a function word.
 func IsStopword(form string) bool {
 	return swedish.IsStopWord(form) || slices.Contains(extraStopwords, form)
 }
 
-// Stopwords lists the stopwords among the vocabulary's lower-case forms, and the extra ones, for the browser. They
-// are compared as written: "är" is a stopword, "år" and "ar" are not.
-func Stopwords(vocabulary []string) []string {
-	var out []string
-	for _, f := range vocabulary {
-		if IsStopword(f) {
-			out = append(out, f)
-		}
-	}
-	out = append(out, extraStopwords...)
+// Stopwords lists every stopword, for the browser, sorted. They are compared as written: "är" is a stopword, "år"
+// and "ar" are not.
+func Stopwords() []string {
+	out := slices.Concat(snowballStopwords, extraStopwords)
 	sort.Strings(out)
 	return slices.Compact(out)
+}
+
+// weakWords are the verbs and adverbs of questions that say little of what is asked: "var sitter samordnaren",
+// "min elev verkar radikaliserad", "var ligger kompetenscentret", "hur når jag samordnaren", "få tag på". Unlike a function word, the browser looks them
+// up, and a document that has one ranks a little higher, but they never decide which documents answer while the
+// query has another word the site has (folded keys).
+var weakWords = []string{"sitter", "satt", "ligger", "ligga", "hittar", "hitta", "hittas", "verkar", "verka",
+	"pratar", "prata", "pratat", "sager", "saga", "sagt", "betyder", "betyda", "menas", "menar", "heter", "behover",
+	"maste", "brukar", "tycker", "tror", "vet", "veta", "hander", "handa", "hant", "galler", "galla", "fungerar",
+	"jobbar", "lasa", "laser", "mer", "mera", "anvander", "anvands", "anvanda", "egentligen", "ofta", "sker", "ske", "nar", "na", "tag",
+	// Light verbs and the particles of particle verbs: "vem tar emot blanketten", "hur tas lägesbilden fram", "hur
+	// kan anhöriga få stöd", "när hålls workshoparna", "vad innebär sekretessbrytande regel".
+	"ta", "tar", "tas", "tog", "tagit", "emot", "fram", "fa", "fatt", "ga", "gar", "gick", "gatt", "kommer", "komma",
+	"kom", "star", "sta", "halls", "haller", "halla", "gors", "gjort", "gjorde", "innebar", "innebara", "handlar",
+	"kallas", "raknas"}
+
+// WeakWords lists the weak words of questions (folded), for the browser, sorted.
+func WeakWords() []string {
+	return slices.Sorted(slices.Values(weakWords))
 }
 
 // vocabulary maps the words of the site to their stems and compound parts.

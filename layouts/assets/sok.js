@@ -241,7 +241,13 @@
     var sh = await shard(t.key);
     var entry = sh.f[t.key];
     var stem = entry ? entry[0] : null;
-    var done = function (tier) { return { scores: scores, level: level, keys: keys, tier: tier, stem: stem }; };
+    // A loose match is shaky when it rests on a stem of fewer than seven letters that the word begins with, a
+    // beginning of fewer than six, or a word of fewer than seven one letter away ("sitter" → "sitt"): such a match
+    // never decides over a word that matches as the site says it. A long stem ("kompetenscentret" →
+    // "kompetenscent"), a long word one letter away, a compound split into words of the site, and a root at the
+    // beginning of longer words are taken as sure.
+    var shaky = false;
+    var done = function (tier) { return { scores: scores, level: level, keys: keys, tier: tier, stem: stem, shaky: shaky }; };
     if (entry) {
       var st = await shard(stem);
       addPostings(scores, st.s[stem], 1);
@@ -285,7 +291,22 @@
       keys.push(rstems[k]);
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
-    derived.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 2); } });
+    // A word the site does not have in this form: the documents with a form of the same word, one that differs
+    // only by its ending (at least six letters alike from the beginning, then at most three different letters in
+    // all: "utredare" for "utredaren", "preventiva" for "preventivt", "blanketter" for "blanketterna"), are taken
+    // as saying the word, above those that only share its root or stem ("utreda", "utredning").
+    var inflected = new Set();
+    if (!entry && derived.size && t.key.length >= 6) {
+      for (var xf in sh.f) {
+        if (!sameWord(xf, t.key)) continue;
+        for (var xi = 2; xi < sh.f[xf].length; xi += 2) sh.f[xf][xi].forEach(function (d) { inflected.add(d); });
+      }
+    }
+    derived.forEach(function (s, d) {
+      if (scores.has(d)) return;
+      scores.set(d, inflected.has(d) ? s / 0.8 : s);
+      level.set(d, inflected.has(d) ? 3 : 2);
+    });
     gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
     if (scores.size) return done(0);
 
@@ -300,6 +321,7 @@
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
     }
+    shaky = near.length > 0 && t.key.length < 7;
     if (!near.length) {
       // A form built on a stem of the site ("stödjer" → "stöd"), the longest stem weighing most, alone or as a
       // compound part ("bejakande" in "våldsbejakande").
@@ -307,11 +329,13 @@
       for (var c = 0; c < cands.length; c++) {
         addPostings(scores, sh.s[cands[c]], c === 0 ? 0.9 : 0.7);
         keys.push(cands[c]);
+        if (cands[c].length < 7) shaky = true;
       }
       var pc = prefixes(ps0, t.key)[0];
       if (pc) {
         addPostings(scores, ps0[pc], 0.9);
         keys.push(pc);
+        if (pc.length < 7) shaky = true;
       }
       // The beginning of longer words: "järva" in "järvaområdet", or a word still being typed.
       if (t.key.length >= 4) {
@@ -319,6 +343,7 @@
           if (f.length <= t.key.length || f.lastIndexOf(t.key, 0) !== 0) continue;
           await stemPostings(scores, sh.f[f][0], 0.5);
           keys.push(t.key);
+          if (t.key.length < 6) shaky = true;
         }
       }
       // A compound whose parts the text has apart: "skolföreläsningar" for "föreläsningar … skolor".
@@ -345,6 +370,15 @@
     }
     scores.forEach(function (_, d) { level.set(d, 3); });
     return done(2);
+  }
+
+  // sameWord reports whether a and b look like two forms of one word: six letters or more alike from the
+  // beginning, then endings of at most three letters in all.
+  function sameWord(a, b) {
+    var c = 0;
+    while (c < a.length && c < b.length && a[c] === b[c]) c++;
+    var ra = a.length - c, rb = b.length - c;
+    return c >= 6 && ra + rb <= 3;
   }
 
   // slip reports whether a and b differ by two neighbouring letters swapped, or by a letter doubled.
@@ -419,7 +453,12 @@
       if (!t.secondary) groups.push([t]);
       else if (groups.length) groups[groups.length - 1].push(t);
     });
-    var stop = new Set(m.stop);
+    var stop = new Set(m.stop), weak = new Set(m.weak || []);
+    // A question of what to do, in the first person ("vad gör jag om …", "vad ska jag göra"), is answered by the
+    // routine for a worry: among the documents that answer the query, it comes first.
+    var forms = groups.map(function (g) { return g[0].form; });
+    var asks = forms.indexOf('jag') >= 0 && (forms.indexOf('gör') >= 0 || forms.indexOf('göra') >= 0);
+    var worry = new Set(asks ? m.wd || [] : []);
     var content = groups.filter(function (g) { return !stop.has(g[0].form); });
     if (content.length) groups = content;
     var allowed = allowedDocs(m, opts);
@@ -445,18 +484,27 @@
       });
       // How rare the word is among the documents searched (BM25's idf), for weighing it against the others.
       var idf = Math.log(1 + (ndocs - best.size + 0.5) / (best.size + 0.5));
-      words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0, idf: idf, docs: best });
+      var shaky = alts.some(function (a, i) { return a.scores.size && a.tier + (i ? 0.5 : 0) === tier && a.shaky; });
+      words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0, idf: idf, docs: best,
+        tier: best.size ? tier : 9, loose: tier >= 1 && shaky, weak: weak.has(groups[gi][0].key) });
     });
+    // A weak word of a question ("sitter", "verkar") and a loose match (a stem the word begins with, the beginning
+    // of longer words, a compound split) never decide while another word matches as the site says it: "var sitter
+    // samordnaren" is about the coordinator, not the places that say "sitt". They add a little to the documents
+    // that have them. Only when no word matches so does every word found decide.
+    var firm = words.some(function (w) { return w.found && !w.weak && !w.loose; });
+    words.forEach(function (w) { w.weak = w.found && firm && (w.weak || w.loose); });
     // The words that decide which documents answer: those at least half as rare as the rarest word found. A common
     // word ("socialtjänsten", "vart") that the answer lacks must not send the results to the places that have it;
     // it still adds its BM25 to the documents that have it. Each word's BM25 is weighed by its idf against the
     // rarest word's, so that among the documents with the same words, the rarer word's matches weigh the most.
-    var rarest = words.reduce(function (x, w) { return w.found ? Math.max(x, w.idf) : x; }, 0);
+    var rarest = words.reduce(function (x, w) { return w.found && !w.weak ? Math.max(x, w.idf) : x; }, 0);
     words.forEach(function (w) {
-      var counts = w.idf >= rarest / 2;
+      var counts = !w.weak && w.idf >= rarest / 2;
+      var f = w.weak ? Math.min(w.idf, rarest / 2) / rarest : w.idf / rarest;
       w.docs.forEach(function (v, d) {
-        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: false };
-        r.score += v.s * w.idf / rarest;
+        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: 0, worry: worry.has(d) ? 1 : 0 };
+        r.score += v.s * f;
         if (counts) {
           r.words++;
           r.level += v.l;
@@ -468,7 +516,7 @@
     var pairs = 0;
     for (var w = 0; w + 1 < words.length; w++) {
       var a = words[w].stem, b = words[w + 1].stem;
-      if (!a || !b || a === b) continue;
+      if (!a || !b || a === b || words[w].weak || words[w + 1].weak) continue;
       pairs++;
       var docs = (await shard(a)).b;
       (docs && docs[a + ' ' + b] || []).forEach(function (d) {
@@ -476,14 +524,19 @@
         if (r) r.pairs++;
       });
     }
-    // The coordinator's phrases (sökord): a query with the same words, function words aside, finds them first.
-    var stems = words.map(function (x) { return x.stem; });
+    // The coordinator's phrases (sökord): a query with the same words, function and weak words aside, finds them
+    // first; then one with all but one of the words of a phrase of three or more.
+    var stems = words.filter(function (x) { return !weak.has(x.token.key); }).map(function (x) { return x.stem; });
     if (stems.length && stems.every(Boolean)) {
       var pk = Array.from(new Set(stems)).sort().join(' ');
-      var ks = (await shard(pk)).k;
-      (ks && ks[pk] || []).forEach(function (d) {
+      var psh = await shard(pk);
+      (psh.q && psh.q[pk] || []).forEach(function (d) {
         var r = total.get(d);
-        if (r) r.phrase = true;
+        if (r) r.phrase = 1;
+      });
+      (psh.k && psh.k[pk] || []).forEach(function (d) {
+        var r = total.get(d);
+        if (r) r.phrase = 2;
       });
     }
     var list = Array.from(total.values());
@@ -495,7 +548,7 @@
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
