@@ -341,6 +341,9 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 		probs.Add(p, 0, msg, hint)
 		return nil, false
 	}
+	if raw, ok := readPlain(p); ok {
+		return raw, true
+	}
 	info, err := os.Lstat(p)
 	if err != nil {
 		return fail(readProblem(err))
