@@ -28,71 +28,97 @@ type Span struct {
 }
 
 // words is a text split into tokens: a word (letters and digits, with inner hyphens, dots, commas, slashes and
-// apostrophes, so "VBE-samordnaren", "2020/2021" and "1,5" are one word each), or one punctuation mark. Each token
-// remembers the space before it, so the text can be put back together exactly.
+// apostrophes, so "VBE-samordnaren", "2020/2021" and "1,5" are one word each), or one punctuation mark. The text
+// is kept with where each token starts, so that the white space before a token, and any run of tokens with the
+// spaces between them, is a piece of the text as it was written.
 type words struct {
-	keys   []string // the tokens, for comparing
-	spaces []string // the white space before each token
-	tail   string   // white space after the last token
+	src   string
+	keys  []string // the tokens, for comparing
+	start []int32  // where each token starts in src
 }
 
-func split(s string) words {
-	var w words
-	i := 0
-	space := func() string {
-		start := i
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
-		return s[start:i]
+// end is where token k ends in src; the end of token -1 is the start of src.
+func (w words) end(k int) int {
+	if k < 0 {
+		return 0
 	}
-	for {
-		sp := space()
-		if i >= len(s) {
-			w.tail = sp
-			return w
-		}
-		start := i
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if isWordRune(r) {
+	return int(w.start[k]) + len(w.keys[k])
+}
+
+// space is the white space before token k.
+func (w words) space(k int) string { return w.src[w.end(k-1):w.start[k]] }
+
+// tail is the white space after the last token.
+func (w words) tail() string { return w.src[w.end(len(w.keys)-1):] }
+
+func split(s string) words {
+	w := words{src: s}
+	n := 0
+	for range tokenSpans(s) {
+		n++
+	}
+	w.keys, w.start = make([]string, 0, n), make([]int32, 0, n)
+	for start, end := range tokenSpans(s) {
+		w.keys = append(w.keys, s[start:end])
+		w.start = append(w.start, int32(start))
+	}
+	return w
+}
+
+// tokenSpans yields where each token of s starts and ends.
+func tokenSpans(s string) func(yield func(int, int) bool) {
+	return func(yield func(int, int) bool) {
+		i := 0
+		for {
 			for i < len(s) {
 				r, n := utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r) {
-					i += n
-					continue
+				if !unicode.IsSpace(r) {
+					break
 				}
-				if strings.ContainsRune("-.,/:'’", r) && i+n < len(s) {
-					if next, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(next) {
+				i += n
+			}
+			if i >= len(s) {
+				return
+			}
+			start := i
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if isWordRune(r) {
+				for i < len(s) {
+					r, n := utf8.DecodeRuneInString(s[i:])
+					if isWordRune(r) {
 						i += n
 						continue
 					}
+					if strings.ContainsRune("-.,/:'’", r) && i+n < len(s) {
+						if next, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(next) {
+							i += n
+							continue
+						}
+					}
+					break
 				}
-				break
+			}
+			if !yield(start, i) {
+				return
 			}
 		}
-		w.keys = append(w.keys, s[start:i])
-		w.spaces = append(w.spaces, sp)
 	}
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
-// text puts tokens [from, to) back together with their spaces; lead says whether to keep the space before the
-// first one.
+// text is tokens [from, to) with the spaces between them; lead says whether to keep the space before the first
+// one. It is a piece of the text, not a copy.
 func (w words) text(from, to int, lead bool) string {
-	var b strings.Builder
-	for k := from; k < to; k++ {
-		if k > from || lead {
-			b.WriteString(w.spaces[k])
-		}
-		b.WriteString(w.keys[k])
+	if from >= to {
+		return ""
 	}
-	return b.String()
+	i := int(w.start[from])
+	if lead {
+		i = w.end(from - 1)
+	}
+	return w.src[i:w.end(to-1)]
 }
 
 // diffWords compares two texts word by word. It returns the spans and the share of tokens in common (0 to 1).
@@ -118,9 +144,9 @@ func diffWords(a, b words) ([]Span, float64) {
 		// Spaces belong outside the marks: " <del>old</del><ins>new</ins>" reads better than "<del> old</del>".
 		lead := ""
 		if e.ReplStart < len(b.keys) && e.ReplEnd > e.ReplStart {
-			lead = b.spaces[e.ReplStart]
+			lead = b.space(e.ReplStart)
 		} else if e.Start < len(a.keys) && e.End > e.Start {
-			lead = a.spaces[e.Start]
+			lead = a.space(e.Start)
 		}
 		add(Equal, lead)
 		add(Delete, a.text(e.Start, e.End, false))
@@ -131,7 +157,7 @@ func diffWords(a, b words) ([]Span, float64) {
 		add(Equal, b.text(pb, len(b.keys), true))
 		same += len(a.keys) - pa
 	}
-	add(Equal, b.tail)
+	add(Equal, b.tail())
 	total := len(a.keys) + len(b.keys)
 	if total == 0 {
 		return spans, 1
