@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unsafe"
 
 	"github.com/stockholm/plansite/internal/content/frontmatter"
 	"github.com/stockholm/plansite/internal/memo"
@@ -255,7 +256,9 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision, f
 		go func() {
 			defer wg.Done()
 			for f := range next {
-				key := parsedKey{f.section, string(f.raw)}
+				// The file's bytes are never changed once read, so the key is made of them as they are,
+				// sparing a copy of every file of the content folder.
+				key := parsedKey{f.section, unsafe.String(unsafe.SliceData(f.raw), len(f.raw))}
 				if r, ok := files.Lookup(key); ok {
 					f.s, f.a = r.at(f.p)
 					continue
