@@ -75,14 +75,13 @@ type Input struct {
 // pair, a section or row that reads the same in several revisions is compared with each other version once. Docs
 // prepared with the same Cache share it; it is safe for concurrent use.
 type Cache struct {
-	mu     sync.Mutex
-	keys   map[string]int
-	tokens map[string]*tokens
-	// The keys of blocks, sections and rows by their parts, made once however many revisions have them: a
-	// revision's keys are most of its text again.
-	blockKeys   map[blockKey]string
-	sectionKeys map[[3]string]string
-	rowKeys     map[[4]string]string
+	mu   sync.Mutex
+	keys map[string]int
+	// The words and keys of blocks by their text, and the keys and numbers of sections and rows by their parts,
+	// made once however many revisions have them: a revision's keys are most of its text again.
+	blockTexts  map[string]*blockText
+	sectionKeys map[[3]string]numbered
+	rowKeys     map[[4]string]numbered
 	texts       map[[2]int]*cached[*TextDiff]
 	words       map[[2]*tokens]*cached[wordDiff]
 	rows        map[[2]int]*cached[[4]Cell]
@@ -95,7 +94,7 @@ type cached[T any] struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, blockKeys: map[blockKey]string{}, sectionKeys: map[[3]string]string{}, rowKeys: map[[4]string]string{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
+	return &Cache{keys: map[string]int{}, blockTexts: map[string]*blockText{}, sectionKeys: map[[3]string]numbered{}, rowKeys: map[[4]string]numbered{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
 }
 
 // Size is the number of distinct texts and rows the cache has numbered.
@@ -172,10 +171,9 @@ func (c *Cache) Prepare(in Input) *Doc {
 	d := &Doc{cache: c, Rev: in.Rev, Preface: c.toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
 	for _, s := range in.Rev.Sections {
 		ds := &docSection{s: s, blocks: c.toBlocks(in.Sections[s.ID])}
-		ds.key = intern(c, c.sectionKeys, [3]string{s.Title, s.TableCaption, s.Body.Markdown}, func() string {
+		ds.key, ds.n = intern(c, c.sectionKeys, [3]string{s.Title, s.TableCaption, s.Body.Markdown}, func() string {
 			return s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
 		})
-		ds.n = c.number(ds.key)
 		d.sections[s.ID] = ds
 		for _, a := range s.Activities {
 			r := &docRow{a: a}
@@ -183,7 +181,7 @@ func (c *Cache) Prepare(in Input) *Doc {
 			for i, t := range texts {
 				r.cells[i] = c.newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
 			}
-			r.n = c.number(intern(c, c.rowKeys, texts, func() string { return "\x01" + strings.Join(texts[:], "\x00") }))
+			_, r.n = intern(c, c.rowKeys, texts, func() string { return "\x01" + strings.Join(texts[:], "\x00") })
 			d.rows[a.ID] = r
 		}
 	}
@@ -224,53 +222,85 @@ func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
 
 func (c *Cache) newBlock(b markdown.Block) block {
 	c.mu.Lock()
-	t := c.tokens[b.Text]
+	bt := c.blockTexts[b.Text]
+	if bt != nil {
+		if key, ok := bt.key(b.Kind, b.Level); ok {
+			c.mu.Unlock()
+			return block{Block: b, key: key, tokens: bt.tokens}
+		}
+	}
 	c.mu.Unlock()
-	if t == nil {
+	if bt == nil {
 		w := split(b.Text)
 		bag := make([]uint64, len(w.keys))
 		for i, k := range w.keys {
 			bag[i] = fnv64(k)
 		}
 		slices.Sort(bag)
-		t = &tokens{words: w, bag: bag}
-		c.mu.Lock()
-		if old := c.tokens[b.Text]; old != nil {
-			t = old // made meanwhile by another revision
-		} else {
-			c.tokens[b.Text] = t
-		}
-		c.mu.Unlock()
+		bt = &blockText{tokens: &tokens{words: w, bag: bag}}
 	}
-	key := intern(c, c.blockKeys, blockKey{b.Kind, b.Level, b.Text}, func() string {
-		return string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text
-	})
-	return block{Block: b, key: key, tokens: t}
+	key := string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.blockTexts[b.Text]; old != nil {
+		bt = old // made meanwhile by another revision
+	} else {
+		c.blockTexts[b.Text] = bt
+	}
+	if old, ok := bt.key(b.Kind, b.Level); ok {
+		key = old
+	} else {
+		bt.keys = append(bt.keys, blockKey{b.Kind, b.Level, key})
+	}
+	return block{Block: b, key: key, tokens: bt.tokens}
 }
 
-// blockKey is what a block's key is made of.
+// blockText is a block's text split into words, and the keys of the blocks with the text: nearly always one.
+type blockText struct {
+	tokens *tokens
+	keys   []blockKey
+}
+
+// blockKey is the key of the blocks of a kind and level.
 type blockKey struct {
 	kind  markdown.BlockKind
 	level int
-	text  string
+	key   string // kind, level and text
 }
 
-// intern returns the key made of parts, kept in m, made with make the first time.
-func intern[K comparable](c *Cache, m map[K]string, parts K, make func() string) string {
+// key returns the key of a block of the text with kind and level, when one was made.
+func (bt *blockText) key(kind markdown.BlockKind, level int) (string, bool) {
+	for _, k := range bt.keys {
+		if k.kind == kind && k.level == level {
+			return k.key, true
+		}
+	}
+	return "", false
+}
+
+// numbered is the key of a section's or row's text and its number in the cache.
+type numbered struct {
+	key string
+	n   int
+}
+
+// intern returns the key made of parts and its number, kept in m, made with make the first time.
+func intern[K comparable](c *Cache, m map[K]numbered, parts K, make func() string) (string, int) {
 	c.mu.Lock()
 	k, ok := m[parts]
 	c.mu.Unlock()
 	if ok {
-		return k
+		return k.key, k.n
 	}
-	k = make()
+	key := make()
+	n := c.number(key)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := m[parts]; ok {
-		return old
+		return old.key, old.n
 	}
-	m[parts] = k
-	return k
+	m[parts] = numbered{key, n}
+	return key, n
 }
 
 func (c *Cache) toBlocks(bs []markdown.Block) []block {
