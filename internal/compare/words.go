@@ -4,7 +4,8 @@ package compare
 // so that a changed phrase reads as one deletion and one insertion rather than alternating fragments.
 
 import (
-	"strings"
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,58 +53,112 @@ func (w words) space(k int) string { return w.src[w.end(k-1):w.start[k]] }
 func (w words) tail() string { return w.src[w.end(len(w.keys)-1):] }
 
 func split(s string) words {
-	w := words{src: s}
-	n := 0
-	for range tokenSpans(s) {
-		n++
+	sc := scratch.Get().(*tokenScratch)
+	for i := 0; ; {
+		start, end := nextToken(s, i)
+		if start < 0 {
+			break
+		}
+		sc.keys = append(sc.keys, s[start:end])
+		sc.start = append(sc.start, int32(start))
+		i = end
 	}
-	w.keys, w.start = make([]string, 0, n), make([]int32, 0, n)
-	for start, end := range tokenSpans(s) {
-		w.keys = append(w.keys, s[start:end])
-		w.start = append(w.start, int32(start))
-	}
+	w := words{src: s, keys: slices.Clone(sc.keys), start: slices.Clone(sc.start)}
+	clear(sc.keys)
+	sc.keys, sc.start = sc.keys[:0], sc.start[:0]
+	scratch.Put(sc)
 	return w
 }
 
-// tokenSpans yields where each token of s starts and ends.
-func tokenSpans(s string) func(yield func(int, int) bool) {
-	return func(yield func(int, int) bool) {
-		i := 0
-		for {
-			for i < len(s) {
-				r, n := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) {
-					break
-				}
+// tokenScratch is where split gathers a text's tokens before it copies them, at their number, into the words.
+type tokenScratch struct {
+	keys  []string
+	start []int32
+}
+
+var scratch = sync.Pool{New: func() any { return new(tokenScratch) }}
+
+// nextToken returns where the first token of s from i on starts and ends, or -1, -1 when only space is left.
+func nextToken(s string, i int) (int, int) {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !isSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return -1, -1
+	}
+	start := i
+	r, n := runeAt(s, i)
+	i += n
+	if isWord(r) {
+		for i < len(s) {
+			r, n := runeAt(s, i)
+			if isWord(r) {
 				i += n
+				continue
 			}
-			if i >= len(s) {
-				return
-			}
-			start := i
-			r, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			if isWordRune(r) {
-				for i < len(s) {
-					r, n := utf8.DecodeRuneInString(s[i:])
-					if isWordRune(r) {
-						i += n
-						continue
-					}
-					if strings.ContainsRune("-.,/:'’", r) && i+n < len(s) {
-						if next, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(next) {
-							i += n
-							continue
-						}
-					}
-					break
+			if joins(r) && i+n < len(s) {
+				if next, _ := runeAt(s, i+n); isWord(next) {
+					i += n
+					continue
 				}
 			}
-			if !yield(start, i) {
-				return
-			}
+			break
 		}
 	}
+	return start, i
+}
+
+// runeAt decodes the character at s[i], ASCII at once.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// joins reports whether r joins two words into one: "VBE-samordnaren", "2020/2021", "1,5".
+func joins(r rune) bool {
+	switch r {
+	case '-', '.', ',', '/', ':', '\'', '’':
+		return true
+	}
+	return false
+}
+
+// asciiKind is what each ASCII character is to split, as unicode says: space, part of a word, or neither.
+var asciiKind = func() (k [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			k[c] = kindSpace
+		case isWordRune(c):
+			k[c] = kindWord
+		}
+	}
+	return k
+}()
+
+const (
+	kindSpace = 1 + iota
+	kindWord
+)
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiKind[r] == kindSpace
+	}
+	return unicode.IsSpace(r)
+}
+
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiKind[r] == kindWord
+	}
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
