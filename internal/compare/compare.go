@@ -75,14 +75,13 @@ type Input struct {
 // pair, a section or row that reads the same in several revisions is compared with each other version once. Docs
 // prepared with the same Cache share it; it is safe for concurrent use.
 type Cache struct {
-	mu     sync.Mutex
-	keys   map[string]int
-	tokens map[string]*tokens
-	// The keys of blocks, sections and rows by their parts, made once however many revisions have them: a
-	// revision's keys are most of its text again.
-	blockKeys   map[blockKey]string
-	sectionKeys map[[3]string]string
-	rowKeys     map[[4]string]string
+	mu   sync.Mutex
+	keys map[string]int
+	// The words and keys of blocks by their text, and the keys, numbers and blocks of sections and rows by their
+	// parts, made once however many revisions have them: a revision's keys are most of its text again.
+	blockTexts  map[string]*blockText
+	sectionKeys map[[3]string]*prepared
+	rowKeys     map[[4]string]*prepared
 	texts       map[[2]int]*cached[*TextDiff]
 	words       map[[2]*tokens]*cached[wordDiff]
 	rows        map[[2]int]*cached[[4]Cell]
@@ -95,7 +94,7 @@ type cached[T any] struct {
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{keys: map[string]int{}, tokens: map[string]*tokens{}, blockKeys: map[blockKey]string{}, sectionKeys: map[[3]string]string{}, rowKeys: map[[4]string]string{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
+	return &Cache{keys: map[string]int{}, blockTexts: map[string]*blockText{}, sectionKeys: map[[3]string]*prepared{}, rowKeys: map[[4]string]*prepared{}, words: map[[2]*tokens]*cached[wordDiff]{}, texts: map[[2]int]*cached[*TextDiff]{}, rows: map[[2]int]*cached[[4]Cell]{}}
 }
 
 // Size is the number of distinct texts and rows the cache has numbered.
@@ -171,20 +170,15 @@ func Prepare(in Input) *Doc { return NewCache().Prepare(in) }
 func (c *Cache) Prepare(in Input) *Doc {
 	d := &Doc{cache: c, Rev: in.Rev, Preface: c.toBlocks(in.Preface), sections: map[string]*docSection{}, rows: map[string]*docRow{}}
 	for _, s := range in.Rev.Sections {
-		ds := &docSection{s: s, blocks: c.toBlocks(in.Sections[s.ID])}
-		ds.key = intern(c, c.sectionKeys, [3]string{s.Title, s.TableCaption, s.Body.Markdown}, func() string {
+		p := intern(c, c.sectionKeys, [3]string{s.Title, s.TableCaption, s.Body.Markdown}, func() string {
 			return s.Title + "\x00" + s.TableCaption + "\x00" + s.Body.Markdown
 		})
-		ds.n = c.number(ds.key)
+		ds := &docSection{s: s, key: p.key, n: p.n, blocks: c.sectionBlocks(p, in.Sections[s.ID])}
 		d.sections[s.ID] = ds
 		for _, a := range s.Activities {
-			r := &docRow{a: a}
 			texts := in.Cells[a.ID]
-			for i, t := range texts {
-				r.cells[i] = c.newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
-			}
-			r.n = c.number(intern(c, c.rowKeys, texts, func() string { return "\x01" + strings.Join(texts[:], "\x00") }))
-			d.rows[a.ID] = r
+			p := intern(c, c.rowKeys, texts, func() string { return "\x01" + strings.Join(texts[:], "\x00") })
+			d.rows[a.ID] = &docRow{a: a, n: p.n, cells: c.rowCells(p, texts)}
 		}
 	}
 	return d
@@ -224,53 +218,133 @@ func PrepareRevision(rev *content.Revision, conv *markdown.Converter) *Doc {
 
 func (c *Cache) newBlock(b markdown.Block) block {
 	c.mu.Lock()
-	t := c.tokens[b.Text]
+	bt := c.blockTexts[b.Text]
+	if bt != nil {
+		if key, ok := bt.key(b.Kind, b.Level); ok {
+			c.mu.Unlock()
+			return block{Block: b, key: key, tokens: bt.tokens}
+		}
+	}
 	c.mu.Unlock()
-	if t == nil {
+	if bt == nil {
 		w := split(b.Text)
 		bag := make([]uint64, len(w.keys))
 		for i, k := range w.keys {
 			bag[i] = fnv64(k)
 		}
 		slices.Sort(bag)
-		t = &tokens{words: w, bag: bag}
-		c.mu.Lock()
-		if old := c.tokens[b.Text]; old != nil {
-			t = old // made meanwhile by another revision
-		} else {
-			c.tokens[b.Text] = t
-		}
-		c.mu.Unlock()
+		bt = &blockText{tokens: &tokens{words: w, bag: bag}}
 	}
-	key := intern(c, c.blockKeys, blockKey{b.Kind, b.Level, b.Text}, func() string {
-		return string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text
-	})
-	return block{Block: b, key: key, tokens: t}
+	key := string(rune('a'+b.Kind)) + string(rune('0'+b.Level)) + b.Text
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.blockTexts[b.Text]; old != nil {
+		bt = old // made meanwhile by another revision
+	} else {
+		c.blockTexts[b.Text] = bt
+	}
+	if old, ok := bt.key(b.Kind, b.Level); ok {
+		key = old
+	} else {
+		bt.keys = append(bt.keys, blockKey{b.Kind, b.Level, key})
+	}
+	return block{Block: b, key: key, tokens: bt.tokens}
 }
 
-// blockKey is what a block's key is made of.
+// blockText is a block's text split into words, and the keys of the blocks with the text: nearly always one.
+type blockText struct {
+	tokens *tokens
+	keys   []blockKey
+}
+
+// blockKey is the key of the blocks of a kind and level.
 type blockKey struct {
 	kind  markdown.BlockKind
 	level int
-	text  string
+	key   string // kind, level and text
 }
 
-// intern returns the key made of parts, kept in m, made with make the first time.
-func intern[K comparable](c *Cache, m map[K]string, parts K, make func() string) string {
+// key returns the key of a block of the text with kind and level, when one was made.
+func (bt *blockText) key(kind markdown.BlockKind, level int) (string, bool) {
+	for _, k := range bt.keys {
+		if k.kind == kind && k.level == level {
+			return k.key, true
+		}
+	}
+	return "", false
+}
+
+// prepared is a section's or row's text as the cache knows it: its key and number, and the blocks it was made
+// into the first time (under the Cache's lock).
+type prepared struct {
+	key string
+	n   int
+	// A section's blocks, and the blocks of the Input they were made from: a section whose text another revision
+	// has is most likely rendered into the same blocks.
+	in     []markdown.Block
+	blocks []block
+	// A row's cells, which its texts make.
+	cells [4]block
+	made  bool
+}
+
+// intern returns the text made of parts, kept in m, with its key made with make the first time.
+func intern[K comparable](c *Cache, m map[K]*prepared, parts K, make func() string) *prepared {
 	c.mu.Lock()
-	k, ok := m[parts]
+	p, ok := m[parts]
 	c.mu.Unlock()
 	if ok {
-		return k
+		return p
 	}
-	k = make()
+	key := make()
+	n := c.number(key)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := m[parts]; ok {
 		return old
 	}
-	m[parts] = k
-	return k
+	p = &prepared{key: key, n: n}
+	m[parts] = p
+	return p
+}
+
+// sectionBlocks returns the blocks of a section's text p, rendered as bs: those made the first time when bs are
+// the same blocks again, else made anew.
+func (c *Cache) sectionBlocks(p *prepared, bs []markdown.Block) []block {
+	c.mu.Lock()
+	in, blocks, made := p.in, p.blocks, p.made
+	c.mu.Unlock()
+	if made && slices.EqualFunc(in, bs, func(a, b markdown.Block) bool {
+		return a.Kind == b.Kind && a.Level == b.Level && a.Text == b.Text && slices.Equal(a.Cells, b.Cells)
+	}) {
+		return blocks
+	}
+	blocks = c.toBlocks(bs)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !p.made {
+		p.in, p.blocks, p.made = bs, blocks, true
+	}
+	return blocks
+}
+
+// rowCells returns the cells of a row with the texts p.
+func (c *Cache) rowCells(p *prepared, texts [4]string) [4]block {
+	c.mu.Lock()
+	cells, made := p.cells, p.made
+	c.mu.Unlock()
+	if made {
+		return cells
+	}
+	for i, t := range texts {
+		cells[i] = c.newBlock(markdown.Block{Kind: markdown.Paragraph, Text: t})
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !p.made {
+		p.cells, p.made = cells, true
+	}
+	return cells
 }
 
 func (c *Cache) toBlocks(bs []markdown.Block) []block {

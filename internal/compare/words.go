@@ -4,7 +4,8 @@ package compare
 // so that a changed phrase reads as one deletion and one insertion rather than alternating fragments.
 
 import (
-	"strings"
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,71 +29,151 @@ type Span struct {
 }
 
 // words is a text split into tokens: a word (letters and digits, with inner hyphens, dots, commas, slashes and
-// apostrophes, so "VBE-samordnaren", "2020/2021" and "1,5" are one word each), or one punctuation mark. Each token
-// remembers the space before it, so the text can be put back together exactly.
+// apostrophes, so "VBE-samordnaren", "2020/2021" and "1,5" are one word each), or one punctuation mark. The text
+// is kept with where each token starts, so that the white space before a token, and any run of tokens with the
+// spaces between them, is a piece of the text as it was written.
 type words struct {
-	keys   []string // the tokens, for comparing
-	spaces []string // the white space before each token
-	tail   string   // white space after the last token
+	src   string
+	keys  []string // the tokens, for comparing
+	start []int32  // where each token starts in src
 }
 
-func split(s string) words {
-	var w words
-	i := 0
-	space := func() string {
-		start := i
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
-		return s[start:i]
+// end is where token k ends in src; the end of token -1 is the start of src.
+func (w words) end(k int) int {
+	if k < 0 {
+		return 0
 	}
-	for {
-		sp := space()
-		if i >= len(s) {
-			w.tail = sp
-			return w
+	return int(w.start[k]) + len(w.keys[k])
+}
+
+// space is the white space before token k.
+func (w words) space(k int) string { return w.src[w.end(k-1):w.start[k]] }
+
+// tail is the white space after the last token.
+func (w words) tail() string { return w.src[w.end(len(w.keys)-1):] }
+
+func split(s string) words {
+	sc := scratch.Get().(*tokenScratch)
+	for i := 0; ; {
+		start, end := nextToken(s, i)
+		if start < 0 {
+			break
 		}
-		start := i
-		r, n := utf8.DecodeRuneInString(s[i:])
+		sc.keys = append(sc.keys, s[start:end])
+		sc.start = append(sc.start, int32(start))
+		i = end
+	}
+	w := words{src: s, keys: slices.Clone(sc.keys), start: slices.Clone(sc.start)}
+	clear(sc.keys)
+	sc.keys, sc.start = sc.keys[:0], sc.start[:0]
+	scratch.Put(sc)
+	return w
+}
+
+// tokenScratch is where split gathers a text's tokens before it copies them, at their number, into the words.
+type tokenScratch struct {
+	keys  []string
+	start []int32
+}
+
+var scratch = sync.Pool{New: func() any { return new(tokenScratch) }}
+
+// nextToken returns where the first token of s from i on starts and ends, or -1, -1 when only space is left.
+func nextToken(s string, i int) (int, int) {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !isSpace(r) {
+			break
+		}
 		i += n
-		if isWordRune(r) {
-			for i < len(s) {
-				r, n := utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r) {
+	}
+	if i >= len(s) {
+		return -1, -1
+	}
+	start := i
+	r, n := runeAt(s, i)
+	i += n
+	if isWord(r) {
+		for i < len(s) {
+			r, n := runeAt(s, i)
+			if isWord(r) {
+				i += n
+				continue
+			}
+			if joins(r) && i+n < len(s) {
+				if next, _ := runeAt(s, i+n); isWord(next) {
 					i += n
 					continue
 				}
-				if strings.ContainsRune("-.,/:'’", r) && i+n < len(s) {
-					if next, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(next) {
-						i += n
-						continue
-					}
-				}
-				break
 			}
+			break
 		}
-		w.keys = append(w.keys, s[start:i])
-		w.spaces = append(w.spaces, sp)
 	}
+	return start, i
+}
+
+// runeAt decodes the character at s[i], ASCII at once.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// joins reports whether r joins two words into one: "VBE-samordnaren", "2020/2021", "1,5".
+func joins(r rune) bool {
+	switch r {
+	case '-', '.', ',', '/', ':', '\'', '’':
+		return true
+	}
+	return false
+}
+
+// asciiKind is what each ASCII character is to split, as unicode says: space, part of a word, or neither.
+var asciiKind = func() (k [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			k[c] = kindSpace
+		case isWordRune(c):
+			k[c] = kindWord
+		}
+	}
+	return k
+}()
+
+const (
+	kindSpace = 1 + iota
+	kindWord
+)
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiKind[r] == kindSpace
+	}
+	return unicode.IsSpace(r)
+}
+
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiKind[r] == kindWord
+	}
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
-// text puts tokens [from, to) back together with their spaces; lead says whether to keep the space before the
-// first one.
+// text is tokens [from, to) with the spaces between them; lead says whether to keep the space before the first
+// one. It is a piece of the text, not a copy.
 func (w words) text(from, to int, lead bool) string {
-	var b strings.Builder
-	for k := from; k < to; k++ {
-		if k > from || lead {
-			b.WriteString(w.spaces[k])
-		}
-		b.WriteString(w.keys[k])
+	if from >= to {
+		return ""
 	}
-	return b.String()
+	i := int(w.start[from])
+	if lead {
+		i = w.end(from - 1)
+	}
+	return w.src[i:w.end(to-1)]
 }
 
 // diffWords compares two texts word by word. It returns the spans and the share of tokens in common (0 to 1).
@@ -118,9 +199,9 @@ func diffWords(a, b words) ([]Span, float64) {
 		// Spaces belong outside the marks: " <del>old</del><ins>new</ins>" reads better than "<del> old</del>".
 		lead := ""
 		if e.ReplStart < len(b.keys) && e.ReplEnd > e.ReplStart {
-			lead = b.spaces[e.ReplStart]
+			lead = b.space(e.ReplStart)
 		} else if e.Start < len(a.keys) && e.End > e.Start {
-			lead = a.spaces[e.Start]
+			lead = a.space(e.Start)
 		}
 		add(Equal, lead)
 		add(Delete, a.text(e.Start, e.End, false))
@@ -131,7 +212,7 @@ func diffWords(a, b words) ([]Span, float64) {
 		add(Equal, b.text(pb, len(b.keys), true))
 		same += len(a.keys) - pa
 	}
-	add(Equal, b.tail)
+	add(Equal, b.tail())
 	total := len(a.keys) + len(b.keys)
 	if total == 0 {
 		return spans, 1

@@ -22,6 +22,7 @@ import (
 	"sync"
 	"syscall"
 	"unicode"
+	"unsafe"
 
 	"github.com/stockholm/plansite/internal/content/frontmatter"
 	"github.com/stockholm/plansite/internal/memo"
@@ -256,7 +257,9 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision, f
 		go func() {
 			defer wg.Done()
 			for f := range next {
-				key := parsedKey{f.section, string(f.raw)}
+				// The file's bytes are never changed once read, so the key is made of them as they are,
+				// sparing a copy of every file of the content folder.
+				key := parsedKey{f.section, unsafe.String(unsafe.SliceData(f.raw), len(f.raw))}
 				if r, ok := files.Lookup(key); ok {
 					f.s, f.a = r.at(f.p)
 					continue
@@ -341,6 +344,9 @@ func readFile(root, p string, probs *problem.List) ([]byte, bool) {
 	fail := func(msg, hint string) ([]byte, bool) {
 		probs.Add(p, 0, msg, hint)
 		return nil, false
+	}
+	if raw, ok := readPlain(p); ok {
+		return raw, true
 	}
 	info, err := os.Lstat(p)
 	if err != nil {

@@ -5,6 +5,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"iter"
@@ -71,56 +72,117 @@ func invalidUTF8Line(src []byte) int {
 	return line
 }
 
+// yamlFormat is the frontmatter as adrg/frontmatter reads it: YAML between lines of ---, decoded with yaml.v3 into
+// a yaml.Node, which keeps line numbers.
+var yamlFormat = adrg.NewFormat("---", "---", func(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(data, v)
+})
+
+// plain reports whether src is valid UTF-8, already as normalize leaves it, and holds no character that
+// invisibleChars reports: no byte-order mark, no carriage return, no control character but tab and newline, and
+// only characters that are stable under NFC (see stable). ASCII is looked at eight bytes at a time.
+func plain(src []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(src); {
+		if i+8 <= len(src) {
+			// Eight ASCII bytes, none below space (where tab and newline are) and none DEL, go in one step. A
+			// byte below space, or DEL, makes the subtraction borrow into its high bit.
+			x := binary.LittleEndian.Uint64(src[i:])
+			if x&highs == 0 && (x-0x20*ones)&highs == 0 && ((x^0x7f*ones)-ones)&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		if c := src[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if !stable(r) { // utf8.RuneError among them
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// stable reports whether r is a character that NFC leaves as it is wherever it stands among other stable ones,
+// and that may be in content: it is in NFC, and it is a starter that combines with nothing before it (canonical
+// combining class 0, no backward composition). These are the Latin letters with their accents up to U+02FF
+// (å, ä, ö, é, ü, ß, ...) and the punctuation U+2002 to U+20CF (dashes, quotation marks, €, ...), less the line
+// and paragraph separators; TestStableIsNFC checks each of them against golang.org/x/text.
+func stable(r rune) bool {
+	return r >= 0xa0 && r <= 0x2ff || r >= 0x2002 && r <= 0x20cf && r != 0x2028 && r != 0x2029
+}
+
 // entry is a key and its value in the frontmatter.
 type entry struct{ key, val *yaml.Node }
 
 // Parse reads a file's frontmatter. It returns nil when the file cannot be read as a content file at all; the
 // reason is in probs.
 func Parse(file string, raw []byte, probs *problem.List) (d *Doc) {
-	if line := invalidUTF8Line(raw); line > 0 {
-		probs.Add(file, line, "filen är inte giltig UTF-8-text", "spara filen med teckenkodningen UTF-8 i din textredigerare")
-		return nil
+	// Most files are plain text already: valid UTF-8, which normalize would copy unchanged, and in which
+	// invisibleChars would find nothing.
+	src, invisible := raw, 0
+	if !plain(raw) {
+		if line := invalidUTF8Line(raw); line > 0 {
+			probs.Add(file, line, "filen är inte giltig UTF-8-text", "spara filen med teckenkodningen UTF-8 i din textredigerare")
+			return nil
+		}
+		src = normalize(raw)
+		if utf16(src) {
+			probs.Add(file, 1, "filen är sparad som UTF-16, inte UTF-8 (vartannat tecken är NUL)",
+				"spara filen med teckenkodningen UTF-8 i din textredigerare")
+			return nil
+		}
+		invisible = invisibleChars(file, src, probs)
 	}
-	src := normalize(raw)
-	if utf16(src) {
-		probs.Add(file, 1, "filen är sparad som UTF-16, inte UTF-8 (vartannat tecken är NUL)",
-			"spara filen med teckenkodningen UTF-8 i din textredigerare")
-		return nil
-	}
-	invisible := invisibleChars(file, src, probs)
 
-	// Find the opening delimiter ourselves to know its line; adrg/frontmatter skips blank lines the same way.
-	start := 0
-	lines := strings.Split(string(src), "\n")
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if t == "" {
-			continue
+	// Find the opening delimiter ourselves to know its line; adrg/frontmatter skips blank lines the same way. The
+	// lines after it are looked at up to the closing one, the first that is --- too, as adrg/frontmatter does:
+	// for a line of three dots before it (see endsEarly), and so that adrg/frontmatter is given the file only up
+	// to the end of the closing line, sparing it a copy of the body line by line.
+	start, cut, n := 0, len(src), 0
+	for rest := src; len(rest) > 0 && cut == len(src); n++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
 		}
-		if t == "---" {
-			start = i + 1
+		t := bytes.TrimSpace(l)
+		switch {
+		case start == 0 && len(t) == 0:
+		case start == 0:
+			if string(t) != "---" {
+				rest = nil // no frontmatter
+				break
+			}
+			start = n + 1
+		case string(t) == "---":
+			cut = len(src) - len(rest)
+		case bytes.HasPrefix(l, []byte("...")) && documentEnd.Match(l):
+			if endsEarly(file, start, strings.Split(string(src), "\n"), probs) {
+				return nil
+			}
 		}
-		break
 	}
 	if start == 0 {
 		probs.Add(file, 1, "filen börjar inte med ett huvud (frontmatter)",
 			"börja filen med en rad med tre bindestreck ---, sedan nycklarna och sist en rad ---; se docs/content.md")
 		return nil
 	}
-	if endsEarly(file, start, lines, probs) {
-		return nil
-	}
 
 	var node yaml.Node
-	format := adrg.NewFormat("---", "---", func(data []byte, v any) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("yaml: %v", r)
-			}
-		}()
-		return yaml.Unmarshal(data, v)
-	})
-	body, err := adrg.MustParse(bytes.NewReader(src), &node, format)
+	rest, err := adrg.MustParse(bytes.NewReader(src[:cut]), &node, yamlFormat)
 	if err != nil {
 		if errors.Is(err, adrg.ErrNotFound) {
 			probs.Add(file, start, "huvudet (frontmatter) är inte avslutat",
@@ -132,7 +194,7 @@ func Parse(file string, raw []byte, probs *problem.List) (d *Doc) {
 		}
 		line, msg := yamlError(err)
 		if strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
-			if ln, col := indentTab(start, line, lines); ln > 0 {
+			if ln, col := indentTab(start, line, strings.Split(string(src), "\n")); ln > 0 {
 				probs.Add(file, ln, fmt.Sprintf("raden är indragen med ett tabbtecken (kolumn %d). I YAML får indrag bara göras med mellanslag", col),
 					"byt tabbtecknet mot lika många mellanslag som raderna runt omkring har")
 				return nil
@@ -142,9 +204,12 @@ func Parse(file string, raw []byte, probs *problem.List) (d *Doc) {
 			`sätt text som innehåller ": " eller börjar med ett citattecken, [, {, *, & eller ! inom dubbla citattecken`)
 		return nil
 	}
+	// adrg/frontmatter returns what follows the frontmatter in what it was given; the body runs on to the end.
+	bodyStart := cut - len(rest)
+	body := src[bodyStart:]
 	d = &Doc{file: file, start: start, anchor: start, keys: map[string]entry{}, probs: probs}
 	d.body = string(body)
-	d.bodyLine = strings.Count(string(src[:len(src)-len(body)]), "\n") + 1
+	d.bodyLine = bytes.Count(src[:bodyStart], []byte("\n")) + 1
 
 	if len(node.Content) == 0 { // empty frontmatter
 		return d
