@@ -6,7 +6,9 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"path"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -18,11 +20,11 @@ import (
 
 // page is what every layout gets.
 type page struct {
-	Title      string // the <title>
-	Root       string // relative path from the page to the site's root: "", "../"
-	Canonical  string // absolute address of the page when --base-url is given
-	Site       siteView
-	WorryHref  string // the "Vid oro" link
+	Title      string    // the <title>
+	Root       string    // relative path from the page to the site's root: "", "../"
+	Canonical  string    // absolute address of the page when --base-url is given
+	Site       *siteView // shared by every page with the same root and revision
+	WorryHref  string    // the "Vid oro" link
 	Revision   *revisionView
 	Page       *pageView
 	Compare    *compareView
@@ -35,6 +37,39 @@ type page struct {
 	HomeYear   int        // the year of the plan in force
 	Published  string     // the pairs with a page, "2020-2021 2021-2022", for the index's form
 	Years      []int      // every revision's year, for the comparison index's form
+
+	b    *builder
+	kind string // the page's layout, while it is executed
+}
+
+// frame is what the frame's shared parts are given (see page.Shared): what a page has in common with many others.
+type frame struct {
+	Root      string
+	Site      *siteView
+	WorryHref string
+}
+
+// sharedKey is a shared part of the frame as rendered for one layout.
+type sharedKey struct {
+	kind, name string
+	frame      frame
+}
+
+// Shared renders the template name with the page's frame, .Root, .Site and .WorryHref only, once per build for
+// all pages of the layout that have the same: the frame's header and footer, some 150 template actions with the
+// version switcher, were a third of the template work of the history pages.
+func (p *page) Shared(name string) (template.HTML, error) {
+	k := sharedKey{p.kind, name, frame{p.Root, p.Site, p.WorryHref}}
+	if h, ok := p.b.shared.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var buf strings.Builder
+	if err := p.b.tpl.Page(p.kind).ExecuteTemplate(&buf, name, &k.frame); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	p.b.shared.Store(k, h)
+	return h, nil
 }
 
 // siteView is what the header and footer show.
@@ -84,38 +119,18 @@ func (b *builder) newPage(p, title string) *page {
 		}
 	}
 	home := b.home()
+	// The revision the page shows, if it is a revision's page, for the version switcher.
+	this, shows := 0, false
+	if y, ok := strings.CutSuffix(p, "/index.html"); ok {
+		n, err := strconv.Atoi(y)
+		this, shows = n, err == nil && strconv.Itoa(n) == y
+	}
 	pg := &page{
-		Title: title,
-		Root:  root,
-		Site: siteView{
-			Name:          "Handlingsplan mot våldsbejakande extremism",
-			Board:         home.Board,
-			StatementHref: root + content.StatementSlug + "/",
-			CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
-			CurrentYear:   home.Year,
-		},
+		Title:     title,
+		Root:      root,
+		Site:      b.site(root, this, shows),
 		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
-	}
-	pg.Site.CompareHref = root + "jamfor/"
-	for _, r := range b.plan.Revisions {
-		if len(r.Indicators) > 0 {
-			pg.Site.IndicatorsHref = root + "nyckeltal/"
-		}
-	}
-	if b.plan.Page(content.GlossarySlug) != nil {
-		pg.Site.GlossaryHref = root + content.GlossarySlug + "/"
-	}
-	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
-		r := b.plan.Revisions[i]
-		label := strings.ToLower(r.Status.Label())
-		switch {
-		case r == home && r.Status == content.Adopted:
-			label = "gällande"
-		case r.Status == content.Adopted && r.Year < home.Year:
-			label = "äldre"
-		}
-		pg.Site.Versions = append(pg.Site.Versions, versionLink{Year: r.Year, Label: label,
-			Href: fmt.Sprintf("%s%d/", root, r.Year), This: p == fmt.Sprintf("%d/index.html", r.Year)})
+		b:         b,
 	}
 	if b.base != nil {
 		u := *b.base
@@ -126,6 +141,53 @@ func (b *builder) newPage(p, title string) *page {
 		pg.Canonical = u.String()
 	}
 	return pg
+}
+
+// site is what the header and footer show on a page at root, that shows the revision of the year this when shows
+// is true; made once per build.
+func (b *builder) site(root string, this int, shows bool) *siteView {
+	type key struct {
+		root  string
+		this  int
+		shows bool
+	}
+	if !shows {
+		this = 0
+	}
+	if s, ok := b.sites.Load(key{root, this, shows}); ok {
+		return s.(*siteView)
+	}
+	home := b.home()
+	s := &siteView{
+		Name:          "Handlingsplan mot våldsbejakande extremism",
+		Board:         home.Board,
+		StatementHref: root + content.StatementSlug + "/",
+		CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
+		CurrentYear:   home.Year,
+		CompareHref:   root + "jamfor/",
+	}
+	for _, r := range b.plan.Revisions {
+		if len(r.Indicators) > 0 {
+			s.IndicatorsHref = root + "nyckeltal/"
+		}
+	}
+	if b.plan.Page(content.GlossarySlug) != nil {
+		s.GlossaryHref = root + content.GlossarySlug + "/"
+	}
+	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
+		r := b.plan.Revisions[i]
+		label := strings.ToLower(r.Status.Label())
+		switch {
+		case r == home && r.Status == content.Adopted:
+			label = "gällande"
+		case r.Status == content.Adopted && r.Year < home.Year:
+			label = "äldre"
+		}
+		s.Versions = append(s.Versions, versionLink{Year: r.Year, Label: label,
+			Href: fmt.Sprintf("%s%d/", root, r.Year), This: shows && r.Year == this})
+	}
+	actual, _ := b.sites.LoadOrStore(key{root, this, shows}, s)
+	return actual.(*siteView)
 }
 
 // execute renders a page with its layout.
@@ -139,6 +201,7 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
 	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
 	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
+	data.kind = kind
 	if err := b.tpl.Page(kind).ExecuteTemplate(buf, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}

@@ -280,6 +280,9 @@ type builder struct {
 	edit        *url.URL          // the repository's editor for the content folder; nil for no edit links
 	content     string            // the content folder, to make source paths relative to it
 
+	sites  sync.Map // the frames' *siteView, by root and revision shown (builder.site)
+	shared sync.Map // sharedKey → a shared part of the frame as rendered (page.Shared)
+
 	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
 	linksMu sync.Mutex
