@@ -6,7 +6,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"path"
 	"strconv"
 	"strings"
@@ -20,11 +19,9 @@ import (
 
 // page is what every layout gets.
 type page struct {
-	Title      string    // the <title>
-	Root       string    // relative path from the page to the site's root: "", "../"
-	Canonical  string    // absolute address of the page when --base-url is given
-	Site       *siteView // shared by every page with the same root and revision
-	WorryHref  string    // the "Vid oro" link
+	Title      string // the <title>
+	Canonical  string // absolute address of the page when --base-url is given
+	Frame             // .Root, .Site and .WorryHref
 	Revision   *revisionView
 	Page       *pageView
 	Compare    *compareView
@@ -37,39 +34,14 @@ type page struct {
 	HomeYear   int        // the year of the plan in force
 	Published  string     // the pairs with a page, "2020-2021 2021-2022", for the index's form
 	Years      []int      // every revision's year, for the comparison index's form
-
-	b    *builder
-	kind string // the page's layout, while it is executed
 }
 
-// frame is what the frame's shared parts are given (see page.Shared): what a page has in common with many others.
-type frame struct {
-	Root      string
-	Site      *siteView
-	WorryHref string
-}
-
-// sharedKey is a shared part of the frame as rendered for one layout.
-type sharedKey struct {
-	kind, name string
-	frame      frame
-}
-
-// Shared renders the template name with the page's frame, .Root, .Site and .WorryHref only, once per build for
-// all pages of the layout that have the same: the frame's header and footer, some 150 template actions with the
-// version switcher, were a third of the template work of the history pages.
-func (p *page) Shared(name string) (template.HTML, error) {
-	k := sharedKey{p.kind, name, frame{p.Root, p.Site, p.WorryHref}}
-	if h, ok := p.b.shared.Load(k); ok {
-		return h.(template.HTML), nil
-	}
-	var buf strings.Builder
-	if err := p.b.tpl.Page(p.kind).ExecuteTemplate(&buf, name, &k.frame); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String())
-	p.b.shared.Store(k, h)
-	return h, nil
+// Frame is what a page has in common with many others: the frame's header and footer show only it, and are
+// rendered once for all pages with the same (the template function shared).
+type Frame struct {
+	Root      string    // relative path from the page to the site's root: "", "../"
+	Site      *siteView // shared by every page with the same root and revision
+	WorryHref string    // the "Vid oro" link
 }
 
 // siteView is what the header and footer show.
@@ -125,13 +97,11 @@ func (b *builder) newPage(p, title string) *page {
 		n, err := strconv.Atoi(y)
 		this, shows = n, err == nil && strconv.Itoa(n) == y
 	}
-	pg := &page{
-		Title:     title,
+	pg := &page{Title: title, Frame: Frame{
 		Root:      root,
 		Site:      b.site(root, this, shows),
 		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
-		b:         b,
-	}
+	}}
 	if b.base != nil {
 		u := *b.base
 		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
@@ -201,7 +171,6 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
 	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
 	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
-	data.kind = kind
 	if err := b.tpl.Page(kind).ExecuteTemplate(buf, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}
