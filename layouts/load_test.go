@@ -83,4 +83,13 @@ func TestShared(t *testing.T) {
 	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", []string{"x"}); err == nil {
 		t.Errorf("shared took a slice: %q", b.String())
 	}
+	type holder struct{ V any }
+	b.Reset()
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{[]int{1}}); err == nil {
+		t.Errorf("shared took a slice in an interface: %q", b.String())
+	}
+	b.Reset()
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{"x"}); err != nil || b.String() != "{x}" {
+		t.Errorf("shared with a string in an interface: %q, %v", b.String(), err)
+	}
 }
