@@ -114,14 +114,19 @@ func (s *Set) sharedFunc(kind string) func(name string, data any) (template.HTML
 		if h, ok := m.Load(k); ok {
 			return h.(template.HTML), nil
 		}
-		var b strings.Builder
-		if err := s.pages[kind].ExecuteTemplate(&b, name, data); err != nil {
+		b := sharedBuffers.Get().(*bytes.Buffer)
+		defer sharedBuffers.Put(b)
+		b.Reset()
+		if err := s.pages[kind].ExecuteTemplate(b, name, data); err != nil {
 			return "", err
 		}
 		h, _ := m.LoadOrStore(k, template.HTML(b.String()))
 		return h.(template.HTML), nil
 	}
 }
+
+// sharedBuffers are shared's buffers to render into: its result is copied out at its size.
+var sharedBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // canCompare reports whether data can be a map key. Only a value that holds an interface needs to be looked at
 // (reflect.Value.Comparable, a fifth of shared's time on a revision page): for the rest, its type tells.
