@@ -14,7 +14,10 @@ import (
 	"maps"
 	"os"
 	"path"
+	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // PageKinds are the kinds of page; each is a template file of the same name.
@@ -23,8 +26,9 @@ var PageKinds = []string{"revision.html", "page.html", "404.html", "index.html",
 // Set is the layouts of a site, parsed.
 type Set struct {
 	pages   map[string]*template.Template
-	assets  map[string][]byte // assets/… files, by path
-	sources map[string][]byte // every file read, by name: the layouts are parsed again only when one changes
+	shared  atomic.Pointer[sync.Map] // sharedKey → what the template function shared rendered in this render
+	assets  map[string][]byte        // assets/… files, by path
+	sources map[string][]byte        // every file read, by name: the layouts are parsed again only when one changes
 }
 
 // overlay reads a file from the site's folder when it has it, else from the built-in layouts.
@@ -56,6 +60,7 @@ func Load(dir string, last *Set) (*Set, error) {
 		return last, nil
 	}
 	t := &Set{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sources: src}
+	t.Begin()
 	// The frame and the partials are parsed once, and each page kind gets its own copy to define its blocks in:
 	// parsing them again for each of the ten kinds was two thirds of the parsing.
 	common := template.New("baseof.html").Funcs(funcs)
@@ -70,6 +75,7 @@ func Load(dir string, last *Set) (*Set, error) {
 		if err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
 		}
+		c.Funcs(template.FuncMap{"shared": t.sharedFunc(kind)})
 		tp := c.New(kind)
 		if _, err := tp.Parse(string(src[kind])); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
@@ -82,6 +88,77 @@ func Load(dir string, last *Set) (*Set, error) {
 		}
 	}
 	return t, nil
+}
+
+// Begin starts a render: what the template function shared rendered for the last one is forgotten. Renders with
+// one Set must not run at once.
+func (s *Set) Begin() { s.shared.Store(new(sync.Map)) }
+
+// sharedKey is a template rendered by shared: the page kind whose layouts it is from, its name and its data.
+type sharedKey struct {
+	kind, name string
+	data       any
+}
+
+// sharedFunc is the template function shared of a page kind's layouts: {{shared "name" data}} is what
+// {{template "name" data}} gives in the text of an HTML element, rendered once per render for all equal data,
+// which must be comparable. A part that many pages or rows show alike, such as the frame's header with its list of
+// every revision, then costs one execution instead of one for each page.
+func (s *Set) sharedFunc(kind string) func(name string, data any) (template.HTML, error) {
+	return func(name string, data any) (template.HTML, error) {
+		if data != nil && !canCompare(data) {
+			return "", fmt.Errorf("shared %q: %T kan inte jämföras; använd template", name, data)
+		}
+		m := s.shared.Load()
+		k := sharedKey{kind, name, data}
+		if h, ok := m.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		b := sharedBuffers.Get().(*bytes.Buffer)
+		defer sharedBuffers.Put(b)
+		b.Reset()
+		if err := s.pages[kind].ExecuteTemplate(b, name, data); err != nil {
+			return "", err
+		}
+		h, _ := m.LoadOrStore(k, template.HTML(b.String()))
+		return h.(template.HTML), nil
+	}
+}
+
+// sharedBuffers are shared's buffers to render into: its result is copied out at its size.
+var sharedBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// canCompare reports whether data can be a map key. Only a value that holds an interface needs to be looked at
+// (reflect.Value.Comparable, a fifth of shared's time on a revision page): for the rest, its type tells.
+func canCompare(data any) bool {
+	t := reflect.TypeOf(data)
+	plain, ok := plainTypes.Load(t)
+	if !ok {
+		plain, _ = plainTypes.LoadOrStore(t, plainComparable(t))
+	}
+	return plain.(bool) || reflect.ValueOf(data).Comparable()
+}
+
+// plainTypes holds plainComparable by reflect.Type.
+var plainTypes sync.Map
+
+// plainComparable reports whether every value of t can be compared: t is comparable and holds no interface,
+// whose dynamic value might not be.
+func plainComparable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return false
+	case reflect.Array:
+		return plainComparable(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if !plainComparable(t.Field(i).Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return t.Comparable()
 }
 
 // Page is the template of a page kind, such as "revision.html"; it executes by the kind's name.
@@ -142,6 +219,8 @@ var funcs = template.FuncMap{
 	"tel":       telHref,
 	"spans":     diffhtml.Spans,
 	"diffblock": diffhtml.Block,
+	// bound to each page kind's layouts by Load (Set.sharedFunc)
+	"shared": func(string, any) (template.HTML, error) { return "", errors.New("shared: not bound") },
 }
 
 // ContentSecurityPolicy is what every page allows itself: the site's own scripts, styles, images and data, and

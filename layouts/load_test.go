@@ -47,3 +47,49 @@ func TestLoadOverride(t *testing.T) {
 		t.Errorf("a broken layout gave %v", err)
 	}
 }
+
+// TestShared: {{shared "name" data}} gives what {{template "name" data}} gives, from the page kind's own
+// definition, once for equal data until the next render; data that cannot be compared is an error.
+func TestShared(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(`{{define "page.html"}}`+
+		`{{range .}}{{shared "rad" .}}|{{template "rad" .}}`+"\n"+`{{end}}{{end}}`+
+		`{{define "rad"}}<a href="{{.Href}}" title="{{.Namn}}">{{.Namn}}</a>{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Href, Namn string }
+	rows := []row{{"/a b", `"x" & <y>`}, {"javascript:x", "z"}, {"/a b", `"x" & <y>`}}
+	var b strings.Builder
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if shared, plain, _ := strings.Cut(part, "|"); shared != plain {
+			t.Errorf("shared gave %q, template %q", shared, plain)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(`{{define "page.html"}}{{shared "rad" .}}{{end}}`+
+		`{{define "rad"}}{{.}}{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if set, err = Load(dir, set); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", []string{"x"}); err == nil {
+		t.Errorf("shared took a slice: %q", b.String())
+	}
+	type holder struct{ V any }
+	b.Reset()
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{[]int{1}}); err == nil {
+		t.Errorf("shared took a slice in an interface: %q", b.String())
+	}
+	b.Reset()
+	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{"x"}); err != nil || b.String() != "{x}" {
+		t.Errorf("shared with a string in an interface: %q, %v", b.String(), err)
+	}
+}

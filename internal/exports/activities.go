@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/output"
@@ -116,7 +118,41 @@ func Activities(rev *content.Revision, plain map[string][4]string) ([]output.Fil
 
 // oneLine joins a cell's paragraphs with a space, as a spreadsheet cell reads best, and makes it a safe cell.
 func oneLine(s string) string {
-	return spreadsheetCell(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return spreadsheetCell(s)
+}
+
+// singleSpaced reports whether strings.Fields and a join with spaces would give s back: its only white space is
+// ' ', and no two of them are side by side or at either end. Most cells are one line already, and splitting them
+// was a tenth of a revision's exports.
+func singleSpaced(s string) bool {
+	space := true // at the start, as after a space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			space = false
+			continue
+		}
+		switch c {
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		case ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // spreadsheetCell puts an apostrophe before a cell that a spreadsheet would take for a formula, so content stays

@@ -3,6 +3,7 @@ package exports
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/stockholm/plansite/internal/content"
@@ -45,6 +46,17 @@ func TestCSVFormulaIsData(t *testing.T) {
 	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+46 8": "'+46 8", "Vanlig\n text": "Vanlig text", "": ""} {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSingleSpaced: a cell kept as it is reads as strings.Fields would have made it.
+func TestSingleSpaced(t *testing.T) {
+	for _, in := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "å ä ö", "å\u00a0b", "a\u2003b", "a\u0085b",
+		"a\tb", "a\nb", "a\r\nb", "\xff \xfe", "a\xc2", "Klart till VB 2033."} {
+		want := strings.Join(strings.Fields(in), " ")
+		if singleSpaced(in) != (in == want) {
+			t.Errorf("singleSpaced(%q) = %t, but Fields gives %q", in, singleSpaced(in), want)
 		}
 	}
 }

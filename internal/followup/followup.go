@@ -90,7 +90,7 @@ type FilterLink struct {
 // Row is an activity with its status in each report period.
 type Row struct {
 	ID, Href, Aktivitet, Ansvarig string
-	Cells                         []Cell // VP, T1, T2, VB
+	Cells                         [4]Cell // content.Periods: VP, T1, T2, VB
 }
 
 // Page is one page of a revision's follow-up: its path relative to the site's root, its title, and its view,
@@ -152,7 +152,7 @@ func Pages(rev *content.Revision, plain map[string][4]string) []Page {
 				continue
 			}
 			row := Row{ID: x.a.ID, Href: fmt.Sprintf("%s#%s", up, x.a.ID), Aktivitet: swedish.Shorten(x.cells[0], 160),
-				Ansvarig: x.cells[1], Cells: make([]Cell, len(content.Periods))}
+				Ansvarig: x.cells[1]}
 			for i, p := range content.Periods {
 				row.Cells[i].Period = p
 				found := false

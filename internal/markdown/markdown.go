@@ -214,6 +214,9 @@ func (w *walker) walk(n ast.Node) {
 
 // undefinedFootnotes reports references like [^2] that goldmark left as text because no [^2]: line defines them.
 func (w *walker) undefinedFootnotes(doc ast.Node) {
+	if bytes.IndexByte(w.src, '^') < 0 {
+		return // the text nodes are pieces of the source: without a ^ there is no reference
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock || !n.HasChildren() || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil

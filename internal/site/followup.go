@@ -26,9 +26,10 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 			defer wg.Done()
 			data := b.newPage(pg.Path, pg.Title)
 			data.FollowUp = pg.View()
-			for _, r := range data.FollowUp.Rows {
-				for _, c := range r.Cells {
-					if errs[i] = b.statusLine(c.Status); errs[i] != nil {
+			for k := range data.FollowUp.Rows {
+				r := &data.FollowUp.Rows[k]
+				for j := range r.Cells {
+					if r.Cells[j].Status, errs[i] = b.statusLine(r.Cells[j].Status); errs[i] != nil {
 						return
 					}
 				}
@@ -44,24 +45,25 @@ func (b *builder) followUpPages(rev *content.Revision, plain map[string][4]strin
 	return files, nil
 }
 
-// statusLine fills in the status's Line with the layouts' "status-line" template. A status reads the same on
-// every page that shows it, so each is written once per render: html/template's reflection, cell by cell, made
-// the follow-up pages a tenth of a large plan's render.
-func (b *builder) statusLine(st *followup.Status) error {
+// statusLine returns the status with its Line filled in by the layouts' "status-line" template. A status reads the
+// same on every page that shows it, so each is written once per render: html/template's reflection, cell by cell,
+// made the follow-up pages a tenth of a large plan's render. Equal statuses get the same value, so that the rows
+// that show them are alike for the template function shared.
+func (b *builder) statusLine(st *followup.Status) (*followup.Status, error) {
 	if st == nil {
-		return nil
+		return nil, nil
 	}
 	k := *st
 	k.Line = ""
-	if h, ok := b.statusLines.Load(k); ok {
-		st.Line = h.(template.HTML)
-		return nil
+	if s, ok := b.statusLines.Load(k); ok {
+		return s.(*followup.Status), nil
 	}
 	var buf strings.Builder
 	if err := b.tpl.Page("revision.html").ExecuteTemplate(&buf, "status-line", st); err != nil {
-		return fmt.Errorf("layouts/partials.html: %w", err)
+		return nil, fmt.Errorf("layouts/partials.html: %w", err)
 	}
-	st.Line = template.HTML(buf.String())
-	b.statusLines.Store(k, st.Line)
-	return nil
+	line := k
+	line.Line = template.HTML(buf.String())
+	s, _ := b.statusLines.LoadOrStore(k, &line)
+	return s.(*followup.Status), nil
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -19,10 +20,8 @@ import (
 // page is what every layout gets.
 type page struct {
 	Title      string // the <title>
-	Root       string // relative path from the page to the site's root: "", "../"
 	Canonical  string // absolute address of the page when --base-url is given
-	Site       siteView
-	WorryHref  string // the "Vid oro" link
+	Frame             // .Root, .Site and .WorryHref
 	Revision   *revisionView
 	Page       *pageView
 	Compare    *compareView
@@ -35,6 +34,14 @@ type page struct {
 	HomeYear   int        // the year of the plan in force
 	Published  string     // the pairs with a page, "2020-2021 2021-2022", for the index's form
 	Years      []int      // every revision's year, for the comparison index's form
+}
+
+// Frame is what a page has in common with many others: the frame's header and footer show only it, and are
+// rendered once for all pages with the same (the template function shared).
+type Frame struct {
+	Root      string    // relative path from the page to the site's root: "", "../"
+	Site      *siteView // shared by every page with the same root and revision
+	WorryHref string    // the "Vid oro" link
 }
 
 // siteView is what the header and footer show.
@@ -84,26 +91,58 @@ func (b *builder) newPage(p, title string) *page {
 		}
 	}
 	home := b.home()
-	pg := &page{
-		Title: title,
-		Root:  root,
-		Site: siteView{
-			Name:          "Handlingsplan mot våldsbejakande extremism",
-			Board:         home.Board,
-			StatementHref: root + content.StatementSlug + "/",
-			CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
-			CurrentYear:   home.Year,
-		},
-		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
+	// The revision the page shows, if it is a revision's page, for the version switcher.
+	this, shows := 0, false
+	if y, ok := strings.CutSuffix(p, "/index.html"); ok {
+		n, err := strconv.Atoi(y)
+		this, shows = n, err == nil && strconv.Itoa(n) == y
 	}
-	pg.Site.CompareHref = root + "jamfor/"
+	pg := &page{Title: title, Frame: Frame{
+		Root:      root,
+		Site:      b.site(root, this, shows),
+		WorryHref: fmt.Sprintf("%s%d/#%s", root, home.Year, home.Worry().ID),
+	}}
+	if b.base != nil {
+		u := *b.base
+		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
+		if strings.HasSuffix(p, "/index.html") || p == "index.html" {
+			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+		}
+		pg.Canonical = u.String()
+	}
+	return pg
+}
+
+// site is what the header and footer show on a page at root, that shows the revision of the year this when shows
+// is true; made once per build.
+func (b *builder) site(root string, this int, shows bool) *siteView {
+	type key struct {
+		root  string
+		this  int
+		shows bool
+	}
+	if !shows {
+		this = 0
+	}
+	if s, ok := b.sites.Load(key{root, this, shows}); ok {
+		return s.(*siteView)
+	}
+	home := b.home()
+	s := &siteView{
+		Name:          "Handlingsplan mot våldsbejakande extremism",
+		Board:         home.Board,
+		StatementHref: root + content.StatementSlug + "/",
+		CurrentHref:   fmt.Sprintf("%s%d/", root, home.Year),
+		CurrentYear:   home.Year,
+		CompareHref:   root + "jamfor/",
+	}
 	for _, r := range b.plan.Revisions {
 		if len(r.Indicators) > 0 {
-			pg.Site.IndicatorsHref = root + "nyckeltal/"
+			s.IndicatorsHref = root + "nyckeltal/"
 		}
 	}
 	if b.plan.Page(content.GlossarySlug) != nil {
-		pg.Site.GlossaryHref = root + content.GlossarySlug + "/"
+		s.GlossaryHref = root + content.GlossarySlug + "/"
 	}
 	for i := len(b.plan.Revisions) - 1; i >= 0; i-- {
 		r := b.plan.Revisions[i]
@@ -114,18 +153,11 @@ func (b *builder) newPage(p, title string) *page {
 		case r.Status == content.Adopted && r.Year < home.Year:
 			label = "äldre"
 		}
-		pg.Site.Versions = append(pg.Site.Versions, versionLink{Year: r.Year, Label: label,
-			Href: fmt.Sprintf("%s%d/", root, r.Year), This: p == fmt.Sprintf("%d/index.html", r.Year)})
+		s.Versions = append(s.Versions, versionLink{Year: r.Year, Label: label,
+			Href: fmt.Sprintf("%s%d/", root, r.Year), This: shows && r.Year == this})
 	}
-	if b.base != nil {
-		u := *b.base
-		u.Path = path.Join(u.Path, strings.TrimSuffix(p, "index.html"))
-		if strings.HasSuffix(p, "/index.html") || p == "index.html" {
-			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
-		}
-		pg.Canonical = u.String()
-	}
-	return pg
+	actual, _ := b.sites.LoadOrStore(key{root, this, shows}, s)
+	return actual.(*siteView)
 }
 
 // execute renders a page with its layout.

@@ -142,8 +142,8 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 					col++
 					return c.HTML
 				}
-				st := followup.StatusOf(a.Latest())
-				if err := b.statusLine(st); err != nil {
+				st, err := b.statusLine(followup.StatusOf(a.Latest()))
+				if err != nil {
 					probs.Add("layouts/partials.html", 0, err.Error(), "")
 				}
 				t.Rows = append(t.Rows, rowView{

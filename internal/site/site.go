@@ -141,6 +141,7 @@ func (sess *Session) render(opt Options, sink output.Sink, complete bool) (*buil
 	b := &builder{plan: plan, tpl: tpl, base: base, out: &recorder{sink: sink}, complete: complete,
 		glossary: glossary(plan), edit: edit, content: opt.Content}
 	sess.begin(b)
+	tpl.Begin()
 	probs := b.render()
 	stats.Warnings = append(stats.Warnings, b.warnings...)
 	stats.Warnings.Sort()
@@ -270,7 +271,8 @@ type builder struct {
 	ctx   string         // what every page depends on (contextKey)
 	words *search.Memo   // the search index's word work
 	sizes sync.Map       // page kind → *atomic.Int64, the size of the last page of the kind
-	// statusLines are the follow-up statuses written by the "status-line" template, by followup.Status.
+	// statusLines are the follow-up statuses written by the "status-line" template, by followup.Status without
+	// its Line.
 	statusLines sync.Map
 	out         *recorder // where the files go
 	// complete makes the pages that need every revision even when there are problems, for Check.
@@ -279,6 +281,8 @@ type builder struct {
 	glossary    map[string]string // abbreviation → what it stands for; nil without a glossary
 	edit        *url.URL          // the repository's editor for the content folder; nil for no edit links
 	content     string            // the content folder, to make source paths relative to it
+
+	sites sync.Map // the frames' *siteView, by root and revision shown (builder.site)
 
 	warnings problem.List // found while rendering, such as a draft's picture without a text alternative
 
