@@ -60,7 +60,7 @@ func TestExitStatus(t *testing.T) {
 		{"diff help", []string{"diff", "-h"}, 0, `Usage: plansite diff`, `^$`},
 		{"new over an existing year", []string{"new", "--content", fixture, "2020"}, 1, `^$`, `2020 finns redan, och en revidering skrivs aldrig över`},
 		{"check the shipped plan", []string{"check", "--content", "../../content"}, 0, `^Kontrollerade 1 revidering och dess länkar: inga problem, 4 varningar\n$`,
-			`^varning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:22: rutinen vid oro nämner en blankett men länkar inte till den \(.*\)\n` +
+			`^varning: \.\./\.\./content/2020/avsnitt/30-rutin-vid-oro.md:29: rutinen vid oro nämner en blankett men länkar inte till den \(.*\)\n` +
 				`varning: \.\./\.\./content/2020/plan.md:7: planen är antagen, men datumet för beslutet saknas \(.*\)\n` +
 				`varning: \.\./\.\./content/2020/plan.md:7: planen är antagen, men paragrafen i protokollet saknas \(.*\)\n` +
 				`varning: \.\./\.\./content/2020/plan.md:10: kontakten vid oro har varken telefonnummer eller e-postadress`},
