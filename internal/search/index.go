@@ -253,6 +253,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// Weighted term frequencies per document, appended to each term's list in document order; the documents'
 	// forms, pairs and lengths beside them, on a goroutine of their own.
 	stemTF := make([][]tf, len(stemKeys))
+	stemAside := make([][]int, len(stemKeys)) // the documents that have a stem only in their sökord
 	partTF := make([][]tf, len(partKeys))
 	glossTF := make([][]tf, len(glossKeys))
 	formDocIDs := make([][]int, len(formList))
@@ -291,6 +292,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 				}
 				for _, id := range stems.touched {
 					stemTF[id] = append(stemTF[id], tf{i, stems.sum[id]})
+					if stems.aside[id] {
+						stemAside[id] = append(stemAside[id], i)
+					}
 				}
 				for _, id := range parts.touched {
 					partTF[id] = append(partTF[id], tf{i, parts.sum[id]})
@@ -373,12 +377,20 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		name := ShardName(key, prefix)
 		if shards[name] == nil {
 			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, G: map[string][]int{},
-				B: map[string][]int{}, K: map[string][]int{}, Q: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
+				B: map[string][]int{}, K: map[string][]int{}, Q: map[string][]int{}, A: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
 		}
 		return shards[name]
 	}
 	for id, tfs := range stemTF {
 		get(stemKeys[id]).S[stemKeys[id]] = bm25(tfs)
+	}
+	// A word only a document's sökord say is found, but does not make it answer a query whose word other
+	// documents' text says (the browser's rule): the routine's "orolig för en elev eller ungdom" does not make it
+	// a text about "ungdomar".
+	for id, docIDs := range stemAside {
+		if len(docIDs) > 0 {
+			get(stemKeys[id]).A[stemKeys[id]] = docIDs
+		}
 	}
 	for id, tfs := range partTF {
 		get(partKeys[id]).P[partKeys[id]] = bm25(tfs)

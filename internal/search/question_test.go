@@ -56,7 +56,7 @@ func TestMetaStopAndWeak(t *testing.T) {
 	if slices.Contains(meta.Stop, "sig") {
 		t.Error(`meta.stop has "sig", which the glossary has as an abbreviation`)
 	}
-	for _, w := range []string{"sitter", "ligger", "verkar", "hittar", "hander", "betyder", "fa", "tar", "emot", "fram"} {
+	for _, w := range []string{"sitter", "ligger", "verkar", "hittar", "hander", "betyder", "fa", "tar", "emot", "fram", "manga", "vander"} {
 		if !slices.Contains(meta.Weak, w) {
 			t.Errorf("meta.weak lacks %q", w)
 		}
@@ -144,5 +144,33 @@ func TestMetaWorry(t *testing.T) {
 		if !slices.Equal(meta.Worry, []int{1}) {
 			t.Errorf("wd = %v, want [1]", meta.Worry)
 		}
+	}
+}
+
+// TestSokordOnlyListed checks that the index lists, per stem, the documents that have it only in their sökord
+// (shard key a), so that the browser can keep a sökord from deciding for a word other texts say: "kollega" and
+// "orolig" of the first document's phrase, not "samordnaren", which its text says, nor any word of the second.
+func TestSokordOnlyListed(t *testing.T) {
+	kw := []string{"orolig för en kollega", "samordnaren"}
+	docs := []Doc{
+		{ID: "a", Year: 2020, Kind: Section, Fields: append([]Field{{Text: "Ring samordnaren.", Weight: BodyWeight}}, keywordFields(kw)...), Keywords: kw},
+		{ID: "b", Year: 2020, Kind: Section, Fields: []Field{{Text: "En kollega kan vara orolig.", Weight: BodyWeight}}},
+	}
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, nil, nil)
+	a := map[string][]int{}
+	for _, f := range files {
+		var sh struct {
+			A map[string][]int `json:"a"`
+		}
+		if strings.HasPrefix(f.Path, "sok/i/") && f.Path != "sok/i/meta.json" {
+			if err := json.Unmarshal(f.Data, &sh); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(a, sh.A)
+		}
+	}
+	want := map[string][]int{"kolleg": {0}, "oro": {0}}
+	if !maps.EqualFunc(a, want, slices.Equal) {
+		t.Errorf("sökord only: %v, want %v", a, want)
 	}
 }

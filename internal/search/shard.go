@@ -20,6 +20,7 @@ type shard struct {
 	B map[string][]int    `json:"b,omitempty"` // "stem stem" of two words in a row → documents
 	K map[string][]int    `json:"k,omitempty"` // a coordinator's phrase (phraseKey) → documents
 	Q map[string][]int    `json:"q,omitempty"` // a phrase of three or more words less one of them → documents
+	A map[string][]int    `json:"a,omitempty"` // stem → the documents that have it only in their sökord, not in their text
 	R map[string][]string `json:"r,omitempty"` // root → stems
 	F map[string][]any    `json:"f"`           // folded form → stem, then form and its documents, …
 }
@@ -31,7 +32,7 @@ func (sh *shard) appendJSON(b []byte) []byte {
 	for _, m := range []struct {
 		name string
 		m    map[string][]int
-	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}, {`,"q":`, sh.Q}} {
+	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}, {`,"q":`, sh.Q}, {`,"a":`, sh.A}} {
 		if len(m.m) > 0 {
 			b = append(b, m.name...)
 			b = appendPostings(b, m.m)

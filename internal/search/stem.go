@@ -53,13 +53,14 @@ func Stopwords() []string {
 }
 
 // weakWords are the verbs and adverbs of questions that say little of what is asked: "var sitter samordnaren",
-// "min elev verkar radikaliserad", "var ligger kompetenscentret", "hur når jag samordnaren", "få tag på". Unlike a function word, the browser looks them
+// "min elev verkar radikaliserad", "var ligger kompetenscentret", "hur når jag samordnaren", "få tag på", "hur
+// många", "vart vänder jag mig". Unlike a function word, the browser looks them
 // up, and a document that has one ranks a little higher, but they never decide which documents answer while the
 // query has another word the site has (folded keys).
 var weakWords = []string{"sitter", "satt", "ligger", "ligga", "hittar", "hitta", "hittas", "verkar", "verka",
 	"pratar", "prata", "pratat", "sager", "saga", "sagt", "betyder", "betyda", "menas", "menar", "heter", "behover",
 	"maste", "brukar", "tycker", "tror", "vet", "veta", "hander", "handa", "hant", "galler", "galla", "fungerar",
-	"jobbar", "lasa", "laser", "mer", "mera", "anvander", "anvands", "anvanda", "egentligen", "ofta", "sker", "ske", "nar", "na", "tag",
+	"jobbar", "lasa", "laser", "mer", "mera", "anvander", "anvands", "anvanda", "egentligen", "ofta", "manga", "vander", "vanda", "sker", "ske", "nar", "na", "tag",
 	// Light verbs and the particles of particle verbs: "vem tar emot blanketten", "hur tas lägesbilden fram", "hur
 	// kan anhöriga få stöd", "när hålls workshoparna", "vad innebär sekretessbrytande regel".
 	"ta", "tar", "tas", "tog", "tagit", "emot", "fram", "fa", "fatt", "ga", "gar", "gick", "gatt", "kommer", "komma",
@@ -297,7 +298,24 @@ func Root(key string) string {
 		key, n = key[:len(key)-1], n-1
 	}
 	if last, size := utf8.DecodeLastRuneInString(key); n > 4 && strings.ContainsRune("aeiouy", last) {
-		key = key[:len(key)-size]
+		key, n = key[:len(key)-size], n-1
+	}
+	return verbToNoun(key, n)
+}
+
+// verbToNoun joins a verb's root to its noun's where the noun is not the verb less its ending. A verb in -ja has a j
+// that its noun lacks ("stödja", "stödjer" and "stöd"; "välja" and "val"), so a j after a consonant goes. A strong
+// verb of the i–a series has its noun in å or a ("tvinga", "tvingas" and "tvång", "tvångsåtgärder"; "springa" and
+// "språng"; "klinga" and "klang"): a root that ends in -ing, which no longer word keeps (Root strips -ing), takes
+// the noun's vowel, a once folded.
+func verbToNoun(key string, n int) string {
+	if n >= 5 && strings.HasSuffix(key, "j") {
+		if c, _ := utf8.DecodeLastRuneInString(key[:len(key)-1]); !strings.ContainsRune("aeiouy", c) {
+			return key[:len(key)-1]
+		}
+	}
+	if base, ok := strings.CutSuffix(key, "ing"); ok && n >= 4 {
+		return base + "ang"
 	}
 	return key
 }

@@ -413,7 +413,7 @@ func TestBrowserSearchRareWordDecides(t *testing.T) {
 		{"ekonomi", "Ekonomi", "Förvaltningen sköter ekonomin och budgeten."},
 		{"personal", "Personal", "Förvaltningen anställer personal till enheterna."},
 		{"lokaler", "Lokaler", "Förvaltningen hyr lokaler i staden."},
-		{"telefon", "Telefon", "Förvaltningen svarar i telefon och vänder sig till alla som ringer."},
+		{"telefon", "Telefon", "Förvaltningen svarar i telefon och ringer upp alla som söker den."},
 		{"anhoriga", "Stöd till anhöriga", "Anhöriga kan få stödsamtal och råd."},
 	} {
 		md := fmt.Sprintf("---\nid: %s\ntitel: %s\nordning: %d\n---\n%s\n", s.id, s.title, 30+i, s.text)
@@ -423,12 +423,12 @@ func TestBrowserSearchRareWordDecides(t *testing.T) {
 	}
 	base := servedSite(t, dir)
 	tab := b.Tab(t)
-	got := searchPage(t, tab, base+"/sok/?q=vart vänder sig anhöriga till förvaltningen")
+	got := searchPage(t, tab, base+"/sok/?q=vart ringer anhöriga till förvaltningen")
 	if len(got) == 0 || got[0] != "/2020/#anhoriga" {
 		t.Errorf("%q, want the section that says the rarest word (anhöriga) first", got)
 	}
 	if !slices.Contains(got, "/2020/#telefon") {
-		t.Errorf("%q, want the section that says the other rare word (vänder) too", got)
+		t.Errorf("%q, want the section that says the other rare word (ringer) too", got)
 	}
 	for _, id := range []string{"ekonomi", "personal", "lokaler"} {
 		if slices.Contains(got, "/2020/#"+id) {
@@ -436,8 +436,8 @@ func TestBrowserSearchRareWordDecides(t *testing.T) {
 		}
 	}
 	// All the deciding words in one section still put it first, as before.
-	if got := searchPage(t, tab, base+"/sok/?q=förvaltningen vänder"); len(got) == 0 || got[0] != "/2020/#telefon" {
-		t.Errorf("förvaltningen vänder: %q, want the section with both words first", got)
+	if got := searchPage(t, tab, base+"/sok/?q=förvaltningen ringer"); len(got) == 0 || got[0] != "/2020/#telefon" {
+		t.Errorf("förvaltningen ringer: %q, want the section with both words first", got)
 	}
 }
 
@@ -480,5 +480,42 @@ func TestBrowserSearchWeakWordsDecideNothing(t *testing.T) {
 	}
 	if got := searchPage(t, tab, base+"/sok/?q=var ligger det"); len(got) == 0 || got[0] != "/2020/#ansvar" {
 		t.Errorf("var ligger det: %q, want the weak word's place: it is all the query has", got)
+	}
+}
+
+// TestBrowserSearchSubjectOverSokord searches a small plan where a routine's sökord ("orolig för en elev eller
+// ungdom") have a word of the question that other texts say ("ungdomar"), and another section says the question's
+// rarest word ("föräldrar"): the sökord must not make the routine answer the question, and among the sections with
+// as many deciding words, the one with the rarer ones comes first. A word no text says ("kollega") is still the
+// sökord's to find. And a verb finds the noun the text makes of it ("tvinga" → "Tvångsåtgärder", "stödja" →
+// "stöd").
+func TestBrowserSearchSubjectOverSokord(t *testing.T) {
+	b := browser.Require(t)
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/minimal")); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range []struct{ id, title, text, extra string }{
+		{"hantering", "Hantering", "Radikaliserade personer hanteras enligt rutinen.", "sökord:\n  - orolig för en elev eller ungdom\n  - orolig för en kollega\n"},
+		{"anhoriga", "Anhöriga", "Föräldrar kan få stöd.", ""},
+		{"skola", "Skola", "Ungdomar får stöd i skolan.", ""},
+		{"polis", "Polis", "Radikaliserade personer får stöd av polisen.", ""},
+		{"atgarder", "Åtgärder", "Tvångsåtgärder kan bli aktuella.", ""},
+	} {
+		md := fmt.Sprintf("---\nid: %s\ntitel: %s\nordning: %d\n%s---\n%s\n", s.id, s.title, 30+i, s.extra, s.text)
+		if err := os.WriteFile(filepath.Join(dir, "2020", "avsnitt", s.id+".md"), []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := servedSite(t, dir)
+	tab := b.Tab(t)
+	if got := searchPage(t, tab, base+"/sok/?q=finns det något för föräldrar till radikaliserade ungdomar"); len(got) == 0 || got[0] != "/2020/#anhoriga" {
+		t.Errorf("föräldrar till radikaliserade ungdomar: %q, want the section that says föräldrar first", got)
+	}
+	if got := searchPage(t, tab, base+"/sok/?q=kollega"); len(got) == 0 || got[0] != "/2020/#hantering" {
+		t.Errorf("kollega: %q, want the routine, whose sökord alone say it", got)
+	}
+	if got := searchPage(t, tab, base+"/sok/?q=kan vi tvinga någon"); len(got) == 0 || got[0] != "/2020/#atgarder" {
+		t.Errorf("kan vi tvinga någon: %q, want the section that says Tvångsåtgärder", got)
 	}
 }

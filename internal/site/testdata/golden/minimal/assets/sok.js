@@ -180,7 +180,11 @@
       n--;
     }
     if (n > 4 && key.endsWith('n')) { key = key.slice(0, -1); n--; }
-    if (n > 4 && /[aeiouy]$/.test(key)) key = key.slice(0, -1);
+    if (n > 4 && /[aeiouy]$/.test(key)) { key = key.slice(0, -1); n--; }
+    // A verb's root joined to its noun's: the j of a verb in -ja goes after a consonant ("stödja", "stöd"); a root
+    // in -ing, of a strong verb, takes its noun's vowel ("tvinga", "tvång"). As verbToNoun in Go.
+    if (n >= 5 && /[^aeiouy]j$/u.test(key)) return key.slice(0, -1);
+    if (n >= 4 && key.endsWith('ing')) return key.slice(0, -3) + 'ang';
     return key;
   }
 
@@ -350,7 +354,7 @@
       if (scores.size === 0 && !depth) await splitQuery(t, sh, scores, keys);
       // Failing that, the word's root at the beginning of longer words: the head of a compound whose head is no
       // word of the site ("sekretessen" in "sekretessbrytande", "identifiering" in "identifierats").
-      if (scores.size === 0 && r.length >= 6 && r !== t.key && rs === sh) {
+      if (scores.size === 0 && r.length >= 5 && r !== t.key && rs === sh) {
         for (var rf in sh.f) {
           if (rf.length <= r.length || rf.lastIndexOf(r, 0) !== 0) continue;
           await stemPostings(scores, sh.f[rf][0], 0.5);
@@ -469,6 +473,11 @@
     var results = await Promise.all(groups.map(function (g) {
       return Promise.all(g.map(function (t) { return matchWord(t); }));
     }));
+    // The documents that have each word's stem only in their sökord, not in their text.
+    var asides = await Promise.all(results.map(async function (alts) {
+      var st = alts[0].stem;
+      return new Set(st ? ((await shard(st)).a || {})[st] || [] : []);
+    }));
     var words = [];
     results.forEach(function (alts, gi) {
       // The word as typed; its parts or shorter runs (of a hyphenated word or a number) only when it finds less.
@@ -485,6 +494,13 @@
       // How rare the word is among the documents searched (BM25's idf), for weighing it against the others.
       var idf = Math.log(1 + (ndocs - best.size + 0.5) / (best.size + 0.5));
       var shaky = alts.some(function (a, i) { return a.scores.size && a.tier + (i ? 0.5 : 0) === tier && a.shaky; });
+      // A word that some document's text says does not make the documents that have it only in their sökord
+      // answer the query: the routine's "orolig för en elev eller ungdom" finds it for "ungdomar", but the text
+      // that says "föräldrar" answers "stöd för föräldrar till radikaliserade ungdomar". A word no text says
+      // ("kollega") is the sökord's to find, and decides there.
+      var aside = asides[gi], said = false;
+      best.forEach(function (_, d) { if (!aside.has(d)) said = true; });
+      if (said) best.forEach(function (v, d) { if (aside.has(d)) v.aside = true; });
       words.push({ token: groups[gi][0], stem: alts[0].stem, found: best.size > 0, idf: idf, docs: best,
         tier: best.size ? tier : 9, loose: tier >= 1 && shaky, weak: weak.has(groups[gi][0].key) });
     });
@@ -499,15 +515,21 @@
     // it still adds its BM25 to the documents that have it. Each word's BM25 is weighed by its idf against the
     // rarest word's, so that among the documents with the same words, the rarer word's matches weigh the most.
     var rarest = words.reduce(function (x, w) { return w.found && !w.weak ? Math.max(x, w.idf) : x; }, 0);
+    // A document's sökord name its subject: they decide for the query's rarest word, but another word that some
+    // text says does not make a document answer only because its sökord have it.
+    words.forEach(function (w) {
+      if (w.idf >= rarest) w.docs.forEach(function (v) { v.aside = false; });
+    });
     words.forEach(function (w) {
       var counts = !w.weak && w.idf >= rarest / 2;
       var f = w.weak ? Math.min(w.idf, rarest / 2) / rarest : w.idf / rarest;
       w.docs.forEach(function (v, d) {
-        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, pairs: 0, phrase: 0, worry: worry.has(d) ? 1 : 0 };
+        var r = total.get(d) || { doc: d, score: 0, words: 0, level: 0, rare: 0, pairs: 0, phrase: 0, worry: worry.has(d) ? 1 : 0 };
         r.score += v.s * f;
-        if (counts) {
+        if (counts && !v.aside) {
           r.words++;
           r.level += v.l;
+          r.rare += w.idf;
         }
         total.set(d, r);
       });
@@ -548,7 +570,7 @@
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
