@@ -305,12 +305,7 @@ func TestCompareSearch(t *testing.T) {
 		row(k, ours.byKind[k], theirs.byKind[k])
 	}
 	for _, set := range sets[1:] {
-		fmt.Fprintf(&report, "
-### By group, %s only%s
-
-| group | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |
-|---|---|---|---|---|---|
-", set, map[string]string{"prov4": " (held out in round 4, tuned on in round 5)", "prov5": " (held out)"}[set])
+		fmt.Fprintf(&report, "\n### By group, %s only%s\n\n| group | n | plansite recall@5 | plansite MRR | Pagefind recall@5 | Pagefind MRR |\n|---|---|---|---|---|---|\n", set, map[string]string{"prov4": " (held out in round 4, tuned on in round 5)", "prov5": " (held out)"}[set])
 		for _, k := range kinds {
 			if ours.byKind[k+"/"+set] != nil {
 				row(k, ours.byKind[k+"/"+set], theirs.byKind[k+"/"+set])
