@@ -17,10 +17,8 @@ import (
 	"cmp"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 )
 
@@ -112,27 +110,14 @@ func emptyTree(dir string) ([]string, error) {
 		err  error
 	}
 	results := make([]result, len(entries))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(entries)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := filepath.Join(dir, entries[i].Name())
-				if entries[i].IsDir() {
-					results[i].dirs, results[i].err = emptyFolder(p, nil)
-				} else {
-					results[i].err = os.Remove(p)
-				}
-			}
-		}()
-	}
-	for i := range entries {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	sideBySide(len(entries), func(i int) {
+		p := filepath.Join(dir, entries[i].Name())
+		if entries[i].IsDir() {
+			results[i].dirs, results[i].err = emptyFolder(p, nil)
+		} else {
+			results[i].err = os.Remove(p)
+		}
+	})
 	var dirs []string
 	for _, r := range results {
 		if r.err != nil {
