@@ -48,7 +48,7 @@ func plans(t *testing.T) (shipped, large string) {
 		t.Fatal(err)
 	}
 	large = filepath.Join(t.TempDir(), "large")
-	if _, err := plangen.Generate(large, plangen.Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1}); err != nil {
+	if _, err := plangen.Generate(large, plangen.Large()); err != nil {
 		t.Fatal(err)
 	}
 	return shipped, large

@@ -377,7 +377,7 @@ func TestCompareSearch(t *testing.T) {
 	bytesAndLatency("Shipped site (2 revisions, 93 documents; Pagefind: 2 pages)", shipped, false, 1)
 
 	large := filepath.Join(t.TempDir(), "large")
-	if _, err := plangen.Generate(large, plangen.Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1}); err != nil {
+	if _, err := plangen.Generate(large, plangen.Large()); err != nil {
 		t.Fatal(err)
 	}
 	bytesAndLatency("Large generated site, all years (20 revisions, about 2,000 distinct documents; Pagefind: 20 pages)", buildSite(t, large, "2038"), true, 8)

@@ -20,7 +20,7 @@ import (
 // (cpu-ms/op), which a busy machine disturbs less than the time.
 func BenchmarkCompareLarge(b *testing.B) {
 	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1}); err != nil {
+	if _, err := plangen.Generate(dir, plangen.Large()); err != nil {
 		b.Fatal(err)
 	}
 	plan, err := content.Load(dir)

@@ -33,6 +33,10 @@ type Options struct {
 	FirstYear  int   // default 2020 when 0
 }
 
+// Large is the plan the benchmarks measure, the one `make large` writes: 20 revisions of 60 sections and about 100
+// activities, seed 1.
+func Large() Options { return Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1} }
+
 // marker marks a folder as plangen's output, so that a later run may replace it. The loader ignores files whose
 // names start with a dot.
 const marker = ".plangen"

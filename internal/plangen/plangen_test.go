@@ -16,7 +16,7 @@ import (
 
 var (
 	small  = plangen.Options{Revisions: 3, Sections: 8, Activities: 12, Seed: 1}
-	medium = plangen.Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1}
+	medium = plangen.Large()
 )
 
 // generate writes o into a new folder and checks that the count Generate returns is the files on disk.

@@ -29,7 +29,7 @@ func BenchmarkBuildShipped(b *testing.B) {
 func large(b *testing.B) string {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := plangen.Generate(dir, plangen.Options{Revisions: 20, Sections: 60, Activities: 100, Seed: 1}); err != nil {
+	if _, err := plangen.Generate(dir, plangen.Large()); err != nil {
 		b.Fatal(err)
 	}
 	return dir
