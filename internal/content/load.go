@@ -15,7 +15,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +24,7 @@ import (
 	"unsafe"
 
 	"github.com/stockholm/plansite/internal/content/frontmatter"
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/memo"
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -250,41 +250,29 @@ func loadRevision(root, dir, name string, probs *problem.List, last *Revision, f
 	rev.Dir = dir
 	rev.Assets = assets
 	rev.Digest = sum
-	next := make(chan *parse)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(parses)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				// The file's bytes are never changed once read, so the key is made of them as they are,
-				// sparing a copy of every file of the content folder.
-				key := parsedKey{f.section, unsafe.String(unsafe.SliceData(f.raw), len(f.raw))}
-				if r, ok := files.Lookup(key); ok {
-					f.s, f.a = r.at(f.p)
-					continue
-				}
-				if frontmatter.OverLimits(f.p, f.raw, &f.probs) {
-					continue
-				}
-				if f.section {
-					f.s = readSection(f.p, f.raw, &f.probs)
-				} else {
-					f.a = readActivity(f.p, f.raw, &f.probs)
-				}
-				if len(f.probs) == 0 {
-					r := parsed{f.s, f.a}
-					files.Put(key, r)
-					f.s, f.a = r.at(f.p) // the revision changes its sections, so it gets a copy too
-				}
-			}
-		}()
-	}
-	for _, f := range parses {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
+	cores.Each(len(parses), func(i int) {
+		f := parses[i]
+		// The file's bytes are never changed once read, so the key is made of them as they are, sparing a copy
+		// of every file of the content folder.
+		key := parsedKey{f.section, unsafe.String(unsafe.SliceData(f.raw), len(f.raw))}
+		if r, ok := files.Lookup(key); ok {
+			f.s, f.a = r.at(f.p)
+			return
+		}
+		if frontmatter.OverLimits(f.p, f.raw, &f.probs) {
+			return
+		}
+		if f.section {
+			f.s = readSection(f.p, f.raw, &f.probs)
+		} else {
+			f.a = readActivity(f.p, f.raw, &f.probs)
+		}
+		if len(f.probs) == 0 {
+			r := parsed{f.s, f.a}
+			files.Put(key, r)
+			f.s, f.a = r.at(f.p) // the revision changes its sections, so it gets a copy too
+		}
+	})
 	var sections []*Section
 	var activities []*Activity
 	for _, f := range parses {

@@ -12,12 +12,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
+
+	"github.com/stockholm/plansite/internal/cores"
 )
 
 // Folder is a site being written beside the output folder. Files go into a temporary folder as they are made, so
@@ -193,34 +194,13 @@ func removeTree(dir string) error {
 		return os.RemoveAll(dir)
 	}
 	errs := make([]error, len(entries))
-	sideBySide(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
+	cores.Each(len(entries), func(i int) { errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
 	for _, err := range errs {
 		if err != nil {
 			return err // the first, as os.RemoveAll says
 		}
 	}
 	return os.Remove(dir)
-}
-
-// sideBySide calls do(i) for every i below n, on as many goroutines as there are cores (and no more than n),
-// and returns when all are done.
-func sideBySide(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // sameContent reports whether the regular file at path holds exactly f's contents. It reads the file a piece at a

@@ -20,6 +20,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/stockholm/plansite/internal/cores"
 )
 
 // skeletonName is the name of the folder beside out that keeps the last site's folders.
@@ -110,7 +112,7 @@ func emptyTree(dir string) ([]string, error) {
 		err  error
 	}
 	results := make([]result, len(entries))
-	sideBySide(len(entries), func(i int) {
+	cores.Each(len(entries), func(i int) {
 		p := filepath.Join(dir, entries[i].Name())
 		if entries[i].IsDir() {
 			results[i].dirs, results[i].err = emptyFolder(p, nil)

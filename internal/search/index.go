@@ -18,13 +18,12 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/memo"
 )
 
@@ -124,7 +123,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			missing = append(missing, n)
 		}
 	}
-	parallel(len(missing), func(from, to int) {
+	cores.Ranges(len(missing), func(from, to int) {
 		fold := memoFold()
 		for _, n := range missing[from:to] {
 			toks[n] = tokenize(texts[n], fold)
@@ -156,7 +155,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// of the texts.
 	extra := make([][]Token, len(texts))
 	suspended := make([][]string, len(texts))
-	parallel(len(texts), func(from, to int) {
+	cores.Ranges(len(texts), func(from, to int) {
 		for n := from; n < to; n++ {
 			suspended[n] = voc.suspendedWords(texts[n])
 		}
@@ -183,7 +182,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
-	parallel(len(texts), func(from, to int) {
+	cores.Ranges(len(texts), func(from, to int) {
 		sc := newScratch()
 		for n := from; n < to; n++ {
 			ts := toks[n]
@@ -201,7 +200,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	var formList []seen
 	type textIDs struct{ stems, parts, gloss, pairs, forms []int }
 	ids := make([]textIDs, len(texts))
-	together(
+	cores.All(
 		func() {
 			m := make(map[string]int, len(vocab)) // a stem per form at most
 			for n, c := range contribs {
@@ -259,7 +258,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	formDocIDs := make([][]int, len(formList))
 	pairDocIDs := make([][]int, len(pairKeys))
 	dl := make([]float64, len(docs))
-	together(
+	cores.All(
 		func() {
 			stems, parts, glosses := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys)), newAccumulator(len(glossKeys))
 			for i, d := range docs {
@@ -515,7 +514,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	sort.Strings(names)
 	files := make([]File, len(names))
-	parallel(len(names), func(from, to int) {
+	cores.Ranges(len(names), func(from, to int) {
 		var buf []byte // grown once per core, each shard copied out at its size
 		for i := from; i < to; i++ {
 			buf = shards[names[i]].appendJSON(buf[:0])
@@ -581,7 +580,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		Tidplan  string   `json:"p,omitempty"`
 	}
 	frags := make([]File, (len(docs)+FragmentsPerFile-1)/FragmentsPerFile)
-	parallel(len(frags), func(from, to int) {
+	cores.Ranges(len(frags), func(from, to int) {
 		for k := from; k < to; k++ {
 			var chunk []fragment
 			for _, d := range docs[k*FragmentsPerFile : min((k+1)*FragmentsPerFile, len(docs))] {
@@ -703,34 +702,6 @@ const FragmentsPerFile = 8
 
 // smallIndex is the number of terms below which shards are named by one letter.
 const smallIndex = 20000
-
-// parallel runs work(from, to) over [0, n) in as many chunks as there are cores.
-func parallel(n int, work func(from, to int)) {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		from, to := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			work(from, to)
-		}()
-	}
-	wg.Wait()
-}
-
-// together runs each of the functions on a goroutine of its own and returns when all have.
-func together(fns ...func()) {
-	var wg sync.WaitGroup
-	for _, fn := range fns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn()
-		}()
-	}
-	wg.Wait()
-}
 
 // seen is a word form a document has, under its folded key.
 type seen struct{ key, form string }

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/swedish"
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/memo"
 )
 
@@ -98,7 +99,7 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 		stems: make(map[string]bool, len(forms)), snow: snow}
 	// Snowball's stems, then the stems conflated with them, each on every core; the maps are filled in order.
 	raw := make([]string, len(forms))
-	parallel(len(forms), func(from, to int) {
+	cores.Ranges(len(forms), func(from, to int) {
 		for i := from; i < to; i++ {
 			raw[i] = v.snowball(forms[i])
 		}
@@ -107,7 +108,7 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 		v.stems[s] = true
 	}
 	folded := make([]string, len(forms))
-	parallel(len(forms), func(from, to int) {
+	cores.Ranges(len(forms), func(from, to int) {
 		for i := from; i < to; i++ {
 			folded[i] = Fold(v.conflate(raw[i]))
 		}
@@ -117,7 +118,7 @@ func newVocabulary(forms []string, snow *memo.Map[string, string]) *vocabulary {
 	}
 	// Splitting is most of the work, and each form is split on its own: the forms are shared out among the cores.
 	parts := make([][]string, len(forms))
-	parallel(len(forms), func(from, to int) {
+	cores.Ranges(len(forms), func(from, to int) {
 		for i := from; i < to; i++ {
 			parts[i] = v.split(forms[i], 0)
 		}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/diffhtml"
 
 	"github.com/stockholm/plansite/internal/compare"
@@ -54,7 +55,7 @@ func (b *builder) comparisons(revs []*renderedRevision) problem.List {
 		}
 	}
 	errs := make([]error, len(pairs))
-	onEveryCore(len(pairs), func() func(k int) {
+	cores.EachWith(len(pairs), func() func(k int) {
 		// A worker's buffers are free again once a page is handed on, and the next page reuses them instead of
 		// allocating a megabyte afresh; a session that keeps the pages gives each its own.
 		var bufs *pageBuffers

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/swedish"
 
@@ -58,7 +59,7 @@ func (b *builder) histories(results []*compare.Result) ([]file, problem.List) {
 	// The pages are made, and written, on every core: they come after the comparisons, when the cores are free
 	// again.
 	errs := make([]error, len(order))
-	onEveryCore(len(order), func() func(i int) {
+	cores.EachWith(len(order), func() func(i int) {
 		return func(i int) {
 			var f file
 			if b.historyPage(byID[order[i]], &f, &errs[i]); errs[i] == nil {

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/exports"
 	"github.com/stockholm/plansite/internal/linkcheck"
@@ -195,7 +196,7 @@ func (r *recorder) put(files ...file) {
 // putAll hands the files to the sink on every core: writing a file is mostly the system's time, and a few
 // hundred of them one after the other kept a core idle.
 func (r *recorder) putAll(files []file) {
-	onEveryCore(len(files), func() func(i int) {
+	cores.EachWith(len(files), func() func(i int) {
 		return func(i int) { r.put(files[i]) }
 	})
 }
@@ -370,25 +371,3 @@ func (b *builder) render() problem.List {
 // sideBySideRevisions is the most revisions a plan may have for its search index to be made beside its comparisons
 // and histories.
 const sideBySideRevisions = 4
-
-// onEveryCore calls do(i) for every i below n, on as many goroutines as there are cores, and returns when all are
-// done. Each goroutine gets its do from worker, so that it may keep buffers of its own.
-func onEveryCore(n int, worker func() func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			do := worker()
-			for i := range next {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
