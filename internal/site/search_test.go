@@ -284,11 +284,44 @@ func TestBrowserSearch(t *testing.T) {
 				t.Errorf("%q of 2020 is missing under all years", l)
 			}
 		}
+		browser.Eval[bool](tab, `document.getElementById('sok-avgransa').open = true`)
 		if over := browser.Eval[[]string](tab, `[...document.querySelectorAll('.search-form, .search-form *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))`); len(over) > 0 {
 			t.Errorf("at 320 px the search form reaches past the screen: %q", over)
 		}
 		if sw := browser.Eval[int](tab, `document.documentElement.scrollWidth`); sw > 320 {
 			t.Errorf("the page scrolls sideways at 320 px: %d", sw)
+		}
+	})
+
+	t.Run("on a phone the filters fold away below the field, and say what they narrow", func(t *testing.T) {
+		tab := b.Tab(t)
+		tab.Do(chromedp.EmulateViewport(390, 844))
+		searchPage(t, tab, base+"/sok/?q=samordnare")
+		if browser.Eval[bool](tab, `document.getElementById('sok-avgransa').open`) {
+			t.Error("at 390 px the filters are open before the results")
+		}
+		if top := browser.Eval[float64](tab, `document.querySelector('#sok-resultat li').getBoundingClientRect().top`); top > 844-100 {
+			t.Errorf("at 390 px the first result begins %.0f px down, below the first screen of 844", top)
+		}
+		if s := browser.Eval[string](tab, `document.querySelector('#sok-avgransa summary').textContent`); s != "Avgränsa sökningen" {
+			t.Errorf("summary %q with nothing chosen", s)
+		}
+		// A search narrowed by its address shows its filters, and the summary names them.
+		searchPage(t, tab, base+"/sok/?q=samordnare&omfang=alla&typ=a")
+		if !browser.Eval[bool](tab, `document.getElementById('sok-avgransa').open`) {
+			t.Error("a narrowed search hides its filters")
+		}
+		if s := browser.Eval[string](tab, `document.querySelector('#sok-avgransa summary').textContent`); s != "Avgränsa sökningen: alla år, bara aktiviteter" {
+			t.Errorf("summary %q, want the choices named", s)
+		}
+		// Choosing in the form keeps the summary true.
+		browser.Eval[bool](tab, `(s => { s.value = ''; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })(document.getElementById('sok-typ'))`)
+		tab.WaitFor(`document.querySelector('#sok-avgransa summary').textContent === 'Avgränsa sökningen: alla år'`)
+		// On a wide screen they are open from the start.
+		tab.Do(chromedp.EmulateViewport(1280, 800))
+		searchPage(t, tab, base+"/sok/?q=samordnare")
+		if !browser.Eval[bool](tab, `document.getElementById('sok-avgransa').open`) {
+			t.Error("at 1280 px the filters are folded away")
 		}
 	})
 

@@ -610,6 +610,7 @@
 
   // The page.
   var form, field, scope, kind, ansvarig, status, list, empty;
+  var describeChoices = function () {}; // set by showChoices
 
   function ansvarigValue() {
     var c = ansvarig.querySelector('input[name="ansvarig"]:checked');
@@ -855,6 +856,7 @@
 
   var generation = 0;
   async function run() {
+    describeChoices();
     var q = field.value.trim();
     var m = await meta();
     var sc = m ? scopeOpts(m) : { all: scope.value === 'alla', year: 0 };
@@ -890,6 +892,24 @@
     performance.clearMarks('sok-ritad-' + mine);
   }
 
+  // showChoices opens the filters on a wide screen, or when the address narrows the search, and keeps their
+  // summary naming what is chosen ("Avgränsa sökningen: alla år, bara aktiviteter"), so that a reader on a phone,
+  // whose filters are folded away to leave the results in sight, sees that the results are narrowed.
+  function showChoices(params) {
+    var more = document.getElementById('sok-avgransa');
+    var chosen = document.getElementById('sok-valt');
+    if (!more || !chosen) return;
+    describeChoices = function () {
+      var parts = [];
+      if (scope.value) parts.push(scope.value === 'alla' ? 'alla år' : 'planen ' + scope.value);
+      if (kind.value) parts.push(kind.value === 's' ? 'bara avsnitt' : 'bara aktiviteter');
+      if (ansvarigValue()) parts.push('en ansvarig');
+      chosen.textContent = parts.length ? ': ' + parts.join(', ') : '';
+      return parts.length > 0;
+    };
+    if (describeChoices() || params.get('ansvarig') || window.matchMedia('(min-width: 40em)').matches) more.open = true;
+  }
+
   async function init() {
     form = document.querySelector('.search-form');
     field = document.getElementById('sok-q');
@@ -907,6 +927,7 @@
     kind.value = /^[sa]$/.test(params.get('typ') || '') ? params.get('typ') : '';
     var m = await meta();
     if (m) fillAnsvarig(m, params.get('ansvarig') || '');
+    showChoices(params);
     var timer = 0;
     field.addEventListener('input', function () {
       clearTimeout(timer);
