@@ -564,13 +564,19 @@
     var list = Array.from(total.values());
     // Several words narrow the results: the documents with the most of the words that decide; and when some have
     // the words as a phrase, those.
-    var most = list.reduce(function (n, r) { return Math.max(n, r.words); }, 0);
-    list = list.filter(function (r) { return r.words === most; });
+    // A key figure's table restates what the plan's text says: it answers with the sections and rows that have as
+    // many of the words, after them, and alone only with more of them ("projektrapport 2/2019").
+    list.forEach(function (r) { r.rank = m.k[r.doc] === 'n' ? r.words - 0.5 : r.words; });
+    var most = list.reduce(function (n, r) { return Math.max(n, r.rank); }, 0);
+    var text = list.reduce(function (n, r) { return m.k[r.doc] === 'n' ? n : Math.max(n, r.words); }, 0);
+    list = list.filter(function (r) {
+      return m.k[r.doc] === 'n' ? r.words >= text : r.words === text && (text > 0 || most <= 0);
+    });
     if (pairs > 0 && list.some(function (r) { return r.pairs === pairs; })) {
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.rank - a.rank) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
@@ -699,7 +705,7 @@
     };
   }
 
-  var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
+  var kinds = { s: 'Avsnitt', a: 'Aktivitet', n: 'Nyckeltal' };
 
   // yearList names revisions (indices into m.revs, ascending) the way a reader counts them: a run of three or
   // more as a span, "2020–2037 och 2039".
