@@ -804,10 +804,13 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			continue
 		}
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
-		var abbrs []Abbreviation
+		var abbrs, general []Abbreviation
 		if slug == GlossarySlug {
-			d.Known("titel", "förkortningar")
-			abbrs = abbreviations(d)
+			d.Known("titel", "förkortningar", GeneralKey)
+			abbrs = abbreviations(d, "förkortningar", nil)
+			if d.Has(GeneralKey) {
+				general = abbreviations(d, GeneralKey, abbrs)
+			}
 		} else {
 			d.Known("titel")
 		}
@@ -822,6 +825,7 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			Pos:   Pos{p, d.Start()},
 
 			Abbreviations: abbrs,
+			General:       general,
 		})
 	}
 	return pages
@@ -839,25 +843,35 @@ func isAbbreviation(s string) bool {
 	return n > 0
 }
 
-// abbreviations reads the glossary: förkortningar: followed by indented lines "VBE: våldsbejakande extremism".
-func abbreviations(d *frontmatter.Doc) []Abbreviation {
-	if !d.Has("förkortningar") {
+// abbreviations reads a list of the glossary: key (förkortningar, or allmänna_förkortningar) followed by indented
+// lines "VBE: våldsbejakande extremism". An abbreviation of the list other, the plan's own, may not stand in it
+// again, in any case: one abbreviation has one meaning on the site.
+func abbreviations(d *frontmatter.Doc, key string, other []Abbreviation) []Abbreviation {
+	if !d.Has(key) {
 		d.Problem(d.Anchor(), "ordlistan har inga förkortningar",
 			"lägg till förkortningar: och indragna rader under, till exempel   VBE: våldsbejakande extremism")
 		return nil
 	}
-	pairs, ok := d.Pairs("förkortningar")
+	pairs, ok := d.Pairs(key)
 	if !ok {
-		d.Problem(d.Line("förkortningar"), "förkortningar ska vara indragna rader med förkortning: vad den står för",
+		d.Problem(d.Line(key), key+" ska vara indragna rader med förkortning: vad den står för",
 			"till exempel, på raden under:   VBE: våldsbejakande extremism")
 		return nil
 	}
 	var out []Abbreviation
 	seen := map[string]int{}
+	plans := map[string]int{}
+	for _, a := range other {
+		plans[strings.ToLower(a.Short)] = a.Pos.Line
+	}
 	for p := range pairs {
 		line := p.Line
 		short := strings.TrimSpace(p.Key)
 		switch {
+		case plans[strings.ToLower(short)] != 0:
+			d.Problem(line, fmt.Sprintf("förkortningen %s står redan bland planens förkortningar (rad %d)", short, plans[strings.ToLower(short)]),
+				"ta bort den här: planens egen förkortning gäller")
+			continue
 		case !isAbbreviation(short):
 			d.Problem(line, fmt.Sprintf("%q är inte en förkortning", short),
 				"en förkortning är bokstäver och siffror, högst 12, till exempel VBE eller T1")

@@ -202,6 +202,12 @@ func TestBadInput(t *testing.T) {
 			[]string{`2020/plan.md: revideringen saknar plan.md`}},
 		{"markdown-outside", map[string]string{"2020/notes.md": "text"},
 			[]string{`2020/notes.md: en Markdown-fil utanför avsnitt/ och aktiviteter/`}},
+		{"general-abbreviation-twice", map[string]string{"sidor/forkortningar.md": "---\ntitel: Förkortningar\nförkortningar:\n  sdf: stadsdelsförvaltning\n  KS: kommunstyrelsen\nallmänna_förkortningar:\n  APT: arbetsplatsträff\n  SDF: stadsdelsförvaltning\n  KS: kommunstyrelsen\n  KF:\n---\nText.\n"},
+			[]string{`forkortningar.md:8: förkortningen SDF står redan bland planens förkortningar (rad 4)`,
+				`forkortningar.md:9: förkortningen KS står redan bland planens förkortningar (rad 5)`,
+				`forkortningar.md:10: efter KF ska det stå vad förkortningen står för`}},
+		{"general-abbreviations-not-a-list", map[string]string{"sidor/forkortningar.md": "---\ntitel: Förkortningar\nförkortningar:\n  KS: kommunstyrelsen\nallmänna_förkortningar: APT\n---\nText.\n"},
+			[]string{`forkortningar.md:5: allmänna_förkortningar ska vara indragna rader med förkortning: vad den står för`}},
 		{"no-statement", map[string]string{"sidor/tillganglighet.md": ""},
 			[]string{`sidor/tillganglighet.md: tillgänglighetsredogörelsen saknas`}},
 		{"many-at-once", map[string]string{

@@ -241,6 +241,10 @@ type Page struct {
 	// Abbreviations, on the glossary page (sidor/forkortningar.md) only: each abbreviation with what it stands
 	// for, in the order written.
 	Abbreviations []Abbreviation
+	// General are common abbreviations of the city's offices and social services that the plan does not itself
+	// use (allmänna_förkortningar on the glossary page: APT, KS …), listed apart from the plan's and searched the
+	// same way, so that a reader's APT finds the arbetsplatsträffar the plan writes out.
+	General []Abbreviation
 }
 
 // Abbreviation is one entry of the glossary.
@@ -252,10 +256,21 @@ type Abbreviation struct {
 // GlossarySlug is the page whose frontmatter holds the abbreviations.
 const GlossarySlug = "forkortningar"
 
+// GeneralKey is the key of the glossary page's list of general abbreviations, the city's, not the plan's.
+const GeneralKey = "allmänna_förkortningar"
+
 // Glossary returns the abbreviations of the glossary page, or nil when the site has none.
 func (p *Plan) Glossary() []Abbreviation {
 	if g := p.Page(GlossarySlug); g != nil {
 		return g.Abbreviations
+	}
+	return nil
+}
+
+// GeneralAbbreviations returns the glossary page's general abbreviations, or nil.
+func (p *Plan) GeneralAbbreviations() []Abbreviation {
+	if g := p.Page(GlossarySlug); g != nil {
+		return g.General
 	}
 	return nil
 }
