@@ -108,6 +108,9 @@ func TestBrowserSearch(t *testing.T) {
 			{"stadsrevisionen", "/2020/#webbutbildning-tabell"},
 			{"samverkan kring individer", "/2020/#ansvar-och-samverkan-samverkan-kring-individer-i-risk-att-radikaliseras"},
 			// A general abbreviation, which the plan never writes, finds what the plan writes out.
+			// A compound the site has also finds the places that say its parts apart, below those that say it:
+			// the VBE team's section says "extremistiska miljöer" and "anmäler".
+			{"polisen anmäler barn i extremistmiljö", "/2020/#uppdrag-vbe-team"},
 			{"KF", "/2020/#inledning"},
 			{"APT", "/2020/#information-arbetsplatstraffar"},
 		} {

@@ -312,6 +312,13 @@
       level.set(d, inflected.has(d) ? 3 : 2);
     });
     gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
+    // A compound the site has also finds the documents that say its parts apart, as a derivation does, below
+    // those that say it: "extremistmiljö" in "extremistiska miljöer".
+    if (scores.size && !depth && t.key.length >= 10) {
+      var apart = new Map();
+      await splitQuery(t, sh, apart, []);
+      apart.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
+    }
     if (scores.size) return done(0);
 
     // Tier 1: the site does not have the word, nor a word of its root.
