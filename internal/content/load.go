@@ -805,12 +805,14 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 		}
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
 		var abbrs, general []Abbreviation
+		var synonyms []Synonym
 		if slug == GlossarySlug {
-			d.Known("titel", "förkortningar", GeneralKey)
+			d.Known("titel", "förkortningar", GeneralKey, SynonymsKey)
 			abbrs = abbreviations(d, "förkortningar", nil)
 			if d.Has(GeneralKey) {
 				general = abbreviations(d, GeneralKey, abbrs)
 			}
+			synonyms = synonymList(d)
 		} else {
 			d.Known("titel")
 		}
@@ -826,6 +828,7 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 
 			Abbreviations: abbrs,
 			General:       general,
+			Synonyms:      synonyms,
 		})
 	}
 	return pages
@@ -889,6 +892,75 @@ func abbreviations(d *frontmatter.Doc, key string, other []Abbreviation) []Abbre
 		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(p.Value), Pos: Pos{d.File(), line}})
 	}
 	return out
+}
+
+// synonymList reads the search's synonyms: synonymer: followed by indented lines "samarbeta: samverka", a word
+// employees search for, then the plan's word or words (separated by commas) it is to find.
+func synonymList(d *frontmatter.Doc) []Synonym {
+	if !d.Has(SynonymsKey) {
+		return nil
+	}
+	pairs, ok := d.Pairs(SynonymsKey)
+	if !ok {
+		d.Problem(d.Line(SynonymsKey), SynonymsKey+" ska vara indragna rader med ord: det eller de ord i planen som sökningen ska hitta",
+			"till exempel, på raden under:   samarbeta: samverka")
+		return nil
+	}
+	var out []Synonym
+	seen := map[string]int{}
+	for p := range pairs {
+		word := strings.TrimSpace(p.Key)
+		var same []string
+		if p.Scalar {
+			for _, w := range strings.Split(p.Value, ",") {
+				if w = strings.TrimSpace(w); w != "" {
+					same = append(same, w)
+				}
+			}
+		}
+		switch {
+		case !isWord(word):
+			d.Problem(p.Line, fmt.Sprintf("%q är inte ett ord", word), "skriv ett ord med bara bokstäver, till exempel samarbeta")
+			continue
+		case seen[strings.ToLower(word)] != 0:
+			d.Problem(p.Line, fmt.Sprintf("ordet %s står två gånger (första gången på rad %d)", word, seen[strings.ToLower(word)]),
+				"skriv alla ord det ska hitta på samma rad, åtskilda med kommatecken")
+			continue
+		case len(same) == 0:
+			d.Problem(p.Line, fmt.Sprintf("efter %s ska det stå vilket ord i planen det ska hitta", word),
+				"skriv det efter kolonet, till exempel   "+word+": samverka")
+			continue
+		}
+		bad := false
+		for _, w := range same {
+			switch {
+			case !isWord(w):
+				d.Problem(p.Line, fmt.Sprintf("%q är inte ett ord", w),
+					"skriv ord med bara bokstäver, till exempel samverka, och flera åtskilda med kommatecken")
+				bad = true
+			case strings.EqualFold(w, word):
+				d.Problem(p.Line, fmt.Sprintf("%s står som synonym till sig själv", w), "skriv planens ord, ett annat än "+word)
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		seen[strings.ToLower(word)] = p.Line
+		out = append(out, Synonym{Word: word, Same: same, Pos: Pos{d.File(), p.Line}})
+	}
+	return out
+}
+
+// isWord reports whether s is a single word of 2 to 40 letters.
+func isWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if n++; n > 40 || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // paragraphRe is a paragraph of the minutes as people write it: "§ 12", "§12", "12", "12 §".

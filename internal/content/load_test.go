@@ -208,6 +208,12 @@ func TestBadInput(t *testing.T) {
 				`forkortningar.md:10: efter KF ska det stå vad förkortningen står för`}},
 		{"general-abbreviations-not-a-list", map[string]string{"sidor/forkortningar.md": "---\ntitel: Förkortningar\nförkortningar:\n  KS: kommunstyrelsen\nallmänna_förkortningar: APT\n---\nText.\n"},
 			[]string{`forkortningar.md:5: allmänna_förkortningar ska vara indragna rader med förkortning: vad den står för`}},
+		{"synonyms", map[string]string{"sidor/forkortningar.md": "---\ntitel: Förkortningar\nförkortningar:\n  KS: kommunstyrelsen\nsynonymer:\n  samarbeta: samverka\n  Samarbeta: samverkan\n  samverka: samverka\n  polis:\n  två ord: ett\n  skola: skolan, 2 skolor\n---\nText.\n"},
+			[]string{`forkortningar.md:7: ordet Samarbeta står två gånger (första gången på rad 6)`,
+				`forkortningar.md:8: samverka står som synonym till sig själv`,
+				`forkortningar.md:9: efter polis ska det stå vilket ord i planen det ska hitta`,
+				`forkortningar.md:10: "två ord" är inte ett ord`,
+				`forkortningar.md:11: "2 skolor" är inte ett ord`}},
 		{"no-statement", map[string]string{"sidor/tillganglighet.md": ""},
 			[]string{`sidor/tillganglighet.md: tillgänglighetsredogörelsen saknas`}},
 		{"many-at-once", map[string]string{

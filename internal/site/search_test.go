@@ -111,6 +111,8 @@ func TestBrowserSearch(t *testing.T) {
 			// A compound the site has also finds the places that say its parts apart, below those that say it:
 			// the VBE team's section says "extremistiska miljöer" and "anmäler".
 			{"polisen anmäler barn i extremistmiljö", "/2020/#uppdrag-vbe-team"},
+			// The coordinator's synonyms (samarbeta: samverka), in another inflection and as a compound's head.
+			{"samarbetsöverenskommelse", "/2020/#ansvar-och-samverkan-samverkan"},
 			{"KF", "/2020/#inledning"},
 			{"APT", "/2020/#information-arbetsplatstraffar"},
 		} {

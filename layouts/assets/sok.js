@@ -319,6 +319,17 @@
       await splitQuery(t, sh, apart, []);
       apart.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
     }
+    // The coordinator's synonyms (the glossary page's synonymer): a word employees use for the plan's word also
+    // finds the documents that say the plan's, at the glossary's level ("samarbetar" → "samverkan").
+    if (depth !== 2) {
+      var syn = (await load('i/syn.json', {}))[r] || [];
+      for (var sy = 0; sy < syn.length; sy++) {
+        var sa = await matchWord({ key: syn[sy], form: syn[sy] }, 2);
+        if (sa.tier !== 0) continue;
+        keys.push.apply(keys, sa.keys);
+        sa.scores.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
+      }
+    }
     if (scores.size) return done(0);
 
     // Tier 1: the site does not have the word, nor a word of its root.
@@ -432,7 +443,10 @@
     var cps = Array.from(t.key);
     for (var i = cps.length - 4; i >= 3; i--) {
       var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
-      var heads = [head, head.endsWith('s') ? head.slice(0, -1) : null, head + 'a', head + 'e'];
+      // The head as it stands, without a linking s, with the final a or e a compound drops, or both ("samarbets-":
+      // "samarbete").
+      var bare = head.endsWith('s') ? head.slice(0, -1) : null;
+      var heads = [head, bare, head + 'a', head + 'e', bare && bare + 'e', bare && bare + 'a'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
       var a;
       if (h) {
@@ -457,6 +471,7 @@
 
   // search returns the documents that best answer the query, best first, with the keys that matched.
   async function search(q, opts) {
+    load('i/syn.json', {}); // in flight while the shards load: matchWord reads it
     var m = await meta();
     if (!m) return { docs: [], keys: [], words: [] };
     var groups = [];
