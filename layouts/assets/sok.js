@@ -312,9 +312,11 @@
       level.set(d, inflected.has(d) ? 3 : 2);
     });
     gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
-    // A compound the site has also finds the documents that say its parts apart, as a derivation does, below
-    // those that say it: "extremistmiljö" in "extremistiska miljöer".
-    if (scores.size && !depth && t.key.length >= 10) {
+    // A compound the site has also finds the documents that say its parts apart, below those that say it:
+    // "extremistmiljö" in "extremistiska miljöer". Only beside other words of a query, where it can make the
+    // answer that says the parts count the word: alone, the documents that say it answer, and the parts' shards
+    // would cost the first query its bytes for results below them.
+    if (scores.size && !depth && t.beside && t.key.length >= 10) {
       var apart = new Map();
       await splitQuery(t, sh, apart, []);
       apart.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
@@ -487,6 +489,7 @@
     var worry = new Set(asks ? m.wd || [] : []);
     var content = groups.filter(function (g) { return !stop.has(g[0].form); });
     if (content.length) groups = content;
+    if (groups.length > 1) groups.forEach(function (g) { g[0].beside = true; });
     var allowed = allowedDocs(m, opts);
     var ndocs = 0;
     for (var dd = 0; dd < m.dr.length; dd++) if (allowed(dd)) ndocs++;
