@@ -792,10 +792,15 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			continue
 		}
 		slug := strings.TrimSuffix(e.Name(), path.Ext(e.Name()))
-		var abbrs []Abbreviation
+		var abbrs, general []Abbreviation
+		var synonyms []Synonym
 		if slug == GlossarySlug {
-			d.Known("titel", "förkortningar")
-			abbrs = abbreviations(d)
+			d.Known("titel", "förkortningar", GeneralKey, SynonymsKey)
+			abbrs = abbreviations(d, "förkortningar", nil)
+			if d.Has(GeneralKey) {
+				general = abbreviations(d, GeneralKey, abbrs)
+			}
+			synonyms = synonymList(d)
 		} else {
 			d.Known("titel")
 		}
@@ -810,6 +815,8 @@ func loadPages(root, dir string, probs *problem.List) []*Page {
 			Pos:   Pos{p, d.Start()},
 
 			Abbreviations: abbrs,
+			General:       general,
+			Synonyms:      synonyms,
 		})
 	}
 	return pages
@@ -827,25 +834,35 @@ func isAbbreviation(s string) bool {
 	return n > 0
 }
 
-// abbreviations reads the glossary: förkortningar: followed by indented lines "VBE: våldsbejakande extremism".
-func abbreviations(d *frontmatter.Doc) []Abbreviation {
-	if !d.Has("förkortningar") {
+// abbreviations reads a list of the glossary: key (förkortningar, or allmänna_förkortningar) followed by indented
+// lines "VBE: våldsbejakande extremism". An abbreviation of the list other, the plan's own, may not stand in it
+// again, in any case: one abbreviation has one meaning on the site.
+func abbreviations(d *frontmatter.Doc, key string, other []Abbreviation) []Abbreviation {
+	if !d.Has(key) {
 		d.Problem(d.Anchor(), "ordlistan har inga förkortningar",
 			"lägg till förkortningar: och indragna rader under, till exempel   VBE: våldsbejakande extremism")
 		return nil
 	}
-	pairs, ok := d.Pairs("förkortningar")
+	pairs, ok := d.Pairs(key)
 	if !ok {
-		d.Problem(d.Line("förkortningar"), "förkortningar ska vara indragna rader med förkortning: vad den står för",
+		d.Problem(d.Line(key), key+" ska vara indragna rader med förkortning: vad den står för",
 			"till exempel, på raden under:   VBE: våldsbejakande extremism")
 		return nil
 	}
 	var out []Abbreviation
 	seen := map[string]int{}
+	plans := map[string]int{}
+	for _, a := range other {
+		plans[strings.ToLower(a.Short)] = a.Pos.Line
+	}
 	for p := range pairs {
 		line := p.Line
 		short := strings.TrimSpace(p.Key)
 		switch {
+		case plans[strings.ToLower(short)] != 0:
+			d.Problem(line, fmt.Sprintf("förkortningen %s står redan bland planens förkortningar (rad %d)", short, plans[strings.ToLower(short)]),
+				"ta bort den här: planens egen förkortning gäller")
+			continue
 		case !isAbbreviation(short):
 			d.Problem(line, fmt.Sprintf("%q är inte en förkortning", short),
 				"en förkortning är bokstäver och siffror, högst 12, till exempel VBE eller T1")
@@ -863,6 +880,75 @@ func abbreviations(d *frontmatter.Doc) []Abbreviation {
 		out = append(out, Abbreviation{Short: short, Long: strings.TrimSpace(p.Value), Pos: Pos{d.File(), line}})
 	}
 	return out
+}
+
+// synonymList reads the search's synonyms: synonymer: followed by indented lines "samarbeta: samverka", a word
+// employees search for, then the plan's word or words (separated by commas) it is to find.
+func synonymList(d *frontmatter.Doc) []Synonym {
+	if !d.Has(SynonymsKey) {
+		return nil
+	}
+	pairs, ok := d.Pairs(SynonymsKey)
+	if !ok {
+		d.Problem(d.Line(SynonymsKey), SynonymsKey+" ska vara indragna rader med ord: det eller de ord i planen som sökningen ska hitta",
+			"till exempel, på raden under:   samarbeta: samverka")
+		return nil
+	}
+	var out []Synonym
+	seen := map[string]int{}
+	for p := range pairs {
+		word := strings.TrimSpace(p.Key)
+		var same []string
+		if p.Scalar {
+			for _, w := range strings.Split(p.Value, ",") {
+				if w = strings.TrimSpace(w); w != "" {
+					same = append(same, w)
+				}
+			}
+		}
+		switch {
+		case !isWord(word):
+			d.Problem(p.Line, fmt.Sprintf("%q är inte ett ord", word), "skriv ett ord med bara bokstäver, till exempel samarbeta")
+			continue
+		case seen[strings.ToLower(word)] != 0:
+			d.Problem(p.Line, fmt.Sprintf("ordet %s står två gånger (första gången på rad %d)", word, seen[strings.ToLower(word)]),
+				"skriv alla ord det ska hitta på samma rad, åtskilda med kommatecken")
+			continue
+		case len(same) == 0:
+			d.Problem(p.Line, fmt.Sprintf("efter %s ska det stå vilket ord i planen det ska hitta", word),
+				"skriv det efter kolonet, till exempel   "+word+": samverka")
+			continue
+		}
+		bad := false
+		for _, w := range same {
+			switch {
+			case !isWord(w):
+				d.Problem(p.Line, fmt.Sprintf("%q är inte ett ord", w),
+					"skriv ord med bara bokstäver, till exempel samverka, och flera åtskilda med kommatecken")
+				bad = true
+			case strings.EqualFold(w, word):
+				d.Problem(p.Line, fmt.Sprintf("%s står som synonym till sig själv", w), "skriv planens ord, ett annat än "+word)
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		seen[strings.ToLower(word)] = p.Line
+		out = append(out, Synonym{Word: word, Same: same, Pos: Pos{d.File(), p.Line}})
+	}
+	return out
+}
+
+// isWord reports whether s is a single word of 2 to 40 letters.
+func isWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if n++; n > 40 || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // paragraphRe is a paragraph of the minutes as people write it: "§ 12", "§12", "12", "12 §".

@@ -241,6 +241,21 @@ type Page struct {
 	// Abbreviations, on the glossary page (sidor/forkortningar.md) only: each abbreviation with what it stands
 	// for, in the order written.
 	Abbreviations []Abbreviation
+	// General are common abbreviations of the city's offices and social services that the plan does not itself
+	// use (allmänna_förkortningar on the glossary page: APT, KS …), listed apart from the plan's and searched the
+	// same way, so that a reader's APT finds the arbetsplatsträffar the plan writes out.
+	General []Abbreviation
+	// Synonyms are the words employees search for that the plan says otherwise (synonymer on the glossary page:
+	// samarbeta for samverka), kept by the coordinator: a search for one also finds the other, below the
+	// documents that say the word searched for.
+	Synonyms []Synonym
+}
+
+// Synonym is a word of the search's synonyms and the plan's words it finds.
+type Synonym struct {
+	Word string
+	Same []string
+	Pos  Pos
 }
 
 // Abbreviation is one entry of the glossary.
@@ -252,10 +267,32 @@ type Abbreviation struct {
 // GlossarySlug is the page whose frontmatter holds the abbreviations.
 const GlossarySlug = "forkortningar"
 
+// SynonymsKey is the key of the glossary page's synonyms for the search.
+const SynonymsKey = "synonymer"
+
+// GeneralKey is the key of the glossary page's list of general abbreviations, the city's, not the plan's.
+const GeneralKey = "allmänna_förkortningar"
+
 // Glossary returns the abbreviations of the glossary page, or nil when the site has none.
 func (p *Plan) Glossary() []Abbreviation {
 	if g := p.Page(GlossarySlug); g != nil {
 		return g.Abbreviations
+	}
+	return nil
+}
+
+// Synonyms returns the glossary page's synonyms for the search, or nil.
+func (p *Plan) Synonyms() []Synonym {
+	if g := p.Page(GlossarySlug); g != nil {
+		return g.Synonyms
+	}
+	return nil
+}
+
+// GeneralAbbreviations returns the glossary page's general abbreviations, or nil.
+func (p *Plan) GeneralAbbreviations() []Abbreviation {
+	if g := p.Page(GlossarySlug); g != nil {
+		return g.General
 	}
 	return nil
 }

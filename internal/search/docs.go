@@ -24,16 +24,25 @@ func SectionDocs(rev *content.Revision, s *content.Section, res markdown.Result)
 		cur.Fields = append(cur.Fields, Field{Text: cur.Text, Weight: BodyWeight})
 		text = nil
 	}
-	h := 0 // index into res.Headings, which are in the order of the heading blocks
+	h := 0            // index into res.Headings, which are in the order of the heading blocks
+	var parent string // the subsection a sub-subsection is in
 	for _, bl := range res.Blocks {
 		if bl.Kind == markdown.HeadingBlock {
 			heading := res.Headings[min(h, len(res.Headings)-1)]
 			h++
-			if bl.Level == 3 {
+			// A subsection, and a subsection of one (### in the Markdown), is a document of its own, so that a
+			// search for what it says leads to its heading, not to the one above it.
+			if bl.Level == 3 || bl.Level == 4 && parent != "" {
 				flush()
 				sub := &Doc{ID: heading.ID, Year: rev.Year, Kind: Section,
 					Titles: []string{s.Title, bl.Text}}
 				sub.Fields = []Field{{Text: bl.Text, Weight: TitleWeight}, {Text: s.Title, Weight: BodyWeight}}
+				if bl.Level == 3 {
+					parent = bl.Text
+				} else {
+					sub.Titles = []string{s.Title, parent, bl.Text}
+					sub.Fields = append(sub.Fields, Field{Text: parent, Weight: BodyWeight})
+				}
 				docs = append(docs, sub)
 				cur = sub
 				continue
@@ -117,6 +126,34 @@ func PlanDoc(rev *content.Revision) Doc {
 			{Text: "Dnr diarienummer " + rev.Dnr, Weight: TitleWeight},
 			{Text: strings.Join(details, ". "), Weight: BodyWeight},
 			{Text: rev.Preface.Markdown, Weight: BodyWeight},
+		},
+	}
+}
+
+// IndicatorDoc makes a key figure (nyckeltal) into a document that leads to its table on the revision's page
+// (id followed by -tabell): its name, and each period's figure, basis, target and source as the table shows them,
+// so that a source such as "projektrapport nr 2/2019" is found where the reader sees it. rows holds the table's
+// rows, each its cells in order.
+func IndicatorDoc(rev *content.Revision, id, name string, rows [][]string) Doc {
+	var lines []string
+	for _, r := range rows {
+		var cells []string
+		for _, c := range r {
+			if c = strings.TrimSpace(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		lines = append(lines, strings.Join(cells, ", "))
+	}
+	text := strings.Join(lines, ". ")
+	return Doc{
+		ID: id + "-tabell", Year: rev.Year, Kind: Indicator,
+		Titles: []string{"Nyckeltal", name},
+		Text:   text,
+		Fields: []Field{
+			{Text: name, Weight: TitleWeight},
+			{Text: "Nyckeltal", Weight: HeadingWeight},
+			{Text: text, Weight: BodyWeight},
 		},
 	}
 }

@@ -32,8 +32,9 @@ type Kind string
 
 // The kinds of document.
 const (
-	Section  Kind = "s" // a section, or a subsection of one
-	Activity Kind = "a" // an activity row
+	Section   Kind = "s" // a section, or a subsection of one
+	Activity  Kind = "a" // an activity row
+	Indicator Kind = "n" // a key figure (nyckeltal): its table on the revision's page
 )
 
 // Field is a part of a document's text with the weight its words get: a title counts more than the body.

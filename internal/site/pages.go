@@ -19,6 +19,7 @@ type pageView struct {
 	Slug, Title   string
 	HTML          template.HTML
 	Abbreviations []content.Abbreviation // the glossary page's
+	General       []content.Abbreviation // the glossary page's general ones, the city's
 }
 
 // pages renders the root, the 404 page and the pages of content/sidor/.
@@ -42,7 +43,7 @@ func (b *builder) pages() ([]file, problem.List) {
 		add("nyckeltal.html", "nyckeltal/index.html", data)
 	}
 	for _, pg := range b.plan.Pages {
-		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall"), FootnotePrefix: "fn-",
+		res := b.md.Convert([]byte(pg.Body.Markdown), markdown.Options{IDs: markdown.NewIDs("huvudinnehall", generalID), FootnotePrefix: "fn-",
 			Glossary: b.glossary})
 		for _, is := range res.Issues {
 			probs.Add(pg.Body.Pos.File, pg.Body.Pos.Line+is.Line-1, is.Msg, is.Hint)
@@ -51,11 +52,15 @@ func (b *builder) pages() ([]file, problem.List) {
 		p := pg.Slug + "/index.html"
 		data := b.newPage(p, pg.Title)
 		data.Page = &pageView{Slug: pg.Slug, Title: pg.Title, HTML: template.HTML(res.HTML),
-			Abbreviations: pg.Abbreviations}
+			Abbreviations: pg.Abbreviations, General: pg.General}
 		add("page.html", p, data)
 	}
 	return files, probs
 }
+
+// generalID is the heading of the glossary page's general abbreviations (layouts/page.html), which no heading of a
+// page's text may take.
+const generalID = "allmanna-forkortningar"
 
 // crawlerFiles are robots.txt and, with --base-url, sitemap.xml with every page made so far.
 func (b *builder) crawlerFiles() []file {

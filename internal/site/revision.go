@@ -107,6 +107,14 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	}
 	rendered := map[*content.Text]*markdown.Rendered{} // every text as rendered here, for comparing
 	var docs, actDocs []search.Doc                     // for the search index: sections first, then activities
+	for _, ind := range view.Indicators {
+		// The key figures come before the sections on the page, and are found as their tables show them.
+		var rows [][]string
+		for _, v := range ind.Values {
+			rows = append(rows, []string{v.Period, v.Value, v.Count, v.Target, v.Source})
+		}
+		docs = append(docs, search.IndicatorDoc(rev, ind.ID, ind.Name, rows))
+	}
 	if strings.TrimSpace(rev.Preface.Markdown) != "" {
 		c := b.texts.Convert(rev.Preface.Markdown, markdown.Options{NoHeadings: true, FootnotePrefix: "fn-inledning-"})
 		report(rev.Preface, c.Result)

@@ -103,6 +103,18 @@ func TestBrowserSearch(t *testing.T) {
 			// Nor does a light verb or a particle ("få", "tar emot").
 			{"hur kan anhöriga få stöd", "/2020/#uppdrag-stod-till-anhoriga"},
 			{"vem tar emot blanketten", "/2020/#rutin-vid-oro-blankett-for-avidentifierad-information"},
+			// Everything the plan's page shows is found where it stands: a key figure's source line in its table,
+			// and the text under a subsection's own subsection at that heading.
+			{"stadsrevisionen", "/2020/#webbutbildning-tabell"},
+			{"samverkan kring individer", "/2020/#ansvar-och-samverkan-samverkan-kring-individer-i-risk-att-radikaliseras"},
+			// A general abbreviation, which the plan never writes, finds what the plan writes out.
+			// A compound the site has also finds the places that say its parts apart, below those that say it:
+			// the VBE team's section says "extremistiska miljöer" and "anmäler".
+			{"polisen anmäler barn i extremistmiljö", "/2020/#uppdrag-vbe-team"},
+			// The coordinator's synonyms (samarbeta: samverka), in another inflection and as a compound's head.
+			{"samarbetsöverenskommelse", "/2020/#ansvar-och-samverkan-samverkan"},
+			{"KF", "/2020/#inledning"},
+			{"APT", "/2020/#information-arbetsplatstraffar"},
 		} {
 			got := searchPage(t, tab, base+"/sok/?q="+c.q)
 			top := got[:min(5, len(got))]
@@ -418,6 +430,11 @@ func TestBrowserSearch(t *testing.T) {
 		tab.Open(base + "/forkortningar/")
 		if res := tab.Axe(); len(res.Violations) > 0 {
 			t.Errorf("glossary: %v", res.Violations)
+		}
+		// The general abbreviations are a list of their own, under a heading that says they are not the plan's.
+		general := browser.Eval[string](tab, `[...document.querySelectorAll('#allmanna-forkortningar ~ dl dt')].map(e => e.textContent).join(' ')`)
+		if !strings.Contains(general, "APT") || strings.Contains(general, "VBE") {
+			t.Errorf("the general abbreviations listed are %q, want APT and not the plan's VBE", general)
 		}
 		if out := tab.Outside(base); len(out) > 0 {
 			t.Errorf("requests outside the site: %q", out)

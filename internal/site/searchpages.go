@@ -28,6 +28,12 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 	for _, f := range search.Build(docs, revisions, b.home().Year, b.glossary, b.words) {
 		files = append(files, file{Path: f.Path, Data: f.Data})
 	}
+	synonyms := map[string][]string{}
+	for _, s := range b.plan.Synonyms() {
+		synonyms[s.Word] = s.Same
+	}
+	syn := search.SynonymsFile(synonyms)
+	files = append(files, file{Path: syn.Path, Data: syn.Data})
 	var probs problem.List
 	data := b.newPage("sok/index.html", "Sök i planen")
 	f, err := b.execute("sok.html", "sok/index.html", data)

@@ -251,15 +251,18 @@ func IsContentError(err error) bool {
 	return ok
 }
 
-// glossary maps the plan's abbreviations to what they stand for, or is nil when it has none.
+// glossary maps the abbreviations of the glossary page, the plan's and the general ones, to what they stand for,
+// or is nil when it has none. Both are marked in the text and searched alike; the page lists them apart.
 func glossary(plan *content.Plan) map[string]string {
-	list := plan.Glossary()
+	list := append(slices.Clone(plan.Glossary()), plan.GeneralAbbreviations()...)
 	if len(list) == 0 {
 		return nil
 	}
 	m := make(map[string]string, len(list))
 	for _, a := range list {
-		m[a.Short] = a.Long
+		if _, ok := m[a.Short]; !ok {
+			m[a.Short] = a.Long
+		}
 	}
 	return m
 }

@@ -312,6 +312,26 @@
       level.set(d, inflected.has(d) ? 3 : 2);
     });
     gl.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, s); level.set(d, 1); } });
+    // A compound the site has also finds the documents that say its parts apart, below those that say it:
+    // "extremistmiljö" in "extremistiska miljöer". Only beside other words of a query, where it can make the
+    // answer that says the parts count the word: alone, the documents that say it answer, and the parts' shards
+    // would cost the first query its bytes for results below them.
+    if (scores.size && !depth && t.beside && t.key.length >= 10) {
+      var apart = new Map();
+      await splitQuery(t, sh, apart, []);
+      apart.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
+    }
+    // The coordinator's synonyms (the glossary page's synonymer): a word employees use for the plan's word also
+    // finds the documents that say the plan's, at the glossary's level ("samarbetar" → "samverkan").
+    if (depth !== 2) {
+      var syn = (await load('i/syn.json', {}))[r] || [];
+      for (var sy = 0; sy < syn.length; sy++) {
+        var sa = await matchWord({ key: syn[sy], form: syn[sy] }, 2);
+        if (sa.tier !== 0) continue;
+        keys.push.apply(keys, sa.keys);
+        sa.scores.forEach(function (s, d) { if (!scores.has(d)) { scores.set(d, 0.8 * s); level.set(d, 1); } });
+      }
+    }
     if (scores.size) return done(0);
 
     // Tier 1: the site does not have the word, nor a word of its root.
@@ -425,7 +445,10 @@
     var cps = Array.from(t.key);
     for (var i = cps.length - 4; i >= 3; i--) {
       var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
-      var heads = [head, head.endsWith('s') ? head.slice(0, -1) : null, head + 'a', head + 'e'];
+      // The head as it stands, without a linking s, with the final a or e a compound drops, or both ("samarbets-":
+      // "samarbete").
+      var bare = head.endsWith('s') ? head.slice(0, -1) : null;
+      var heads = [head, bare, head + 'a', head + 'e', bare && bare + 'e', bare && bare + 'a'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
       var a;
       if (h) {
@@ -450,6 +473,7 @@
 
   // search returns the documents that best answer the query, best first, with the keys that matched.
   async function search(q, opts) {
+    load('i/syn.json', {}); // in flight while the shards load: matchWord reads it
     var m = await meta();
     if (!m) return { docs: [], keys: [], words: [] };
     var groups = [];
@@ -465,6 +489,7 @@
     var worry = new Set(asks ? m.wd || [] : []);
     var content = groups.filter(function (g) { return !stop.has(g[0].form); });
     if (content.length) groups = content;
+    if (groups.length > 1) groups.forEach(function (g) { g[0].beside = true; });
     var allowed = allowedDocs(m, opts);
     var ndocs = 0;
     for (var dd = 0; dd < m.dr.length; dd++) if (allowed(dd)) ndocs++;
@@ -564,13 +589,19 @@
     var list = Array.from(total.values());
     // Several words narrow the results: the documents with the most of the words that decide; and when some have
     // the words as a phrase, those.
-    var most = list.reduce(function (n, r) { return Math.max(n, r.words); }, 0);
-    list = list.filter(function (r) { return r.words === most; });
+    // A key figure's table restates what the plan's text says: it answers with the sections and rows that have as
+    // many of the words, after them, and alone only with more of them ("projektrapport 2/2019").
+    list.forEach(function (r) { r.rank = m.k[r.doc] === 'n' ? r.words - 0.5 : r.words; });
+    var most = list.reduce(function (n, r) { return Math.max(n, r.rank); }, 0);
+    var text = list.reduce(function (n, r) { return m.k[r.doc] === 'n' ? n : Math.max(n, r.words); }, 0);
+    list = list.filter(function (r) {
+      return m.k[r.doc] === 'n' ? r.words >= text : r.words === text && (text > 0 || most <= 0);
+    });
     if (pairs > 0 && list.some(function (r) { return r.pairs === pairs; })) {
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.rank - a.rank) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
@@ -700,7 +731,7 @@
     };
   }
 
-  var kinds = { s: 'Avsnitt', a: 'Aktivitet' };
+  var kinds = { s: 'Avsnitt', a: 'Aktivitet', n: 'Nyckeltal' };
 
   // yearList names revisions (indices into m.revs, ascending) the way a reader counts them: a run of three or
   // more as a span, "2020–2037 och 2039".
