@@ -928,6 +928,20 @@ func mustJSON(v any) []byte {
 	return b
 }
 
+// pluralDefinite are the endings of a noun's definite plural, with the genitive's s, longer than the three letters
+// inflectedAs takes of any ending: "nämnderna", "förvaltningarnas".
+var pluralDefinite = []string{"arna", "erna", "orna", "arnas", "ernas", "ornas"}
+
+// inflectedAs reports whether the folded word k is w with an inflectional ending: any of up to three letters ("-en",
+// "-ar", "-ets"), or a definite plural.
+func inflectedAs(k, w string) bool {
+	if !strings.HasPrefix(k, w) {
+		return false
+	}
+	ending := k[len(w):]
+	return len(ending) <= 3 || slices.Contains(pluralDefinite, ending)
+}
+
 // glossary holds the abbreviations, by folded abbreviation, with the tokens of what they stand for.
 type glossary struct {
 	tokens  map[string][]Token
@@ -958,8 +972,8 @@ func newGlossary(m map[string]string) *glossary {
 }
 
 // phrasesIn returns the abbreviations whose expansions appear in the tokens, word for word (folded, and with the
-// expansion's last word allowed an ending: "stadsledningskontoret" for "stadsledningskontor"). It gathers the
-// tokens' keys in buf, and returns buf for the next text.
+// expansion's last word allowed an ending: "stadsledningskontoret" for "stadsledningskontor", "stadsdelsnämnderna"
+// for "stadsdelsnämnd"). It gathers the tokens' keys in buf, and returns buf for the next text.
 func (g *glossary) phrasesIn(toks []Token, buf []string) ([]string, []string) {
 	if len(g.phrases) == 0 {
 		return nil, buf
@@ -977,7 +991,7 @@ func (g *glossary) phrasesIn(toks []Token, buf []string) ([]string, []string) {
 		for i := 0; i+len(words) <= len(keys); i++ {
 			for j, w := range words {
 				k := keys[i+j]
-				if k != w && !(j == len(words)-1 && strings.HasPrefix(k, w) && len(k)-len(w) <= 3) {
+				if k != w && !(j == len(words)-1 && inflectedAs(k, w)) {
 					continue scan
 				}
 			}

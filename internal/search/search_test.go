@@ -163,6 +163,30 @@ func TestRanking(t *testing.T) {
 	}
 }
 
+// TestGlossaryInflectedExpansion: an abbreviation finds the text that says what it stands for in any inflection,
+// the definite plural with its genitive included, and not a longer word that begins with it.
+func TestGlossaryInflectedExpansion(t *testing.T) {
+	docs := []Doc{
+		{Year: 2020, Kind: Section, Titles: []string{"A"}, Fields: []Field{{Text: "Stadsdelsnämnderna ansvarar.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"B"}, Fields: []Field{{Text: "Stadsdelsförvaltningarnas uppdrag.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"C"}, Fields: []Field{{Text: "Arbetsplatsträffar hålls.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"D"}, Fields: []Field{{Text: "Stadsdelsnämndsordföranden talar.", Weight: BodyWeight}}},
+	}
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020,
+		map[string]string{"SDN": "stadsdelsnämnd", "SDF": "stadsdelsförvaltning", "APT": "arbetsplatsträff"}, nil)
+	for _, c := range []struct {
+		q    string
+		want []int // documents the abbreviation must find; the others it must not
+	}{{"sdn", []int{0}}, {"sdf", []int{1}}, {"apt", []int{2}}} {
+		r := query(t, files, c.q)
+		for d := range docs {
+			if found := r[d] > 0; found != slices.Contains(c.want, d) {
+				t.Errorf("%s: document %d (%s) found %v, want %v", c.q, d, docs[d].Fields[0].Text, found, !found)
+			}
+		}
+	}
+}
+
 // TestRootsGolden checks Root on testdata/roots.txt against testdata/roots.golden, the file the browser script's
 // root() is tested on too (internal/site's TestBrowserSearchTokens): the derivations that must meet, and those
 // that must not. UPDATE=1 rewrites it.
