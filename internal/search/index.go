@@ -127,7 +127,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	cores.Ranges(len(missing), func(from, to int) {
 		fold := memoFold()
 		for _, n := range missing[from:to] {
-			toks[n] = tokenize(texts[n], fold)
+			toks[n] = withNumerals(tokenize(texts[n], fold))
 		}
 	})
 	for _, n := range missing {

@@ -187,6 +187,36 @@ func TestGlossaryInflectedExpansion(t *testing.T) {
 	}
 }
 
+// TestNumeralsBothWays: a number of two to twelve finds the text that writes it as a word, and the word the text
+// that writes it in digits, below a text that writes it as the query does; one, six and the parts of a longer
+// number are left alone.
+func TestNumeralsBothWays(t *testing.T) {
+	docs := []Doc{
+		{Year: 2020, Kind: Section, Titles: []string{"A"}, Fields: []Field{{Text: "Arbetet riktar sig till fyra målgrupper.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"B"}, Fields: []Field{{Text: "Planen har 7 sakområden och 4 mål.", Weight: BodyWeight}}},
+		{Year: 2020, Kind: Section, Titles: []string{"C"}, Fields: []Field{{Text: "Sex veckor, en dag och projektrapport 2/2019.", Weight: BodyWeight}}},
+	}
+	files := Build(docs, []Revision{{Year: 2020, Status: "Antagen"}}, 2020, nil, nil)
+	for _, c := range []struct {
+		q    string
+		want []int
+	}{{"4", []int{0, 1}}, {"fyra", []int{0, 1}}, {"sju", []int{1}}, {"7", []int{1}}, {"6", nil}, {"1", nil}, {"två", nil}} {
+		r := query(t, files, c.q)
+		for d := range docs {
+			if found := r[d] > 0; found != slices.Contains(c.want, d) {
+				t.Errorf("%s: document %d found %v, want %v", c.q, d, found, !found)
+			}
+		}
+	}
+	// The text that says the number as the query writes it comes first.
+	if r := query(t, files, "4"); r[1] <= r[0] {
+		t.Errorf("4: %v; the text that writes 4 must outrank the one that writes fyra", r)
+	}
+	if r := query(t, files, "fyra"); r[0] <= r[1] {
+		t.Errorf("fyra: %v; the text that writes fyra must outrank the one that writes 4", r)
+	}
+}
+
 // TestRootsGolden checks Root on testdata/roots.txt against testdata/roots.golden, the file the browser script's
 // root() is tested on too (internal/site's TestBrowserSearchTokens): the derivations that must meet, and those
 // that must not. UPDATE=1 rewrites it.
@@ -217,7 +247,9 @@ func TestRootsGolden(t *testing.T) {
 		{"rådgivare", "rådgivning"}, {"prevention", "preventiv"},
 		// -isera and -isation; a final -en or -el that loses its e before an ending.
 		{"organisera", "organisation"}, {"organisering", "organisationer"}, {"vuxen", "vuxna"}, {"öppen", "öppna"},
-		{"regel", "regler"}, {"artikel", "artiklar"}, {"exempel", "exemplet"}} {
+		{"regel", "regler"}, {"artikel", "artiklar"}, {"exempel", "exemplet"},
+		// -ism and -ist on a root of three letters.
+		{"nazism", "nazister"}, {"rasism", "rasistiska"}} {
 		if a, b := Root(Fold(same[0])), Root(Fold(same[1])); a != b {
 			t.Errorf("%s → %q but %s → %q", same[0], a, same[1], b)
 		}

@@ -253,8 +253,9 @@ func (v *vocabulary) trimLink(head string) string {
 // Derivations. Snowball and the noun endings above join the inflections of one word; a root joins the words made
 // from one another: "anmälan", "anmäler" and "orosanmälningar" (anmäl-), "islamism", "islamist" and "islamistiska"
 // (islam-), "radikal" and "radikalisering", "demokrati" and "demokratisk", "granskning" and "granska",
-// "organisera" and "organisation". Root strips one ending of the list (the longest that leaves four letters), or
-// failing that the e of a final -en or -el ("vuxen", "vuxna"), then a final n, then a final vowel, so that both
+// "organisera" and "organisation". Root strips one ending of the list (the longest that leaves four letters, or
+// three for -ism and -ist: "nazism", "nazister"), or failing that the e of a final -en or -el ("vuxen", "vuxna"),
+// then a final n, then a final vowel, so that both
 // sides of a pair end up on the same letters. It works on folded words, without a lexicon, the same way in Go and
 // in the browser (testdata/roots.golden is checked against both); a root is looked up only when a query word
 // matches no word of the site as it stands, so its looseness costs no precision where the text has the word.
@@ -283,7 +284,7 @@ func Root(key string) string {
 	n := utf8.RuneCountInString(key)
 	stripped := false
 	for _, e := range rootEndings {
-		if strings.HasSuffix(key, e) && n-len(e) >= 4 {
+		if strings.HasSuffix(key, e) && (n-len(e) >= 4 || n-len(e) == 3 && isIsmIst(e)) {
 			key, n, stripped = key[:len(key)-len(e)], n-len(e), true
 			break
 		}
@@ -302,6 +303,12 @@ func Root(key string) string {
 		key, n = key[:len(key)-size], n-1
 	}
 	return verbToNoun(key, n)
+}
+
+// isIsmIst reports whether a root ending is one of -ism's or -ist's, which leave a root of three letters too:
+// "nazism" and "nazister", "rasism" and "rasist" meet in "naz" and "ras".
+func isIsmIst(e string) bool {
+	return strings.HasPrefix(e, "ism") || strings.HasPrefix(e, "ist")
 }
 
 // verbToNoun joins a verb's root to its noun's where the noun is not the verb less its ending. A verb in -ja has a j

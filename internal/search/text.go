@@ -6,6 +6,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -213,4 +214,41 @@ func memoFold() func(string) string {
 		seen[s] = k
 		return k
 	}
+}
+
+// numerals pairs the Swedish words for the numbers two to twelve with their digits, both ways: a plan writes "fyra
+// målgrupper" and a reader searches for "4 målgrupper", or the other way round. One and six are left out: "en",
+// "ett" and "sex" are other words far more often.
+var numerals = func() map[string]string {
+	m := map[string]string{}
+	for i, w := range strings.Fields("två tre fyra fem _ sju åtta nio tio elva tolv") {
+		if w != "_" {
+			d := strconv.Itoa(i + 2)
+			m[Fold(w)], m[d] = d, w
+		}
+	}
+	return m
+}()
+
+// withNumerals adds, after each number word or number of two to twelve that a text says, the other way of writing
+// it as a secondary token, for the index: a query finds a text that writes the number the other way, a little below
+// one that writes it as the query does.
+func withNumerals(toks []Token) []Token {
+	n := 0
+	for _, t := range toks {
+		if _, ok := numerals[t.Key]; ok && !t.Secondary {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]Token, 0, len(toks)+n)
+	for _, t := range toks {
+		out = append(out, t)
+		if other, ok := numerals[t.Key]; ok && !t.Secondary {
+			out = append(out, Token{Form: other, Key: Fold(other), Secondary: true})
+		}
+	}
+	return out
 }

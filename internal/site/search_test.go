@@ -100,6 +100,11 @@ func TestBrowserSearch(t *testing.T) {
 			// A weak word of a question ("sitter", "ligger") never decides over a word the site has.
 			{"var sitter samordnaren", "/2020/#uppdrag-samordnare"},
 			{"var ligger kompetenscentret", "/2020/#uppdrag-samordnare"},
+			// A number word finds the text that writes the number in digits ("9 tillfällen per år"), and the other
+			// way round (internal/search TestNumeralsBothWays).
+			{"nio", "/2020/#natverk-vbe-samordnare"},
+			// -ist finds -ism on a root of three letters: the introduction's sökord say "nazism".
+			{"nazisterna", "/2020/#inledning"},
 			// Nor does a light verb or a particle ("få", "tar emot").
 			{"hur kan anhöriga få stöd", "/2020/#uppdrag-stod-till-anhoriga"},
 			{"vem tar emot blanketten", "/2020/#rutin-vid-oro-blankett-for-avidentifierad-information"},

@@ -167,7 +167,8 @@
     var stripped = false;
     for (var i = 0; i < rootEndings.length; i++) {
       var e = rootEndings[i];
-      if (n - e.length >= 4 && key.endsWith(e)) {
+      // Three letters are root enough before -ism and -ist ("nazism", "nazister"), as isIsmIst in Go.
+      if ((n - e.length >= 4 || (n - e.length === 3 && /^is[mt]/.test(e))) && key.endsWith(e)) {
         key = key.slice(0, key.length - e.length);
         n -= e.length;
         stripped = true;
