@@ -105,6 +105,10 @@ func TestBrowserSearch(t *testing.T) {
 			{"nio", "/2020/#natverk-vbe-samordnare"},
 			// -ist finds -ism on a root of three letters: the introduction's sökord say "nazism".
 			{"nazisterna", "/2020/#inledning"},
+			// A compound that matches nothing else, with one part the site has: the head as a word or at the
+			// beginning of longer words ("webb-" of "webbutbildning"), or "avhoppare".
+			{"webbkursen", "/2020/#webbutbildning-alla"},
+			{"avhopparsamtal", "/2020/#uppdrag-avhopparverksamhet"},
 			// Nor does a light verb or a particle ("få", "tar emot").
 			{"hur kan anhöriga få stöd", "/2020/#uppdrag-stod-till-anhoriga"},
 			{"vem tar emot blanketten", "/2020/#rutin-vid-oro-blankett-for-avidentifierad-information"},
@@ -160,6 +164,11 @@ func TestBrowserSearch(t *testing.T) {
 		// a word that only shares its root ("behandlas", in Uppföljning).
 		if got := searchPage(t, tab, base+"/sok/?q=behandling"); len(got) == 0 || got[0] == "/2020/#uppfoljning" {
 			t.Errorf("behandling: %q, want the places that say Behandlingsenheten first", got)
+		}
+		// A compound whose only part the site has is one that many texts say ("stöd") finds nothing, rather than
+		// every place that says the part.
+		if got := searchPage(t, tab, base+"/sok/?q=bostadsstöd"); len(got) > 0 {
+			t.Errorf("bostadsstöd: %q, want nothing (stöd is in too many texts to stand for it)", got)
 		}
 		// Any other change of one letter makes another word of four letters, not a misspelling of this one.
 		if got := searchPage(t, tab, base+"/sok/?q=tean"); len(got) > 0 {

@@ -393,8 +393,48 @@
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
     }
+    // Tier 3, the last resort: a compound with one part the site has and one it lacks ("webbkurs": the webb- of
+    // "webbutbildning"; "avhopparprogram": "avhoppare"; "varningstecken": "tecken"). See knownPart.
+    if (!scores.size && !depth && t.key.length >= 8 && !/[0-9]/.test(t.key)) {
+      var part = await knownPart(t);
+      if (part) {
+        part.scores.forEach(function (s, d) { scores.set(d, 0.4 * s); });
+        keys.push.apply(keys, part.keys);
+        shaky = true;
+        scores.forEach(function (_, d) { level.set(d, 3); });
+        return done(3);
+      }
+    }
     scores.forEach(function (_, d) { level.set(d, 3); });
     return done(2);
+  }
+
+  // knownPart finds, in a word that matched nothing, the longest part of four letters or more that the site has: a
+  // head as a word (with a linking s or a dropped a or e, as splitQuery takes it) or at the beginning of longer
+  // words, or a tail as a word. A part that more documents have than a page of results shows is passed over: a
+  // part that many texts say ("stöd" of "försörjningsstöd") says little about the compound.
+  async function knownPart(t) {
+    var cps = Array.from(t.key), best = null, bestLen = 0;
+    for (var i = 4; i <= cps.length - 4; i++) {
+      var head = cps.slice(0, i).join(''), tail = cps.slice(i).join('');
+      var bare = head.endsWith('s') ? head.slice(0, -1) : head;
+      var tries = [[tail, 0]];
+      [head, bare, head + 'e', head + 'a', bare + 'e'].forEach(function (h) { tries.push([h, 1]); });
+      for (var k = 0; k < tries.length; k++) {
+        var w = tries[k][0];
+        var len = Array.from(w).length;
+        if (len < 4 || len <= bestLen) continue;
+        var a = await matchWord({ key: w, form: w }, 1);
+        // A part is a word of the site as it stands (it has a stem); a head may also begin longer words (then its
+        // own key is among the keys); a misspelling or a shorter stem does not count.
+        var sure = a.tier === 0 && a.stem || (tries[k][1] === 1 && a.tier === 1 && a.keys.indexOf(w) >= 0);
+        if (a.scores.size && a.scores.size <= 10 && sure) {
+          best = a;
+          bestLen = len;
+        }
+      }
+    }
+    return best;
   }
 
   // sameWord reports whether a and b look like two forms of one word: six letters or more alike from the
