@@ -873,7 +873,7 @@ func abbreviations(d *frontmatter.Doc, key string, other []Abbreviation) []Abbre
 			continue
 		case !p.Scalar || strings.TrimSpace(p.Value) == "":
 			d.Problem(line, fmt.Sprintf("efter %s ska det stå vad förkortningen står för", short),
-				"skriv det efter kolonet, till exempel   "+short+": våldsbejakande extremism")
+				"skriv det efter kolonet på samma rad, så här:   "+short+": det som "+short+" står för")
 			continue
 		}
 		seen[short] = line
@@ -916,7 +916,7 @@ func synonymList(d *frontmatter.Doc) []Synonym {
 			continue
 		case len(same) == 0:
 			d.Problem(p.Line, fmt.Sprintf("efter %s ska det stå vilket ord i planen det ska hitta", word),
-				"skriv det efter kolonet, till exempel   "+word+": samverka")
+				"skriv planens ord efter kolonet på samma rad, så här:   "+word+": planens ord")
 			continue
 		}
 		bad := false
