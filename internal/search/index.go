@@ -12,6 +12,7 @@ package search
 // once with the list of its revisions. The browser makes each revision's address from the anchor and the year.
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -133,28 +134,35 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	for _, n := range missing {
 		m.tokens.Put(texts[n], toks[n])
 	}
-	formSet := map[string]bool{}
-	for _, ts := range toks {
-		for _, t := range ts {
-			formSet[t.Form] = true
+	// Every form is numbered once, in the order of the texts, then the glossary's.
+	lex := newLexicon(len(texts))
+	ids := make([][]int32, len(texts))
+	for n, ts := range toks {
+		ids[n] = make([]int32, len(ts))
+		for j, t := range ts {
+			ids[n][j] = lex.form(t.Key, t.Form)
 		}
 	}
 	gloss := newGlossary(glossary)
 	for a, exp := range glossary {
-		formSet[strings.ToLower(a)] = true
+		lower := strings.ToLower(a)
+		lex.form(Fold(lower), lower)
 		for _, t := range Tokens(exp) {
-			formSet[t.Form] = true
+			lex.form(t.Key, t.Form)
 		}
 	}
-	vocab := make([]string, 0, len(formSet))
-	for f := range formSet {
-		vocab = append(vocab, f)
+	formSet := make(map[string]bool, len(lex.forms))
+	vocab := make([]string, 0, len(lex.forms))
+	for _, f := range lex.forms {
+		if !formSet[f.form] {
+			formSet[f.form] = true
+			vocab = append(vocab, f.form)
+		}
 	}
 	voc := newVocabulary(vocab, m.stems)
 	// Words a text leaves to the reader ("barn- och ungdomspsykiatrin" says "barnpsykiatrin") count as secondary
 	// words of that text. They are looked for on every core (the vocabulary is only read), and added in the order
 	// of the texts.
-	extra := make([][]Token, len(texts))
 	suspended := make([][]string, len(texts))
 	cores.Ranges(len(texts), func(from, to int) {
 		for n := from; n < to; n++ {
@@ -163,8 +171,14 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	})
 	var extraForms []string
 	for n := range texts {
+		if len(suspended[n]) == 0 {
+			continue
+		}
+		toks[n] = slices.Clip(toks[n]) // the memo's tokens stay as they are
 		for _, w := range suspended[n] {
-			extra[n] = append(extra[n], Token{Form: w, Key: Fold(w), Secondary: true})
+			t := Token{Form: w, Key: Fold(w), Secondary: true}
+			toks[n] = append(toks[n], t)
+			ids[n] = append(ids[n], lex.form(t.Key, t.Form))
 			if !formSet[w] {
 				formSet[w] = true
 				extraForms = append(extraForms, w)
@@ -180,88 +194,45 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			stop[f] = true
 		}
 	}
+	lex.describe(voc, gloss, stop)
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
 	cores.Ranges(len(texts), func(from, to int) {
-		sc := newScratch()
+		sc := newScratch(lex)
 		for n := from; n < to; n++ {
-			ts := toks[n]
-			if len(extra[n]) > 0 {
-				ts = append(slices.Clip(ts), extra[n]...)
-			}
-			contribs[n] = count(ts, voc, gloss, stop, sc)
+			contribs[n] = count(toks[n], ids[n], lex, voc, gloss, sc)
 		}
 	})
-
-	// Keys and forms are numbered once per distinct text, so that the loop over the documents adds up numbers
-	// in arrays rather than in maps; the sums are made in the same order, and come out the same. Each kind of key
-	// is numbered on its own goroutine, in the order of the texts.
-	var stemKeys, partKeys, glossKeys, pairKeys []string
-	var formList []seen
-	type textIDs struct{ stems, parts, gloss, pairs, forms []int }
-	ids := make([]textIDs, len(texts))
-	cores.All(
-		func() {
-			m := make(map[string]int, len(vocab)) // a stem per form at most
-			for n, c := range contribs {
-				for _, e := range c.stems {
-					ids[n].stems = append(ids[n].stems, number(m, &stemKeys, e.key))
-				}
+	// Pairs of words in a row are numbered in the order of the texts, each with its key the first time.
+	pairIDs := make([][]int32, len(texts))
+	pairNumber := map[uint64]int32{}
+	var pairKeys []string
+	for n, c := range contribs {
+		for _, p := range c.pairs {
+			id, ok := pairNumber[p]
+			if !ok {
+				id = int32(len(pairKeys))
+				pairNumber[p] = id
+				pairKeys = append(pairKeys, lex.terms[p>>32]+" "+lex.terms[uint32(p)])
 			}
-		},
-		func() {
-			m := map[string]int{}
-			for n, c := range contribs {
-				for _, e := range c.parts {
-					ids[n].parts = append(ids[n].parts, number(m, &partKeys, e.key))
-				}
-			}
-		},
-		func() {
-			m := map[string]int{}
-			for n, c := range contribs {
-				for _, e := range c.gloss {
-					ids[n].gloss = append(ids[n].gloss, number(m, &glossKeys, e.key))
-				}
-			}
-		},
-		func() {
-			m := map[[2]string]int{}
-			for n, c := range contribs {
-				for _, p := range c.pairs {
-					id, ok := m[p]
-					if !ok { // the pair's key is made once, for its first text
-						id = len(pairKeys)
-						m[p] = id
-						pairKeys = append(pairKeys, p[0]+" "+p[1])
-					}
-					ids[n].pairs = append(ids[n].pairs, id)
-				}
-			}
-		},
-		func() {
-			m := make(map[seen]int, len(vocab))
-			for n, c := range contribs {
-				for _, f := range c.forms {
-					ids[n].forms = append(ids[n].forms, number(m, &formList, f))
-				}
-			}
-		},
-	)
+			pairIDs[n] = append(pairIDs[n], id)
+		}
+	}
 
 	// Weighted term frequencies per document, appended to each term's list in document order; the documents'
 	// forms, pairs and lengths beside them, on a goroutine of their own.
-	stemTF := make([][]tf, len(stemKeys))
-	stemAside := make([][]int, len(stemKeys)) // the documents that have a stem only in their sökord
-	partTF := make([][]tf, len(partKeys))
-	glossTF := make([][]tf, len(glossKeys))
-	formDocIDs := make([][]int, len(formList))
+	terms := len(lex.terms)
+	stemTF := make([][]tf, terms)
+	stemAside := make([][]int, terms) // the documents that have a stem only in their sökord
+	partTF := make([][]tf, terms)
+	glossTF := make([][]tf, terms)
+	formDocIDs := make([][]int, len(lex.forms))
 	pairDocIDs := make([][]int, len(pairKeys))
 	dl := make([]float64, len(docs))
 	cores.All(
 		func() {
-			stems, parts, glosses := newAccumulator(len(stemKeys)), newAccumulator(len(partKeys)), newAccumulator(len(glossKeys))
+			stems, parts, glosses := newAccumulator(terms), newAccumulator(terms), newAccumulator(terms)
 			for i, d := range docs {
 				stems.reset()
 				parts.reset()
@@ -270,24 +241,21 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 				// not have it, and then at most as much as the body saying it once: a phrase says what the text does
 				// not, and never outranks the text that says a word ("samordnarens epost" on the routine is not the
 				// coordinator's section).
-				for fi, f := range slices.Concat(d.Fields, d.Fields) {
-					aside := fi >= len(d.Fields)
-					if aside {
-						fi -= len(d.Fields)
-					}
-					if f.Aside != aside {
-						continue
-					}
-					t := fieldText[i][fi]
-					c, x := &contribs[t], &ids[t]
-					for j, e := range c.stems {
-						stems.addField(x.stems[j], e.w*f.Weight, aside)
-					}
-					for j, e := range c.parts {
-						parts.addField(x.parts[j], e.w*f.Weight, aside)
-					}
-					for j, e := range c.gloss {
-						glosses.addField(x.gloss[j], e.w*f.Weight, aside)
+				for _, aside := range []bool{false, true} {
+					for fi, f := range d.Fields {
+						if f.Aside != aside {
+							continue
+						}
+						c := &contribs[fieldText[i][fi]]
+						for _, e := range c.stems {
+							stems.addField(e.term, e.w*f.Weight, aside)
+						}
+						for _, e := range c.parts {
+							parts.addField(e.term, e.w*f.Weight, aside)
+						}
+						for _, e := range c.gloss {
+							glosses.addField(e.term, e.w*f.Weight, aside)
+						}
 					}
 				}
 				for _, id := range stems.touched {
@@ -305,38 +273,30 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			}
 		},
 		func() {
-			formMark := make([]int, len(formList)) // the document a form was last seen in, plus one
+			formMark := make([]int, len(lex.forms)) // the document a form was last seen in, plus one
 			pairMark := make([]int, len(pairKeys))
 			for i, d := range docs {
 				for fi, f := range d.Fields {
 					t := fieldText[i][fi]
-					c, x := &contribs[t], &ids[t]
-					for _, id := range x.forms {
+					for _, id := range contribs[t].forms {
 						if formMark[id] != i+1 {
 							formMark[id] = i + 1
 							formDocIDs[id] = append(formDocIDs[id], i)
 						}
 					}
-					for _, id := range x.pairs {
+					for _, id := range pairIDs[t] {
 						if pairMark[id] != i+1 {
 							pairMark[id] = i + 1
 							pairDocIDs[id] = append(pairDocIDs[id], i)
 						}
 					}
 					if !f.Aside { // a coordinator's phrases do not count in the document's length
-						dl[i] += c.words
+						dl[i] += contribs[t].words
 					}
 				}
 			}
 		},
 	)
-	formDocs := map[string]map[string][]int{} // key → form → documents
-	for id, f := range formList {
-		if formDocs[f.key] == nil {
-			formDocs[f.key] = map[string][]int{}
-		}
-		formDocs[f.key][f.form] = formDocIDs[id]
-	}
 	// BM25's statistics count a document once for each revision that has it, as if the revisions were indexed
 	// apart: the weights are those of a document of one revision, and a revision's ranking does not depend on how
 	// its texts are shared with others. Lengths are whole numbers of words, so the sums are exact in any order.
@@ -367,70 +327,107 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 
 	// Shards by the first two letters of each key.
 	// A small site's index is split by the first letter only, a big one's by the first two: the files stay few
-	// where there are few words, and small where there are many.
+	// where there are few words, and small where there are many. Each list is made in the order of its keys, and
+	// shared out to the shards in that order.
+	var stemCount, partCount int
+	for id := range terms {
+		if len(stemTF[id]) > 0 {
+			stemCount++
+		}
+		if len(partTF[id]) > 0 {
+			partCount++
+		}
+	}
 	prefix := 2
-	if len(stemTF)+len(partTF) < smallIndex {
+	if stemCount+partCount < smallIndex {
 		prefix = 1
 	}
 	shards := map[string]*shard{}
 	get := func(key string) *shard {
 		name := ShardName(key, prefix)
-		if shards[name] == nil {
-			shards[name] = &shard{S: map[string][]int{}, P: map[string][]int{}, G: map[string][]int{},
-				B: map[string][]int{}, K: map[string][]int{}, Q: map[string][]int{}, A: map[string][]int{}, R: map[string][]string{}, F: map[string][]any{}}
+		sh := shards[name]
+		if sh == nil {
+			sh = &shard{}
+			shards[name] = sh
 		}
-		return shards[name]
+		return sh
 	}
-	for id, tfs := range stemTF {
-		get(stemKeys[id]).S[stemKeys[id]] = bm25(tfs)
+	byTerm := make([]int32, terms)
+	for id := range byTerm {
+		byTerm[id] = int32(id)
 	}
-	// A word only a document's sökord say is found, but does not make it answer a query whose word other
-	// documents' text says (the browser's rule): the routine's "orolig för en elev eller ungdom" does not make it
-	// a text about "ungdomar".
-	for id, docIDs := range stemAside {
-		if len(docIDs) > 0 {
-			get(stemKeys[id]).A[stemKeys[id]] = docIDs
+	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(lex.terms[a], lex.terms[b]) })
+	for _, id := range byTerm {
+		key := lex.terms[id]
+		var sh *shard
+		shardOf := func() *shard {
+			if sh == nil {
+				sh = get(key)
+			}
+			return sh
 		}
-	}
-	for id, tfs := range partTF {
-		get(partKeys[id]).P[partKeys[id]] = bm25(tfs)
-	}
-	for id, tfs := range glossTF {
-		get(glossKeys[id]).G[glossKeys[id]] = bm25(tfs)
+		if len(stemTF[id]) > 0 {
+			shardOf().S = append(sh.S, posting{key, bm25(stemTF[id])})
+		}
+		// A word only a document's sökord say is found, but does not make it answer a query whose word other
+		// documents' text says (the browser's rule): the routine's "orolig för en elev eller ungdom" does not make
+		// it a text about "ungdomar".
+		if len(stemAside[id]) > 0 {
+			shardOf().A = append(sh.A, posting{key, stemAside[id]})
+		}
+		if len(partTF[id]) > 0 {
+			shardOf().P = append(sh.P, posting{key, bm25(partTF[id])})
+		}
+		if len(glossTF[id]) > 0 {
+			shardOf().G = append(sh.G, posting{key, bm25(glossTF[id])})
+		}
 	}
 	// Two words that follow each other, by their stems: a phrase finds the places that say it.
-	for id, docIDs := range pairDocIDs {
-		get(pairKeys[id]).B[pairKeys[id]] = docIDs
+	byPair := make([]int32, len(pairKeys))
+	for id := range byPair {
+		byPair[id] = int32(id)
+	}
+	slices.SortFunc(byPair, func(a, b int32) int { return strings.Compare(pairKeys[a], pairKeys[b]) })
+	for _, id := range byPair {
+		sh := get(pairKeys[id])
+		sh.B = append(sh.B, posting{pairKeys[id], pairDocIDs[id]})
 	}
 	// The coordinator's phrases, by their words' stems in order of the alphabet; and a phrase of three words or
 	// more less any one of them, so that a question that says all but one of a phrase's words ("telefonnummer
 	// till samordnaren" for "telefonnummer och mejl till samordnaren") finds it too, below a whole phrase.
+	phrases, partial := map[string][]int{}, map[string][]int{}
 	for i, d := range docs {
 		for _, k := range d.Keywords {
 			key := phraseKey(Tokens(k), voc, stop)
 			if key == "" {
 				continue
 			}
-			sh := get(key)
-			if l := sh.K[key]; len(l) == 0 || l[len(l)-1] != i {
-				sh.K[key] = append(l, i)
+			if l := phrases[key]; len(l) == 0 || l[len(l)-1] != i {
+				phrases[key] = append(l, i)
 			}
 			if stems := strings.Split(key, " "); len(stems) >= 3 {
 				for j := range stems {
 					less := strings.Join(slices.Delete(slices.Clone(stems), j, j+1), " ")
-					sh := get(less)
-					if l := sh.Q[less]; len(l) == 0 || l[len(l)-1] != i {
-						sh.Q[less] = append(l, i)
+					if l := partial[less]; len(l) == 0 || l[len(l)-1] != i {
+						partial[less] = append(l, i)
 					}
 				}
 			}
 		}
 	}
+	for _, key := range slices.Sorted(maps.Keys(phrases)) {
+		sh := get(key)
+		sh.K = append(sh.K, posting{key, phrases[key]})
+	}
+	for _, key := range slices.Sorted(maps.Keys(partial)) {
+		sh := get(key)
+		sh.Q = append(sh.Q, posting{key, partial[key]})
+	}
 	// Roots, for the words a query has that the site does not: each root with the stems of the site's words
 	// that have it, when that is more than the root itself.
 	roots := map[string][]string{}
-	words := make([]seen, 0, len(formSet)) // the forms that have a root, with their folded keys
-	for f := range formSet {
+	words := make([]seen, 0, len(vocab)) // the forms that have a root, with their folded keys
+	for _, f := range vocab {
 		k := Fold(f)
 		if stop[f] || strings.ContainsAny(k, "0123456789") {
 			continue
@@ -441,9 +438,11 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			roots[r] = append(roots[r], st)
 		}
 	}
-	for _, p := range partKeys { // "anmälan" finds the "anmälning" of "orosanmälningar"
-		if r := Root(p); !strings.ContainsAny(p, "0123456789") && !slices.Contains(roots[r], p) {
-			roots[r] = append(roots[r], p)
+	for id := range terms { // "anmälan" finds the "anmälning" of "orosanmälningar"
+		if p := lex.terms[id]; len(partTF[id]) > 0 {
+			if r := Root(p); !strings.ContainsAny(p, "0123456789") && !slices.Contains(roots[r], p) {
+				roots[r] = append(roots[r], p)
+			}
 		}
 	}
 	// The guessed tails of the compounds that were not split ("torg" of "jobbtorg"), under their roots: a query
@@ -489,24 +488,34 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	maps.Copy(roots, tails)
-	for r, sts := range roots {
-		if len(sts) == 1 && sts[0] == r {
-			continue
+	for _, r := range slices.Sorted(maps.Keys(roots)) {
+		if sts := roots[r]; len(sts) != 1 || sts[0] != r {
+			sort.Strings(sts)
+			sh := get(r)
+			sh.R = append(sh.R, rooted{r, sts})
 		}
-		sort.Strings(sts)
-		get(r).R[r] = sts
 	}
-	for key, byForm := range formDocs {
-		formsOf := make([]string, 0, len(byForm))
-		for f := range byForm {
-			formsOf = append(formsOf, f)
+	// The forms, under their folded keys: each key with the stem of its first form, then each form and its
+	// documents, in order of the alphabet.
+	var byForm []int32
+	for id, docs := range formDocIDs {
+		if len(docs) > 0 {
+			byForm = append(byForm, int32(id))
 		}
-		sort.Strings(formsOf)
-		entry := []any{voc.stem[formsOf[0]]}
-		for _, f := range formsOf {
-			entry = append(entry, f, byForm[f])
+	}
+	slices.SortFunc(byForm, func(a, b int32) int {
+		x, y := lex.forms[a], lex.forms[b]
+		return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.form, y.form))
+	})
+	for i := 0; i < len(byForm); {
+		key := lex.forms[byForm[i]].key
+		e := entry{key: key, stem: voc.stem[lex.forms[byForm[i]].form]}
+		for ; i < len(byForm) && lex.forms[byForm[i]].key == key; i++ {
+			f := lex.forms[byForm[i]]
+			e.byForm = append(e.byForm, formDocs{f.form, formDocIDs[byForm[i]]})
 		}
-		get(key).F[key] = entry
+		sh := get(key)
+		sh.F = append(sh.F, e)
 	}
 
 	names := make([]string, 0, len(shards))
@@ -707,131 +716,6 @@ const smallIndex = 20000
 // seen is a word form a document has, under its folded key.
 type seen struct{ key, form string }
 
-type weighted struct {
-	key string
-	w   float64
-}
-
-// contrib is what one text adds to a document at weight 1: its stems and compound parts with their counts, its
-// word forms, and its number of words.
-type contrib struct {
-	stems, parts, gloss []weighted
-	pairs               [][2]string // stems of two words in a row
-	forms               []seen
-	words               float64
-}
-
-// scratch is the working space of count, reused from one text to the next.
-type scratch struct {
-	stems, parts, gloss              map[string]float64
-	stemOrder, partOrder, glossOrder []string
-	forms                            map[seen]bool
-	pairs                            map[[2]string]bool
-	formList                         []seen      // the text's forms, copied to their contrib at their size
-	pairList                         [][2]string // and its pairs
-	keys                             []string    // its words' keys, for the glossary's phrases
-}
-
-func newScratch() *scratch {
-	return &scratch{stems: map[string]float64{}, parts: map[string]float64{}, gloss: map[string]float64{},
-		forms: map[seen]bool{}, pairs: map[[2]string]bool{}}
-}
-
-// count works out a text's contribution. Function words count for nothing; an abbreviation counts for its
-// expansion too, and an expansion for its abbreviation, apart from the words the text says itself.
-func count(toks []Token, voc *vocabulary, gloss *glossary, stop map[string]bool, sc *scratch) contrib {
-	var c contrib
-	clear(sc.stems)
-	clear(sc.parts)
-	clear(sc.gloss)
-	clear(sc.forms)
-	clear(sc.pairs)
-	stems, parts, glosses, forms := sc.stems, sc.parts, sc.gloss, sc.forms
-	stemOrder, partOrder, glossOrder := sc.stemOrder[:0], sc.partOrder[:0], sc.glossOrder[:0]
-	formList, pairList := sc.formList[:0], sc.pairList[:0]
-	defer func() {
-		sc.stemOrder, sc.partOrder, sc.glossOrder = stemOrder, partOrder, glossOrder
-		sc.formList, sc.pairList = formList, pairList
-	}()
-	addForm := func(s seen) {
-		if !forms[s] {
-			forms[s] = true
-			formList = append(formList, s)
-		}
-	}
-	add := func(t Token, w float64) string {
-		if t.Secondary {
-			w *= 0.5
-		}
-		k := voc.stem[t.Form]
-		if _, ok := stems[k]; !ok {
-			stemOrder = append(stemOrder, k)
-		}
-		stems[k] += w
-		addForm(seen{t.Key, t.Form})
-		for _, p := range voc.parts[t.Form] {
-			if _, ok := parts[p]; !ok {
-				partOrder = append(partOrder, p)
-			}
-			parts[p] += w * partFactor
-		}
-		return k
-	}
-	addGloss := func(k string, w float64) {
-		if _, ok := glosses[k]; !ok {
-			glossOrder = append(glossOrder, k)
-		}
-		glosses[k] += w
-	}
-	prev := ""
-	for _, t := range toks {
-		if stop[t.Form] {
-			continue
-		}
-		k := add(t, 1)
-		if !t.Secondary {
-			c.words++
-			// The pair's key is made only the first time the text has it.
-			if pair := [2]string{prev, k}; prev != "" && prev != k && !sc.pairs[pair] {
-				sc.pairs[pair] = true
-				pairList = append(pairList, pair)
-			}
-			prev = k
-		}
-		for _, e := range gloss.tokens[t.Key] {
-			if !stop[e.Form] {
-				w := glossFactor
-				if e.Secondary {
-					w *= 0.5
-				}
-				addGloss(voc.stem[e.Form], w)
-				addForm(seen{e.Key, e.Form})
-			}
-		}
-	}
-	var abbrs []string
-	abbrs, sc.keys = gloss.phrasesIn(toks, sc.keys)
-	for _, abbr := range abbrs {
-		addGloss(voc.stemOf(abbr), glossFactor)
-		addForm(seen{Fold(abbr), abbr})
-	}
-	c.forms, c.pairs = slices.Clone(formList), slices.Clone(pairList)
-	c.stems = make([]weighted, len(stemOrder))
-	for i, k := range stemOrder {
-		c.stems[i] = weighted{k, stems[k]}
-	}
-	c.parts = make([]weighted, len(partOrder))
-	for i, k := range partOrder {
-		c.parts[i] = weighted{k, parts[k]}
-	}
-	for _, k := range glossOrder {
-		if _, said := stems[k]; !said { // the text says the word itself: the gloss adds nothing
-			c.gloss = append(c.gloss, weighted{k, glosses[k]})
-		}
-	}
-	return c
-}
-
 // phraseKey is the key of a coordinator's phrase, or of a query: the stems of its words, function words and
 // weak words aside ("var hittar jag blanketten" is "var finns blanketten"), without repeats, in order of the
 // alphabet, joined by spaces. "" when it has no such word.
@@ -847,23 +731,12 @@ func phraseKey(toks []Token, voc *vocabulary, stop map[string]bool) string {
 	return strings.Join(slices.Compact(keys), " ")
 }
 
-// number returns the number of k in m, giving it the next one, and adding it to list, when it has none.
-func number[K comparable](m map[K]int, list *[]K, k K) int {
-	n, ok := m[k]
-	if !ok {
-		n = len(*list)
-		m[k] = n
-		*list = append(*list, k)
-	}
-	return n
-}
-
 // accumulator sums weights by number for one document at a time, remembering which numbers it touched.
 type accumulator struct {
 	sum     []float64
 	mark    []bool
 	aside   []bool // the term came from the coordinator's phrases only
-	touched []int
+	touched []int32
 }
 
 func newAccumulator(n int) *accumulator {
@@ -872,7 +745,7 @@ func newAccumulator(n int) *accumulator {
 
 // addField adds a field's weight; from the coordinator's phrases (aside), nothing when the text has the term, and
 // at most BodyWeight in all.
-func (a *accumulator) addField(id int, w float64, aside bool) {
+func (a *accumulator) addField(id int32, w float64, aside bool) {
 	if !aside {
 		a.add(id, w)
 		return
@@ -887,7 +760,7 @@ func (a *accumulator) addField(id int, w float64, aside bool) {
 	a.sum[id] = min(a.sum[id]+w, BodyWeight)
 }
 
-func (a *accumulator) add(id int, w float64) {
+func (a *accumulator) add(id int32, w float64) {
 	if !a.mark[id] {
 		a.mark[id] = true
 		a.sum[id] = 0

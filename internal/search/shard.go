@@ -2,56 +2,81 @@ package search
 
 // A shard of the index and its JSON. A big site's index is tens of thousands of posting lists, and encoding them
 // with encoding/json's reflection was a fifth of the live preview's render of a large plan; appendJSON writes the
-// same bytes directly (TestShardJSON compares the two).
+// same bytes directly, from lists already in the order of their keys (TestShardJSON compares it with encoding/json
+// writing the same lists as maps).
 
 import (
 	"encoding/json"
-	"maps"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
 
-// shard is one file of terms, named by their first letters.
+// shard is one file of terms, named by their first letters. Each list is sorted by key, without repeats.
 type shard struct {
-	S map[string][]int    `json:"s"`           // stem → document, weight, …
-	P map[string][]int    `json:"p,omitempty"` // compound part → document, weight, …
-	G map[string][]int    `json:"g,omitempty"` // stem → document, weight, … for the documents that have it only through the glossary
-	B map[string][]int    `json:"b,omitempty"` // "stem stem" of two words in a row → documents
-	K map[string][]int    `json:"k,omitempty"` // a coordinator's phrase (phraseKey) → documents
-	Q map[string][]int    `json:"q,omitempty"` // a phrase of three or more words less one of them → documents
-	A map[string][]int    `json:"a,omitempty"` // stem → the documents that have it only in their sökord, not in their text
-	R map[string][]string `json:"r,omitempty"` // root → stems
-	F map[string][]any    `json:"f"`           // folded form → stem, then form and its documents, …
+	S []posting // "s": stem → document, weight, …
+	P []posting // "p": compound part → document, weight, …
+	G []posting // "g": stem → document, weight, … for the documents that have it only through the glossary
+	B []posting // "b": "stem stem" of two words in a row → documents
+	K []posting // "k": a coordinator's phrase (phraseKey) → documents
+	Q []posting // "q": a phrase of three or more words less one of them → documents
+	A []posting // "a": stem → the documents that have it only in their sökord, not in their text
+	R []rooted  // "r": root → stems
+	F []entry   // "f": folded form → stem, then form and its documents, …
 }
 
-// appendJSON appends the shard as json.Marshal writes it: keys sorted, strings escaped the same way.
+// posting is a key and its list of numbers.
+type posting struct {
+	key  string
+	list []int
+}
+
+// rooted is a root and the stems that have it.
+type rooted struct {
+	key   string
+	stems []string
+}
+
+// entry is a folded form and what the browser needs of it: the stem, then each form written so and its documents.
+type entry struct {
+	key    string
+	stem   string
+	byForm []formDocs
+}
+
+// formDocs is a form as written and the documents that say it.
+type formDocs struct {
+	form string
+	docs []int
+}
+
+// appendJSON appends the shard as json.Marshal writes the same lists as maps: keys sorted, strings escaped the
+// same way, the lists other than s and f left out when empty.
 func (sh *shard) appendJSON(b []byte) []byte {
 	b = append(b, `{"s":`...)
 	b = appendPostings(b, sh.S)
-	for _, m := range []struct {
+	for _, l := range []struct {
 		name string
-		m    map[string][]int
+		l    []posting
 	}{{`,"p":`, sh.P}, {`,"g":`, sh.G}, {`,"b":`, sh.B}, {`,"k":`, sh.K}, {`,"q":`, sh.Q}, {`,"a":`, sh.A}} {
-		if len(m.m) > 0 {
-			b = append(b, m.name...)
-			b = appendPostings(b, m.m)
+		if len(l.l) > 0 {
+			b = append(b, l.name...)
+			b = appendPostings(b, l.l)
 		}
 	}
 	if len(sh.R) > 0 {
 		b = append(b, `,"r":{`...)
-		for i, k := range slices.Sorted(maps.Keys(sh.R)) {
+		for i, r := range sh.R {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = appendString(b, r.key)
 			b = append(b, ':')
-			if sh.R[k] == nil {
+			if r.stems == nil {
 				b = append(b, "null"...)
 				continue
 			}
 			b = append(b, '[')
-			for j, st := range sh.R[k] {
+			for j, st := range r.stems {
 				if j > 0 {
 					b = append(b, ',')
 				}
@@ -61,34 +86,34 @@ func (sh *shard) appendJSON(b []byte) []byte {
 		}
 		b = append(b, '}')
 	}
-	b = append(b, `,"f":`...)
-	if sh.F == nil {
-		return append(b, "null}"...)
-	}
-	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(sh.F)) {
+	b = append(b, `,"f":{`...)
+	for i, e := range sh.F {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
-		b = append(b, ':')
-		b = appendAny(b, sh.F[k])
+		b = appendString(b, e.key)
+		b = append(b, ":["...)
+		b = appendString(b, e.stem)
+		for _, f := range e.byForm {
+			b = append(b, ',')
+			b = appendString(b, f.form)
+			b = append(b, ',')
+			b = appendInts(b, f.docs)
+		}
+		b = append(b, ']')
 	}
 	return append(b, "}}"...)
 }
 
-func appendPostings(b []byte, m map[string][]int) []byte {
-	if m == nil {
-		return append(b, "null"...)
-	}
+func appendPostings(b []byte, l []posting) []byte {
 	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(m)) {
+	for i, p := range l {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = appendString(b, p.key)
 		b = append(b, ':')
-		b = appendInts(b, m[k])
+		b = appendInts(b, p.list)
 	}
 	return append(b, '}')
 }
@@ -103,29 +128,6 @@ func appendInts(b []byte, v []int) []byte {
 			b = append(b, ',')
 		}
 		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
-}
-
-// appendAny writes the values a form's entry holds: strings and lists of documents; anything else through
-// encoding/json.
-func appendAny(b []byte, v []any) []byte {
-	if v == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, x := range v {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		switch x := x.(type) {
-		case string:
-			b = appendString(b, x)
-		case []int:
-			b = appendInts(b, x)
-		default:
-			b = append(b, mustJSON(x)...)
-		}
 	}
 	return append(b, ']')
 }

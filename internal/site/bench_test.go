@@ -13,6 +13,7 @@ import (
 	"github.com/stockholm/plansite/internal/output"
 
 	"github.com/stockholm/plansite/internal/plangen"
+	"github.com/stockholm/plansite/internal/search"
 )
 
 // BenchmarkBuildShipped builds the shipped plan, writing public/ each time as plansite build does.
@@ -153,3 +154,32 @@ func BenchmarkPreviewLarge(b *testing.B) {
 type discard struct{}
 
 func (discard) Put(output.File) error { return nil }
+
+// BenchmarkIndexShipped makes the search index of the shipped plan from its rendered revisions, without a memo, as
+// a build does: search.Build alone.
+func BenchmarkIndexShipped(b *testing.B) { benchIndex(b, "../../content") }
+
+// BenchmarkIndexLarge is BenchmarkIndexShipped on the generated large plan.
+func BenchmarkIndexLarge(b *testing.B) { benchIndex(b, large(b)) }
+
+func benchIndex(b *testing.B, dir string) {
+	bld, _, err := newSession(false).render(Options{Content: dir, Drafts: true}, discard{}, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	revs := make([]*renderedRevision, len(bld.plan.Revisions))
+	for i, rev := range bld.plan.Revisions {
+		if _, revs[i], _ = bld.revision(rev); revs[i] == nil {
+			b.Fatalf("revision %d did not render", rev.Year)
+		}
+	}
+	docs, revisions := bld.searchDocs(revs)
+	var bytes int
+	for b.Loop() {
+		bytes = 0
+		for _, f := range search.Build(docs, revisions, bld.home().Year, bld.glossary, nil) {
+			bytes += len(f.Data)
+		}
+	}
+	b.ReportMetric(float64(bytes)/1e3, "kB")
+}

@@ -12,18 +12,7 @@ import (
 
 // searchPages builds the index and the search page.
 func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
-	var docs []search.Doc
-	var revisions []search.Revision
-	for i, r := range revs {
-		rev := b.plan.Revisions[i]
-		docs = append(docs, search.PlanDoc(rev))
-		docs = append(docs, r.search...)
-		sr := search.Revision{Year: rev.Year, Status: rev.Status.Label()}
-		if w := rev.Worry(); w != nil {
-			sr.Worry = fmt.Sprintf("%d/#%s", rev.Year, w.ID)
-		}
-		revisions = append(revisions, sr)
-	}
+	docs, revisions := b.searchDocs(revs)
 	var files []file
 	for _, f := range search.Build(docs, revisions, b.home().Year, b.glossary, b.words) {
 		files = append(files, file{Path: f.Path, Data: f.Data})
@@ -42,4 +31,22 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 		return nil, probs
 	}
 	return append(files, f), probs
+}
+
+// searchDocs gathers what the index is made of: every revision's documents, the plan's own details first, and
+// the revisions for the filters.
+func (b *builder) searchDocs(revs []*renderedRevision) ([]search.Doc, []search.Revision) {
+	var docs []search.Doc
+	var revisions []search.Revision
+	for i, r := range revs {
+		rev := b.plan.Revisions[i]
+		docs = append(docs, search.PlanDoc(rev))
+		docs = append(docs, r.search...)
+		sr := search.Revision{Year: rev.Year, Status: rev.Status.Label()}
+		if w := rev.Worry(); w != nil {
+			sr.Worry = fmt.Sprintf("%d/#%s", rev.Year, w.ID)
+		}
+		revisions = append(revisions, sr)
+	}
+	return docs, revisions
 }
