@@ -72,6 +72,29 @@ func (l *lexicon) describe(voc *vocabulary, gloss *glossary, stop map[string]boo
 	}
 }
 
+// partsSaid returns the terms of the compound parts of the forms the texts say, function words aside: the parts
+// that documents have.
+func (l *lexicon) partsSaid(ids [][]int32) []string {
+	said := make([]bool, len(l.forms))
+	had := make([]bool, len(l.terms))
+	var out []string
+	for _, ts := range ids {
+		for _, f := range ts {
+			if said[f] || l.stop[f] {
+				continue
+			}
+			said[f] = true
+			for _, p := range l.parts[f] {
+				if !had[p] {
+					had[p] = true
+					out = append(out, l.terms[p])
+				}
+			}
+		}
+	}
+	return out
+}
+
 // contrib is what one text adds to a document at weight 1: its terms with their counts (as stems, as compound
 // parts, and through the glossary), its pairs of words in a row, its word forms, and its number of words.
 type contrib struct {

@@ -330,7 +330,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// where there are few words, and small where there are many. Each list is made in the order of its keys, and
 	// shared out to the shards in that order.
 	var stemCount, partCount int
-	for id := range terms {
+	for id := range lex.terms {
 		if len(stemTF[id]) > 0 {
 			stemCount++
 		}
@@ -342,6 +342,11 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	if stemCount+partCount < smallIndex {
 		prefix = 1
 	}
+	byTerm := make([]int32, len(lex.terms))
+	for id := range byTerm {
+		byTerm[id] = int32(id)
+	}
+	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(lex.terms[a], lex.terms[b]) })
 	shards := map[string]*shard{}
 	get := func(key string) *shard {
 		name := ShardName(key, prefix)
@@ -352,11 +357,6 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 		return sh
 	}
-	byTerm := make([]int32, terms)
-	for id := range byTerm {
-		byTerm[id] = int32(id)
-	}
-	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(lex.terms[a], lex.terms[b]) })
 	for _, id := range byTerm {
 		key := lex.terms[id]
 		var sh *shard
@@ -392,29 +392,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		sh := get(pairKeys[id])
 		sh.B = append(sh.B, posting{pairKeys[id], pairDocIDs[id]})
 	}
-	// The coordinator's phrases, by their words' stems in order of the alphabet; and a phrase of three words or
-	// more less any one of them, so that a question that says all but one of a phrase's words ("telefonnummer
-	// till samordnaren" for "telefonnummer och mejl till samordnaren") finds it too, below a whole phrase.
-	phrases, partial := map[string][]int{}, map[string][]int{}
-	for i, d := range docs {
-		for _, k := range d.Keywords {
-			key := phraseKey(Tokens(k), voc, stop)
-			if key == "" {
-				continue
-			}
-			if l := phrases[key]; len(l) == 0 || l[len(l)-1] != i {
-				phrases[key] = append(l, i)
-			}
-			if stems := strings.Split(key, " "); len(stems) >= 3 {
-				for j := range stems {
-					less := strings.Join(slices.Delete(slices.Clone(stems), j, j+1), " ")
-					if l := partial[less]; len(l) == 0 || l[len(l)-1] != i {
-						partial[less] = append(l, i)
-					}
-				}
-			}
-		}
-	}
+	// The coordinator's phrases, by their words' stems in order of the alphabet, and less one word.
+	phrases, partial := phrasesOf(docs, voc, stop)
 	for _, key := range slices.Sorted(maps.Keys(phrases)) {
 		sh := get(key)
 		sh.K = append(sh.K, posting{key, phrases[key]})
@@ -423,71 +402,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		sh := get(key)
 		sh.Q = append(sh.Q, posting{key, partial[key]})
 	}
-	// Roots, for the words a query has that the site does not: each root with the stems of the site's words
-	// that have it, when that is more than the root itself.
-	roots := map[string][]string{}
-	words := make([]seen, 0, len(vocab)) // the forms that have a root, with their folded keys
-	for _, f := range vocab {
-		k := Fold(f)
-		if stop[f] || strings.ContainsAny(k, "0123456789") {
-			continue
-		}
-		words = append(words, seen{k, f})
-		r, st := Root(k), voc.stem[f]
-		if !slices.Contains(roots[r], st) {
-			roots[r] = append(roots[r], st)
-		}
-	}
-	for id := range terms { // "anmälan" finds the "anmälning" of "orosanmälningar"
-		if p := lex.terms[id]; len(partTF[id]) > 0 {
-			if r := Root(p); !strings.ContainsAny(p, "0123456789") && !slices.Contains(roots[r], p) {
-				roots[r] = append(roots[r], p)
-			}
-		}
-	}
-	// The guessed tails of the compounds that were not split ("torg" of "jobbtorg"), under their roots: a query
-	// for the tail finds the compound below the words that say it. A tail that ends many words is a suffix, and
-	// the root of a word of the site is that word's ("roll" is a word, not what "kontroll" ends in).
-	ending := map[string][]string{} // a guessed tail → the stems of the words that end so, up to one too many
-	type guess struct {
-		form  string
-		tails []string
-	}
-	var guesses []guess
-	for _, w := range words {
-		if len(voc.parts[w.form]) == 0 {
-			if ts := compoundTails(w.key); len(ts) > 0 {
-				guesses = append(guesses, guess{w.form, ts})
-				for _, t := range ts {
-					ending[t] = nil
-				}
-			}
-		}
-	}
-	if len(ending) > 0 {
-		for _, w := range words {
-			st := voc.stem[w.form]
-			for i, n := len(w.key), 0; i > 0 && n < 8; n++ {
-				_, size := utf8.DecodeLastRuneInString(w.key[:i])
-				if i -= size; n < 3 || i == 0 {
-					continue
-				}
-				if l, ok := ending[w.key[i:]]; ok && len(l) <= maxTailWords && !slices.Contains(l, st) {
-					ending[w.key[i:]] = append(l, st)
-				}
-			}
-		}
-	}
-	tails := map[string][]string{}
-	for _, g := range guesses {
-		for _, t := range g.tails {
-			r, st := Root(t), voc.stem[g.form]
-			if _, ofWord := roots[r]; len(ending[t]) <= maxTailWords && !ofWord && !slices.Contains(tails[r], st) {
-				tails[r] = append(tails[r], st)
-			}
-		}
-	}
-	maps.Copy(roots, tails)
+	// Roots, for the words a query has that the site does not: each root with the stems of the site's words and
+	// parts that have it, when that is more than the root itself.
+	roots := rootsOf(vocab, lex.partsSaid(ids), voc, stop)
 	for _, r := range slices.Sorted(maps.Keys(roots)) {
 		if sts := roots[r]; len(sts) != 1 || sts[0] != r {
 			sort.Strings(sts)
@@ -873,4 +790,99 @@ func (g *glossary) phrasesIn(toks []Token, buf []string) ([]string, []string) {
 		}
 	}
 	return out, keys
+}
+
+// phrasesOf gathers the documents of the coordinator's phrases (sökord), by the phrases' keys; and those of a phrase
+// of three words or more less any one of them, so that a question that says all but one of a phrase's words
+// ("telefonnummer till samordnaren" for "telefonnummer och mejl till samordnaren") finds it too, below a whole
+// phrase.
+func phrasesOf(docs []Doc, voc *vocabulary, stop map[string]bool) (phrases, partial map[string][]int) {
+	phrases, partial = map[string][]int{}, map[string][]int{}
+	for i, d := range docs {
+		for _, k := range d.Keywords {
+			key := phraseKey(Tokens(k), voc, stop)
+			if key == "" {
+				continue
+			}
+			if l := phrases[key]; len(l) == 0 || l[len(l)-1] != i {
+				phrases[key] = append(l, i)
+			}
+			if stems := strings.Split(key, " "); len(stems) >= 3 {
+				for j := range stems {
+					less := strings.Join(slices.Delete(slices.Clone(stems), j, j+1), " ")
+					if l := partial[less]; len(l) == 0 || l[len(l)-1] != i {
+						partial[less] = append(l, i)
+					}
+				}
+			}
+		}
+	}
+	return phrases, partial
+}
+
+// rootsOf gives the roots of the site's words (vocab) and compound parts (the parts' terms), each with the stems
+// that have it, and the roots of the tails guessed for the compounds that were not split.
+func rootsOf(vocab, parts []string, voc *vocabulary, stop map[string]bool) map[string][]string {
+	roots := map[string][]string{}
+	words := make([]seen, 0, len(vocab)) // the forms that have a root, with their folded keys
+	for _, f := range vocab {
+		k := Fold(f)
+		if stop[f] || strings.ContainsAny(k, "0123456789") {
+			continue
+		}
+		words = append(words, seen{k, f})
+		r, st := Root(k), voc.stem[f]
+		if !slices.Contains(roots[r], st) {
+			roots[r] = append(roots[r], st)
+		}
+	}
+	for _, p := range parts { // "anmälan" finds the "anmälning" of "orosanmälningar"
+		if r := Root(p); !strings.ContainsAny(p, "0123456789") && !slices.Contains(roots[r], p) {
+			roots[r] = append(roots[r], p)
+		}
+	}
+	// The guessed tails of the compounds that were not split ("torg" of "jobbtorg"), under their roots: a query
+	// for the tail finds the compound below the words that say it. A tail that ends many words is a suffix, and
+	// the root of a word of the site is that word's ("roll" is a word, not what "kontroll" ends in).
+	ending := map[string][]string{} // a guessed tail → the stems of the words that end so, up to one too many
+	type guess struct {
+		form  string
+		tails []string
+	}
+	var guesses []guess
+	for _, w := range words {
+		if len(voc.parts[w.form]) == 0 {
+			if ts := compoundTails(w.key); len(ts) > 0 {
+				guesses = append(guesses, guess{w.form, ts})
+				for _, t := range ts {
+					ending[t] = nil
+				}
+			}
+		}
+	}
+	if len(ending) > 0 {
+		for _, w := range words {
+			st := voc.stem[w.form]
+			for i, n := len(w.key), 0; i > 0 && n < 8; n++ {
+				_, size := utf8.DecodeLastRuneInString(w.key[:i])
+				if i -= size; n < 3 || i == 0 {
+					continue
+				}
+				if l, ok := ending[w.key[i:]]; ok && len(l) <= maxTailWords && !slices.Contains(l, st) {
+					ending[w.key[i:]] = append(l, st)
+				}
+			}
+		}
+	}
+	tails := map[string][]string{}
+	for _, g := range guesses {
+		for _, t := range g.tails {
+			r, st := Root(t), voc.stem[g.form]
+			if _, ofWord := roots[r]; len(ending[t]) <= maxTailWords && !ofWord && !slices.Contains(tails[r], st) {
+				tails[r] = append(tails[r], st)
+			}
+		}
+	}
+	maps.Copy(roots, tails)
+	return roots
 }
