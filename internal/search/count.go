@@ -4,8 +4,8 @@ package search
 // compound part, the stem of an abbreviation's expansion: folded stem keys, numbered together) is numbered once,
 // so that counting a text adds up numbers in slices rather than strings in maps.
 
-// lexicon numbers the word forms and terms of an index, and holds what each form counts for.
-type lexicon struct {
+// numbering gives the word forms and terms of an index their numbers, and holds what each form counts for.
+type numbering struct {
 	formID map[seen]int32
 	forms  []seen
 	termID map[string]int32
@@ -24,12 +24,12 @@ type expansion struct {
 	secondary  bool
 }
 
-func newLexicon(forms int) *lexicon {
-	return &lexicon{formID: make(map[seen]int32, forms), termID: make(map[string]int32, forms)}
+func newNumbering(forms int) *numbering {
+	return &numbering{formID: make(map[seen]int32, forms), termID: make(map[string]int32, forms)}
 }
 
 // form returns the number of a form, numbering it when it is new.
-func (l *lexicon) form(key, form string) int32 {
+func (l *numbering) form(key, form string) int32 {
 	s := seen{key, form}
 	id, ok := l.formID[s]
 	if !ok {
@@ -41,7 +41,7 @@ func (l *lexicon) form(key, form string) int32 {
 }
 
 // term returns the number of a term, numbering it when it is new.
-func (l *lexicon) term(k string) int32 {
+func (l *numbering) term(k string) int32 {
 	id, ok := l.termID[k]
 	if !ok {
 		id = int32(len(l.terms))
@@ -52,7 +52,7 @@ func (l *lexicon) term(k string) int32 {
 }
 
 // describe works out what each form counts for, from the vocabulary, the glossary and the function words.
-func (l *lexicon) describe(voc *vocabulary, gloss *glossary, stop map[string]bool) {
+func (l *numbering) describe(voc *vocabulary, gloss *glossary, stop map[string]bool) {
 	for id := len(l.stem); id < len(l.forms); id++ { // an expansion's form is numbered already, or described in turn
 		f := l.forms[id]
 		var parts []int32
@@ -74,7 +74,7 @@ func (l *lexicon) describe(voc *vocabulary, gloss *glossary, stop map[string]boo
 
 // partsSaid returns the terms of the compound parts of the forms the texts say, function words aside: the parts
 // that documents have.
-func (l *lexicon) partsSaid(ids [][]int32) []string {
+func (l *numbering) partsSaid(ids [][]int32) []string {
 	said := make([]bool, len(l.forms))
 	had := make([]bool, len(l.terms))
 	var out []string
@@ -123,7 +123,7 @@ type scratch struct {
 	keys                          []string // its words' keys, for the glossary's phrases
 }
 
-func newScratch(l *lexicon) *scratch {
+func newScratch(l *numbering) *scratch {
 	t, f := len(l.terms), len(l.forms)
 	return &scratch{stem: make([]float64, t), part: make([]float64, t), gloss: make([]float64, t),
 		stemMark: make([]int32, t), partMark: make([]int32, t), glossMark: make([]int32, t), formMark: make([]int32, f),
@@ -133,7 +133,7 @@ func newScratch(l *lexicon) *scratch {
 // count works out a text's contribution from its tokens and their forms' numbers. Function words count for
 // nothing; an abbreviation counts for its expansion too, and an expansion for its abbreviation, apart from the
 // words the text says itself.
-func count(toks []Token, ids []int32, l *lexicon, voc *vocabulary, gloss *glossary, sc *scratch) contrib {
+func count(toks []Token, ids []int32, l *numbering, voc *vocabulary, gloss *glossary, sc *scratch) contrib {
 	var c contrib
 	sc.turn++
 	turn := sc.turn

@@ -135,25 +135,25 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		m.tokens.Put(texts[n], toks[n])
 	}
 	// Every form is numbered once, in the order of the texts, then the glossary's.
-	lex := newLexicon(len(texts))
+	num := newNumbering(len(texts))
 	ids := make([][]int32, len(texts))
 	for n, ts := range toks {
 		ids[n] = make([]int32, len(ts))
 		for j, t := range ts {
-			ids[n][j] = lex.form(t.Key, t.Form)
+			ids[n][j] = num.form(t.Key, t.Form)
 		}
 	}
 	gloss := newGlossary(glossary)
 	for a, exp := range glossary {
 		lower := strings.ToLower(a)
-		lex.form(Fold(lower), lower)
+		num.form(Fold(lower), lower)
 		for _, t := range Tokens(exp) {
-			lex.form(t.Key, t.Form)
+			num.form(t.Key, t.Form)
 		}
 	}
-	formSet := make(map[string]bool, len(lex.forms))
-	vocab := make([]string, 0, len(lex.forms))
-	for _, f := range lex.forms {
+	formSet := make(map[string]bool, len(num.forms))
+	vocab := make([]string, 0, len(num.forms))
+	for _, f := range num.forms {
 		if !formSet[f.form] {
 			formSet[f.form] = true
 			vocab = append(vocab, f.form)
@@ -178,7 +178,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		for _, w := range suspended[n] {
 			t := Token{Form: w, Key: Fold(w), Secondary: true}
 			toks[n] = append(toks[n], t)
-			ids[n] = append(ids[n], lex.form(t.Key, t.Form))
+			ids[n] = append(ids[n], num.form(t.Key, t.Form))
 			if !formSet[w] {
 				formSet[w] = true
 				extraForms = append(extraForms, w)
@@ -194,14 +194,14 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			stop[f] = true
 		}
 	}
-	lex.describe(voc, gloss, stop)
+	num.describe(voc, gloss, stop)
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
 	cores.Ranges(len(texts), func(from, to int) {
-		sc := newScratch(lex)
+		sc := newScratch(num)
 		for n := from; n < to; n++ {
-			contribs[n] = count(toks[n], ids[n], lex, voc, gloss, sc)
+			contribs[n] = count(toks[n], ids[n], num, voc, gloss, sc)
 		}
 	})
 	// Pairs of words in a row are numbered in the order of the texts, each with its key the first time.
@@ -214,7 +214,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			if !ok {
 				id = int32(len(pairKeys))
 				pairNumber[p] = id
-				pairKeys = append(pairKeys, lex.terms[p>>32]+" "+lex.terms[uint32(p)])
+				pairKeys = append(pairKeys, num.terms[p>>32]+" "+num.terms[uint32(p)])
 			}
 			pairIDs[n] = append(pairIDs[n], id)
 		}
@@ -222,12 +222,12 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 
 	// Weighted term frequencies per document, appended to each term's list in document order; the documents'
 	// forms, pairs and lengths beside them, on a goroutine of their own.
-	terms := len(lex.terms)
+	terms := len(num.terms)
 	stemTF := make([][]tf, terms)
 	stemAside := make([][]int, terms) // the documents that have a stem only in their sökord
 	partTF := make([][]tf, terms)
 	glossTF := make([][]tf, terms)
-	formDocIDs := make([][]int, len(lex.forms))
+	formDocIDs := make([][]int, len(num.forms))
 	pairDocIDs := make([][]int, len(pairKeys))
 	dl := make([]float64, len(docs))
 	cores.All(
@@ -273,7 +273,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			}
 		},
 		func() {
-			formMark := make([]int, len(lex.forms)) // the document a form was last seen in, plus one
+			formMark := make([]int, len(num.forms)) // the document a form was last seen in, plus one
 			pairMark := make([]int, len(pairKeys))
 			for i, d := range docs {
 				for fi, f := range d.Fields {
@@ -330,7 +330,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// where there are few words, and small where there are many. Each list is made in the order of its keys, and
 	// shared out to the shards in that order.
 	var stemCount, partCount int
-	for id := range lex.terms {
+	for id := range num.terms {
 		if len(stemTF[id]) > 0 {
 			stemCount++
 		}
@@ -342,11 +342,11 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	if stemCount+partCount < smallIndex {
 		prefix = 1
 	}
-	byTerm := make([]int32, len(lex.terms))
+	byTerm := make([]int32, len(num.terms))
 	for id := range byTerm {
 		byTerm[id] = int32(id)
 	}
-	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(lex.terms[a], lex.terms[b]) })
+	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(num.terms[a], num.terms[b]) })
 	shards := map[string]*shard{}
 	get := func(key string) *shard {
 		name := ShardName(key, prefix)
@@ -358,7 +358,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		return sh
 	}
 	for _, id := range byTerm {
-		key := lex.terms[id]
+		key := num.terms[id]
 		var sh *shard
 		shardOf := func() *shard {
 			if sh == nil {
@@ -404,7 +404,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	// Roots, for the words a query has that the site does not: each root with the stems of the site's words and
 	// parts that have it, when that is more than the root itself.
-	roots := rootsOf(vocab, lex.partsSaid(ids), voc, stop)
+	roots := rootsOf(vocab, num.partsSaid(ids), voc, stop)
 	for _, r := range slices.Sorted(maps.Keys(roots)) {
 		if sts := roots[r]; len(sts) != 1 || sts[0] != r {
 			sort.Strings(sts)
@@ -421,14 +421,14 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	slices.SortFunc(byForm, func(a, b int32) int {
-		x, y := lex.forms[a], lex.forms[b]
+		x, y := num.forms[a], num.forms[b]
 		return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.form, y.form))
 	})
 	for i := 0; i < len(byForm); {
-		key := lex.forms[byForm[i]].key
-		e := entry{key: key, stem: voc.stem[lex.forms[byForm[i]].form]}
-		for ; i < len(byForm) && lex.forms[byForm[i]].key == key; i++ {
-			f := lex.forms[byForm[i]]
+		key := num.forms[byForm[i]].key
+		e := entry{key: key, stem: voc.stem[num.forms[byForm[i]].form]}
+		for ; i < len(byForm) && num.forms[byForm[i]].key == key; i++ {
+			f := num.forms[byForm[i]]
 			e.byForm = append(e.byForm, formDocs{f.form, formDocIDs[byForm[i]]})
 		}
 		sh := get(key)
