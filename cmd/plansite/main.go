@@ -232,21 +232,22 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 }
 
 // limitMemory sets a soft limit on the build's memory, unless GOMEMLIMIT is set: 224 MiB, or for a big content
-// folder 24 bytes per byte of its Markdown. Unless GOGC is set, the limit alone then decides when the collector
-// runs (GOGC=off): a build is short-lived, so collecting before the heap nears the limit only spends time. The
-// shipped plan's build never gets there (it peaks at some 30 MB) and saves a fifth of its CPU time; the 20-revision
-// plan (8.7 MB of Markdown, some 135 MB live at its peak) peaks at about 235 MiB, as with GOGC=200 and the limit,
-// for the same time (docs/performance.md). A limit below what the build needs alive would make the collector run
-// without pause, so it grows with the content: the build holds some 16 bytes per byte of Markdown at its peak.
-// The content is measured beside the build, which starts under the smallest limit: walking the large plan's 3,222
-// files took 9–14 ms, and the build cannot reach 224 MiB that soon.
+// folder 24 bytes per byte of its Markdown. Unless GOGC is set, the collector runs when the heap has grown to five
+// times what was alive after the last collection (GOGC=400), and at the latest near the limit. Its first collection
+// comes at 16 MB: the shipped plan's build never collects, and one of ten or twenty revisions does without a first
+// touch of fresh memory for everything it allocates. A page touched for the first time is what costs here: 11 µs each
+// on the virtual machines we build on, a third or more of a build's CPU time when nothing is collected, while
+// collecting at 400 % costs a tenth of it (docs/performance.md, "Fresh memory"). A limit below what the build needs
+// alive would make the collector run without pause, so it grows with the content: the build holds some 16 bytes per
+// byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
+// walking the large plan's 3,222 files took 9–14 ms, and the build cannot reach 224 MiB that soon.
 func limitMemory(content string) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetMemoryLimit(224 << 20)
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(-1)
+		debug.SetGCPercent(400)
 	}
 	go func() {
 		var size int64
