@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -331,9 +332,12 @@ func verbToNoun(key string, n int) string {
 // Suspended compounds: "barn- och ungdomspsykiatrin" says "barnpsykiatrin" and "ungdomspsykiatrin", "risk- och
 // skyddsfaktorer" says "riskfaktorer". suspendedWords returns the words a text leaves to the reader this way, the
 // head before the hyphen joined to the last part of the word that completes it.
+// They are compiled on first use: a letter class is costly to compile, and most runs never need it.
 var (
-	suspendedAt = regexp.MustCompile(`^\s*[\p{L}]+-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
-	firstWord   = regexp.MustCompile(`^\s*([\p{L}]+)`)
+	suspendedAt = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*[\p{L}]+-(?:\s*,\s*|\s+(?:och|eller|samt|till)\s+|/)`)
+	})
+	firstWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([\p{L}]+)`) })
 )
 
 func (v *vocabulary) suspendedWords(text string) []string {
@@ -347,13 +351,13 @@ func (v *vocabulary) suspendedWords(text string) []string {
 		rest := text[end:]
 		// The completing word is the first after the match that is not itself suspended ("risk-, hot- och …").
 		for {
-			loc := suspendedAt.FindStringIndex(rest)
+			loc := suspendedAt().FindStringIndex(rest)
 			if loc == nil {
 				break
 			}
 			rest = rest[loc[1]:]
 		}
-		if w := firstWord.FindStringSubmatch(rest); w != nil {
+		if w := firstWord().FindStringSubmatch(rest); w != nil {
 			if tail := v.lastPart(strings.ToLower(w[1])); tail != "" {
 				out = append(out, strings.ToLower(head)+tail)
 			}

@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // This file holds what both readers and the shaping need to read and write text: excerpts for messages, the
@@ -66,10 +67,10 @@ func PlainMarkdown(s string) string {
 }
 
 // tagRe matches the inline HTML tags a converter leaves in a text export.
-var tagRe = regexp.MustCompile(`(?i)</?(?:b|strong|i|em|p|span)\s*>`)
+var tagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)</?(?:b|strong|i|em|p|span)\s*>`) })
 
 // StripTags removes the inline HTML tags a converter leaves in a text export (<b>, <i>, <p>, <span> …).
-func StripTags(s string) string { return tagRe.ReplaceAllString(s, "") }
+func StripTags(s string) string { return tagRe().ReplaceAllString(s, "") }
 
 // Markdown is the figure as a Markdown image, linked from the revision's figurer/ folder.
 func (f *Figure) Markdown() string {
@@ -91,13 +92,15 @@ func SafeExt(ext string) bool {
 }
 
 var (
-	leaderRe   = regexp.MustCompile(`(\.{4,}|…{2,}|\t)\s*\d+\s*$`)
-	tocHeading = regexp.MustCompile(`^(?i)(innehåll|innehållsförteckning|contents|table of contents)\s*:?$`)
+	leaderRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\.{4,}|…{2,}|\t)\s*\d+\s*$`) })
+	tocHeading = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?i)(innehåll|innehållsförteckning|contents|table of contents)\s*:?$`)
+	})
 )
 
 // TOCHeading reports whether text is the heading of a table of contents ("Innehåll", "Contents" …).
-func TOCHeading(text string) bool { return tocHeading.MatchString(text) }
+func TOCHeading(text string) bool { return tocHeading().MatchString(text) }
 
 // TOCEntry reports whether a line ends as an entry of a table of contents does: dot leaders or a tab, then a page
 // number.
-func TOCEntry(line string) bool { return leaderRe.MatchString(line) }
+func TOCEntry(line string) bool { return leaderRe().MatchString(line) }

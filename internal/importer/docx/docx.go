@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/stockholm/plansite/internal/importer/document"
@@ -276,14 +277,16 @@ func (x *reader) chain(id string, f func(*style) bool) {
 	}
 }
 
-var headingName = regexp.MustCompile(`^(?i)(heading|rubrik|overskrift|överskrift)\s*([1-9])$`)
+var headingName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i)(heading|rubrik|overskrift|överskrift)\s*([1-9])$`)
+})
 
 // headingLevel is the heading level a paragraph style gives, 0 for none: by its name in English or Swedish
 // ("heading 1", "Rubrik 1", and the style ids Word writes in a Swedish document), or by its outline level.
 func (x *reader) headingLevel(id string) int {
 	level := 0
 	x.chain(id, func(st *style) bool {
-		if m := headingName.FindStringSubmatch(st.name); m != nil {
+		if m := headingName().FindStringSubmatch(st.name); m != nil {
 			level = int(m[2][0] - '0')
 			return true
 		}
@@ -294,7 +297,7 @@ func (x *reader) headingLevel(id string) int {
 		return false
 	})
 	if level == 0 {
-		if m := headingName.FindStringSubmatch(id); m != nil {
+		if m := headingName().FindStringSubmatch(id); m != nil {
 			level = int(m[2][0] - '0')
 		}
 	}
@@ -320,15 +323,17 @@ func (x *reader) styleIs(id string, names ...string) bool {
 	return found
 }
 
-var tocStyle = regexp.MustCompile(`^(?i)(toc|innehåll|innehll|innehallsforteckning|innehållsförteckning)\s*[1-9]$`)
+var tocStyle = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i)(toc|innehåll|innehll|innehallsforteckning|innehållsförteckning)\s*[1-9]$`)
+})
 
 func (x *reader) isTOCStyle(id string) bool {
-	if tocStyle.MatchString(id) {
+	if tocStyle().MatchString(id) {
 		return true
 	}
 	found := false
 	x.chain(id, func(st *style) bool {
-		found = tocStyle.MatchString(st.name)
+		found = tocStyle().MatchString(st.name)
 		return found
 	})
 	return found
@@ -1189,7 +1194,7 @@ func escapeInline(s string) string {
 	return b.String()
 }
 
-var blockStart = regexp.MustCompile(`^( *)([#=+>-]|[0-9]+[.)])`)
+var blockStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( *)([#=+>-]|[0-9]+[.)])`) })
 
 // escapeLineStarts keeps a line that begins like a heading, a list item or a rule ("1. ", "- ", "#") from becoming
 // one: in the document it is text.
@@ -1197,7 +1202,7 @@ func escapeLineStarts(md string) string {
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
 		l = strings.TrimLeft(l, " ")
-		if m := blockStart.FindStringSubmatchIndex(l); m != nil {
+		if m := blockStart().FindStringSubmatchIndex(l); m != nil {
 			at := m[5] - 1 // the marker's last character: "1." is escaped as "1\.", "-" as "\-"
 			if m[5]-m[4] == 1 {
 				at = m[4]
