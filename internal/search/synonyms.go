@@ -17,6 +17,8 @@ import (
 var (
 	afterVowel     = []string{"", "n", "r", "rna", "s"}
 	afterConsonant = []string{"", "en", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "s"}
+	// inflectionEndings are both lists' endings, the empty one aside.
+	inflectionEndings = []string{"n", "r", "rna", "s", "en", "et", "er", "ar", "or", "na", "erna", "arna", "orna"}
 )
 
 // SynonymsFile writes the synonyms for the browser, sok/i/syn.json: the roots of each word searched for, in its
@@ -26,17 +28,7 @@ var (
 func SynonymsFile(words map[string][]string) File {
 	out := map[string][]string{}
 	for _, w := range slices.Sorted(maps.Keys(words)) {
-		f := Fold(w)
-		var roots []string
-		endings := afterConsonant
-		if f != "" && strings.ContainsRune("aeiouy", rune(f[len(f)-1])) {
-			endings = afterVowel
-		}
-		for _, e := range endings {
-			if r := Root(f + e); !slices.Contains(roots, r) {
-				roots = append(roots, r)
-			}
-		}
+		roots := formRoots(Fold(w))
 		for _, r := range roots {
 			for _, s := range words[w] {
 				if sf := Fold(s); !slices.Contains(roots, Root(sf)) && !slices.Contains(out[r], sf) {
@@ -47,4 +39,19 @@ func SynonymsFile(words map[string][]string) File {
 	}
 	data, _ := json.Marshal(out) // a map of strings always marshals
 	return File{Path: "sok/i/syn.json", Data: data}
+}
+
+// formRoots lists the roots of a folded base form and of its plural and definite forms, the word's first.
+func formRoots(f string) []string {
+	endings := afterConsonant
+	if f != "" && strings.ContainsRune("aeiouy", rune(f[len(f)-1])) {
+		endings = afterVowel
+	}
+	var roots []string
+	for _, e := range endings {
+		if r := Root(f + e); !slices.Contains(roots, r) {
+			roots = append(roots, r)
+		}
+	}
+	return roots
 }
