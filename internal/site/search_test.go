@@ -180,6 +180,13 @@ func TestBrowserSearch(t *testing.T) {
 		if got := searchPage(t, tab, base+"/sok/?q=tean"); len(got) > 0 {
 			t.Errorf("tean: %q, want nothing (it is not team misspelt by a swap or a double letter)", got)
 		}
+		// A question's rarest word, found through a synonym (gammal: ålder, "20 års ålder"), answers before a
+		// commoner word that other places say ("hjälp"): how a word is matched compares only documents with the
+		// same words.
+		if got := searchPage(t, tab, base+"/sok/?q=hur gammal måste man vara för att få hjälp av SIG"); len(got) == 0 ||
+			got[0] != "/2020/#uppdrag-avhopparverksamhet" {
+			t.Errorf("hur gammal måste man vara för att få hjälp av SIG: %q, want the section that gives the ages first", got)
+		}
 		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
 			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")
 		}

@@ -667,8 +667,12 @@
     if (pairs > 0 && list.some(function (r) { return r.pairs === pairs; })) {
       list = list.filter(function (r) { return r.pairs === pairs || r.phrase; });
     }
+    // Among documents with as many deciding words, the rarer words first, then those that say them rather than
+    // derive them or have them through the glossary or a synonym: how a word is matched only compares documents
+    // with the same words. "hur gammal måste man vara för att få hjälp av SIG": "gammal" (ålder, by a synonym, in
+    // one section) answers before "hjälp" (said in six).
     list.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.rank - a.rank) || (b.pairs - a.pairs) || (b.level - a.level) || (b.rare - a.rare) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.phrase - a.phrase) || (b.worry - a.worry) || (b.rank - a.rank) || (b.pairs - a.pairs) || (b.rare - a.rare) || (b.level - a.level) || (b.score - a.score) || (a.doc - b.doc);
     });
     return { docs: list, keys: keys, words: words };
   }
