@@ -16,7 +16,7 @@ import (
 //go:embed synlex/lexicon.txt
 var lexiconText string
 
-// lexicon is the lexicon read: its folded words, with what a build asks of each (the roots of its forms, whether
+// lexicon is the lexicon read: its folded words, with what a build asks of each (its root, whether
 // it is a function word), and its pairs of word numbers, each pair once. Reading it costs more than the rest of
 // a build's search, so it is read once, on first use, and only read after that.
 type lexicon struct {
