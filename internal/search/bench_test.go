@@ -41,3 +41,27 @@ func BenchmarkVocabulary(b *testing.B) {
 		newVocabulary(slices.Clone(forms), snow)
 	}
 }
+
+// BenchmarkLexiconFiles filters the lexicon to the shipped plan's words, the texts already tokenised by Build (as
+// in every build: LexiconFiles reads Build's memo).
+func BenchmarkLexiconFiles(b *testing.B) {
+	files, err := filepath.Glob("../../content/*/*/*.md")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no content: %v", err)
+	}
+	m := NewMemo()
+	var docs []Doc
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, Doc{ID: f, Fields: []Field{{Text: string(text), Weight: 1}}})
+		m.tokens.Put(string(text), withNumerals(Tokens(string(text))))
+	}
+	readLexicon()
+	b.ResetTimer()
+	for range b.N {
+		LexiconFiles(docs, nil, m)
+	}
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // TestSynonymsFile: a word's synonyms are looked up by its root, so every inflection of the word finds them, and a
-// synonym that is the word itself in another form adds nothing.
+// synonym that is the word itself in another form adds nothing. A word whose plural has another root than the word
+// ("rektor": rekt, "rektorer": rektor) is filed under both.
 func TestSynonymsFile(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -19,6 +20,8 @@ func TestSynonymsFile(t *testing.T) {
 			map[string][]string{"samarbet": {"samverka"}, "atervand": {"hemvanda"}}},
 		{"two words of one root share the list", map[string][]string{"samarbeta": {"samverka"}, "samarbete": {"samverkan", "samverka"}},
 			map[string][]string{"samarbet": {"samverka", "samverkan"}}},
+		{"the roots of the plural and definite forms", map[string][]string{"rektor": {"skola"}, "mamma": {"förälder"}},
+			map[string][]string{"rekt": {"skola"}, "rektor": {"skola"}, "mamm": {"foralder"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

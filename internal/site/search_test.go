@@ -122,6 +122,12 @@ func TestBrowserSearch(t *testing.T) {
 			{"polisen anmäler barn i extremistmiljö", "/2020/#uppdrag-vbe-team"},
 			// The coordinator's synonyms (samarbeta: samverka), in another inflection and as a compound's head.
 			{"samarbetsöverenskommelse", "/2020/#ansvar-och-samverkan-samverkan"},
+			// The shipped synonyms, in the plural too: rektor: skola ("ledning … i Stockholms stads skolor"), and
+			// försörjningsstöd: bistånd ("ekonomiskt bistånd"); gammal: ålder ("20 års ålder").
+			{"rektorer", "/2020/#forelasningar-skolor"},
+			{"försörjningsstöd", "/2020/#workshop-hasselby-bromma"},
+			{"socsek", "/2020/#forstarkningsteamet-utredning"},
+			{"hur gammal", "/2020/#uppdrag-avhopparverksamhet"},
 			{"KF", "/2020/#inledning"},
 			{"APT", "/2020/#information-arbetsplatstraffar"},
 		} {
@@ -173,6 +179,13 @@ func TestBrowserSearch(t *testing.T) {
 		// Any other change of one letter makes another word of four letters, not a misspelling of this one.
 		if got := searchPage(t, tab, base+"/sok/?q=tean"); len(got) > 0 {
 			t.Errorf("tean: %q, want nothing (it is not team misspelt by a swap or a double letter)", got)
+		}
+		// A question's rarest word, found through a synonym (gammal: ålder, "20 års ålder"), answers before a
+		// commoner word that other places say ("hjälp"): how a word is matched compares only documents with the
+		// same words.
+		if got := searchPage(t, tab, base+"/sok/?q=hur gammal måste man vara för att få hjälp av SIG"); len(got) == 0 ||
+			got[0] != "/2020/#uppdrag-avhopparverksamhet" {
+			t.Errorf("hur gammal måste man vara för att få hjälp av SIG: %q, want the section that gives the ages first", got)
 		}
 		if got := searchPage(t, tab, base+"/sok/?q=verksamhetsberättelse"); len(got) == 0 {
 			t.Error("verksamhetsberättelse finds nothing, though many rows are followed up in VB")
@@ -462,6 +475,45 @@ func TestBrowserSearch(t *testing.T) {
 			t.Error("without JavaScript the page does not say that search needs it")
 		}
 	})
+}
+
+// TestBrowserSearchLexicon: a word the plan has in no form, and no rule or synonym of the coordinator's reaches,
+// finds the plan's word for it through the general lexicon ("snut": polis), and only such a word: the lexicon's
+// file is fetched for it, never for a word the site has.
+func TestBrowserSearchLexicon(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, demo.Content(t))
+	tab := b.Tab(t)
+	lexFetched := func() bool {
+		return browser.Eval[bool](tab, `performance.getEntriesByType('resource').some(e => e.name.includes('/sok/i/x/'))`)
+	}
+	polis := searchPage(t, tab, base+"/sok/?q=polisen")
+	if len(polis) == 0 {
+		t.Fatal("polisen finds nothing")
+	}
+	if lexFetched() {
+		t.Error("a word the site has fetched the lexicon")
+	}
+	for _, q := range []string{"snut", "snutarna"} {
+		got := searchPage(t, tab, base+"/sok/?q="+q)
+		if len(got) == 0 || !slices.Contains(polis, got[0]) {
+			t.Errorf("%s: %q, want a place that says polisen first", q, got)
+		}
+		if !lexFetched() {
+			t.Errorf("%s: the lexicon was not fetched", q)
+		}
+	}
+	// A word neither the plan nor the lexicon can lead anywhere still finds nothing.
+	if got := searchPage(t, tab, base+"/sok/?q=kille"); len(got) > 0 {
+		t.Errorf("kille: %q, want nothing", got)
+	}
+	// Beside a word the plan says, the lexicon's match does not decide: "snut" adds nothing to choose among the
+	// places that say "blankett".
+	blankett := searchPage(t, tab, base+"/sok/?q=blankett")
+	if got := searchPage(t, tab, base+"/sok/?q=snut blankett"); len(got) == 0 || !slices.Contains(blankett, got[0]) ||
+		len(got) > len(blankett) {
+		t.Errorf("snut blankett: %q, want only places that say blankett (%q)", got, blankett)
+	}
 }
 
 // TestBrowserSearchRareWordDecides searches a plan where a common word of the query ("förvaltningen", in most

@@ -1,0 +1,78 @@
+package search
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestLexiconFiles: the site keeps only the lexicon's pairs that can lead a word it lacks to a word it has, filed by
+// the root of the word it lacks, in a file named by that root's first letter.
+func TestLexiconFiles(t *testing.T) {
+	docs := []Doc{
+		{ID: "a", Year: 2020, Fields: []Field{{Text: "Samverka med polisen om ungdomar.", Weight: 1}}},
+		{ID: "b", Year: 2020, Fields: []Field{{Text: "Blanketten skickas till SLK.", Weight: 1}}},
+	}
+	pairs := [][2]string{
+		{"polis", "snut"},         // the site has polis (as "polisen"): snut → polis
+		{"tonar", "ungdom"},       // and ungdom (as "ungdomar"): tonår → ungdom
+		{"formular", "blankett"},  // "blanketten"
+		{"samarbeta", "samverka"}, // the site has samverka: samarbeta → samverka
+		{"polis", "ungdom"},       // both are the site's: nothing to add
+		{"pojke", "grabb"},        // neither: nothing can be found
+		{"och", "samt"},           // function words: never
+		{"stadsledning", "slk"},   // the glossary's abbreviation is a word of the site
+		{"polisen", "polis"},      // one root: nothing to add
+	}
+	files := lexiconFiles(newLexicon(pairs), docs, map[string]string{"SLK": "stadsledningskontoret"}, nil)
+	got := map[string]map[string][]string{}
+	for _, f := range files {
+		m := map[string][]string{}
+		if err := json.Unmarshal(f.Data, &m); err != nil {
+			t.Fatal(err)
+		}
+		got[f.Path] = m
+	}
+	want := map[string]map[string][]string{
+		"sok/i/x/66.json": {"formul": {"blankett"}, "formular": {"blankett"}},
+		"sok/i/x/73.json": {"snut": {"polis"}, "samarbet": {"samverka"}, "samarbeta": {"samverka"}, "stadsled": {"slk"},
+			"stadsledning": {"slk"}}, // the word, and its root
+		"sok/i/x/74.json": {"tonar": {"ungdom"}},
+	}
+	// The word itself is filed too, and the browser tries it before its root: "formulär" is a form, "formulera"
+	// (formul, as "formulär") a way of saying.
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// A second build of the same site writes the same bytes.
+	again := lexiconFiles(newLexicon(pairs), docs, map[string]string{"SLK": "stadsledningskontoret"}, nil)
+	if !reflect.DeepEqual(files, again) {
+		t.Error("two builds of one site wrote different lexicon files")
+	}
+}
+
+// TestLexiconData: the lexicon shipped in the binary carries its licence notice, reads into pairs of folded single
+// words, and has the pairs the search's examples rest on.
+func TestLexiconData(t *testing.T) {
+	if !strings.Contains(lexiconText, "Copyright: 2009 Viggo Kann") || !strings.Contains(lexiconText, "Modified for plansite") {
+		t.Error("synlex/lexicon.txt has lost its licence notice or the notice of its modification")
+	}
+	pairs := lexiconPairs()
+	if len(pairs) < 15000 {
+		t.Errorf("%d pairs, want the whole lexicon (about 17,700)", len(pairs))
+	}
+	has := map[[2]string]bool{}
+	for _, p := range pairs {
+		if strings.ContainsAny(p[0]+p[1], " -|") || p[0] != Fold(p[0]) || p[1] != Fold(p[1]) {
+			t.Fatalf("pair %q is not two folded words", p)
+		}
+		has[p] = true
+		has[[2]string{p[1], p[0]}] = true
+	}
+	for _, p := range [][2]string{{"polis", "snut"}, {"tonar", "ungdom"}, {"arbetskamrat", "medarbetare"}, {"knark", "narkotika"}} {
+		if !has[p] {
+			t.Errorf("the lexicon lacks %q", p)
+		}
+	}
+}
