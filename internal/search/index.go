@@ -703,11 +703,16 @@ type tf struct {
 // ShardName is the file name (without .json) of the shard holding a folded key: its first letters (prefix of
 // them), in hex so that any letter makes a safe file name.
 func ShardName(key string, prefix int) string {
-	r := []rune(key)
-	if len(r) > prefix {
-		r = r[:prefix]
+	end := 0
+	for n := 0; n < prefix && end < len(key); n++ {
+		r, size := utf8.DecodeRuneInString(key[end:])
+		if r == utf8.RuneError && size == 1 { // not UTF-8: its letters are what []rune makes of it
+			r := []rune(key)
+			return hex.EncodeToString([]byte(string(r[:min(len(r), prefix)])))
+		}
+		end += size
 	}
-	return hex.EncodeToString([]byte(string(r)))
+	return hex.EncodeToString([]byte(key[:end]))
 }
 
 func mustJSON(v any) []byte {

@@ -4,85 +4,72 @@ package search
 // a searcher types that the plan does not have in any form: "snut" finds "polis", "tonåring" finds "ungdom". It is
 // the search's last resort, below the coordinator's synonyms and every match of the word itself: the browser looks
 // a word up in it only when nothing else matched.
+//
+// The file is read once a build, line by line, without making a map of its 15,000 words: each word is written
+// folded, with its root and whether it is a function word (synlex/gen.go works them out, TestLexiconData checks
+// them against Fold, Root and IsStopword), so a build only looks each word up among the site's.
 
 import (
+	"cmp"
 	_ "embed"
-	"maps"
 	"slices"
 	"strings"
-	"sync"
 )
 
 //go:embed synlex/lexicon.txt
 var lexiconText string
 
-// lexicon is the lexicon read: its folded words, with what a build asks of each (its root, whether
-// it is a function word), and its pairs of word numbers, each pair once. Reading it costs more than the rest of
-// a build's search, so it is read once, on first use, and only read after that.
-type lexicon struct {
-	words  []string
-	index  map[string]int // a word → its number
-	roots  []string       // for each word, its Root
-	stop   []bool
-	pairs  [][2]int
-	byRoot map[string][]int // a root → the words that have it
-	with   [][]int          // for each word, the words it is paired with
+// lexiconWord is a word of the lexicon: folded, with its root and whether it is a function word.
+type lexiconWord struct {
+	word, root string
+	stop       bool
 }
 
-var readLexicon = sync.OnceValue(func() *lexicon { return newLexicon(parseLexicon(lexiconText)) })
-
-// lexiconPairs is the lexicon as folded pairs.
-func lexiconPairs() [][2]string {
-	lx := readLexicon()
-	out := make([][2]string, len(lx.pairs))
-	for i, p := range lx.pairs {
-		out[i] = [2]string{lx.words[p[0]], lx.words[p[1]]}
+// parseLexiconWord reads a word as the file writes it: "!" before a function word, ">root" after a word whose
+// root is not the word itself.
+func parseLexiconWord(s string) lexiconWord {
+	var w lexiconWord
+	if rest, ok := strings.CutPrefix(s, "!"); ok {
+		s, w.stop = rest, true
 	}
-	return out
+	var hasRoot bool
+	w.word, w.root, hasRoot = strings.Cut(s, ">")
+	if !hasRoot {
+		w.root = w.word
+	}
+	return w
 }
 
-func newLexicon(pairs [][2]string) *lexicon {
-	lx := &lexicon{index: map[string]int{}, byRoot: map[string][]int{}}
-	word := func(w string) int {
-		n, ok := lx.index[w]
-		if !ok {
-			n = len(lx.words)
-			lx.index[w] = n
-			lx.words = append(lx.words, w)
-			r := Root(w)
-			lx.roots = append(lx.roots, r)
-			lx.byRoot[r] = append(lx.byRoot[r], n)
-			lx.stop = append(lx.stop, IsStopword(w))
-		}
-		return n
+// formatLexiconWord writes a folded word as the file has it.
+func formatLexiconWord(w string) string {
+	s := w
+	if r := Root(w); r != w {
+		s += ">" + r
 	}
-	for _, p := range pairs {
-		lx.pairs = append(lx.pairs, [2]int{word(p[0]), word(p[1])})
+	if IsStopword(w) {
+		s = "!" + s
 	}
-	lx.with = make([][]int, len(lx.words))
-	for _, p := range lx.pairs {
-		lx.with[p[0]] = append(lx.with[p[0]], p[1])
-		lx.with[p[1]] = append(lx.with[p[1]], p[0])
-	}
-	return lx
+	return s
 }
 
-// parseLexicon reads the lexicon's lines ("word|synonym|synonym"; "#" begins a comment) into folded pairs.
-func parseLexicon(text string) [][2]string {
-	var out [][2]string
+// eachLexiconPair calls do for each pair of words of the lexicon's lines ("word|synonym|synonym"; "#" begins a
+// comment): a line's first word with each of the others.
+func eachLexiconPair(text string, do func(a, b lexiconWord)) {
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		words := strings.Split(line, "|")
-		for _, s := range words[1:] {
-			if words[0] != "" && s != "" {
-				out = append(out, [2]string{Fold(words[0]), Fold(s)})
+		head, rest, _ := strings.Cut(line, "|")
+		a := parseLexiconWord(head)
+		for rest != "" {
+			var s string
+			s, rest, _ = strings.Cut(rest, "|")
+			if a.word != "" && s != "" {
+				do(a, parseLexiconWord(s))
 			}
 		}
 	}
-	return out
 }
 
 // LexiconFiles writes the part of the lexicon a site can use, sok/i/x/<hex>.json by the first letter: a folded word
@@ -90,10 +77,10 @@ func parseLexicon(text string) [][2]string {
 // site has one of their forms). Everything else in the lexicon could never find a document here, and is left out.
 // The texts are read from docs; m, the memo Build used, saves tokenising them again.
 func LexiconFiles(docs []Doc, glossary map[string]string, m *Memo) []File {
-	return lexiconFiles(readLexicon(), docs, glossary, m)
+	return lexiconFiles(lexiconText, docs, glossary, m)
 }
 
-func lexiconFiles(lx *lexicon, docs []Doc, glossary map[string]string, m *Memo) []File {
+func lexiconFiles(text string, docs []Doc, glossary map[string]string, m *Memo) []File {
 	keys := map[string]bool{}
 	seen := map[string]bool{}
 	add := func(toks []Token) {
@@ -124,71 +111,59 @@ func lexiconFiles(lx *lexicon, docs []Doc, glossary map[string]string, m *Memo) 
 	}
 	// A word is the site's when the site has it in some form: a form that is the word with an ending of the plural
 	// or the definite ("polisen" says "polis", whose root is "poli"), or a word of its root.
-	has := make([]bool, len(lx.words))
-	var had []int
-	mark := func(i int) {
-		if !has[i] {
-			has[i] = true
-			had = append(had, i)
-		}
-	}
+	roots := make(map[string]bool, len(keys))
+	bases := map[string]bool{}
 	for k := range keys {
-		for _, i := range lx.byRoot[Root(k)] {
-			mark(i)
-		}
+		roots[Root(k)] = true
 		for _, e := range inflectionEndings {
 			if base, ok := strings.CutSuffix(k, e); ok && base != "" {
-				if i, ok := lx.index[base]; ok {
-					mark(i)
-				}
+				bases[base] = true
 			}
 		}
 	}
-	out := map[string]map[string][]string{} // shard → key → words
-	for _, b := range had {
-		if lx.stop[b] {
-			continue
+	has := func(w lexiconWord) bool { return roots[w.root] || bases[w.word] }
+	// Each pair the site can use, under the word it lacks and that word's root, which the browser looks up: the word
+	// as typed first, since words of one root may differ in meaning ("formulär" and "formulera": formul), then the
+	// root of the form typed ("snutarna": snut; "rektorer": rektor, the word).
+	type filed struct{ key, word string }
+	var out []filed
+	eachLexiconPair(text, func(a, b lexiconWord) {
+		if a.stop || b.stop {
+			return
 		}
-		for _, a := range lx.with[b] {
-			if lx.stop[a] || has[a] {
-				continue
-			}
-			// Filed under the word and its root, which the browser looks up: the word as typed first, since words
-			// of one root may differ in meaning ("formulär" and "formulera": formul), then the root of the form
-			// typed ("snutarna": snut; "rektorer": rektor, the word).
-			for _, k := range [2]string{lx.words[a], lx.roots[a]} {
-				sh := ShardName(k, 1)
-				if out[sh] == nil {
-					out[sh] = map[string][]string{}
-				}
-				if !slices.Contains(out[sh][k], lx.words[b]) {
-					out[sh][k] = append(out[sh][k], lx.words[b])
-				}
-			}
+		switch ha, hb := has(a), has(b); {
+		case hb && !ha:
+			out = append(out, filed{a.word, b.word}, filed{a.root, b.word})
+		case ha && !hb:
+			out = append(out, filed{b.word, a.word}, filed{b.root, a.word})
 		}
-	}
+	})
+	slices.SortFunc(out, func(x, y filed) int { return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.word, y.word)) })
+	out = slices.Compact(out)
+	// Sorted by key, the keys of a shard follow one another. Written as json.Marshal writes a map of lists
+	// (TestLexiconFiles reads it back), without its reflection.
 	var files []File
-	for _, sh := range slices.Sorted(maps.Keys(out)) {
-		for _, ws := range out[sh] {
-			slices.Sort(ws)
-		}
-		// As json.Marshal writes it (TestLexiconFiles reads it back), without its reflection.
-		data := []byte{'{'}
-		for i, k := range slices.Sorted(maps.Keys(out[sh])) {
-			if i > 0 {
-				data = append(data, ',')
-			}
-			data = appendString(data, k)
-			data = append(data, ':', '[')
-			for j, w := range out[sh][k] {
-				if j > 0 {
-					data = append(data, ',')
+	var data []byte
+	name := ""
+	for i, f := range out {
+		if i == 0 || f.key != out[i-1].key {
+			if sh := ShardName(f.key, 1); i == 0 || sh != name {
+				if i > 0 {
+					files = append(files, File{Path: "sok/i/x/" + name + ".json", Data: append(data, "]}"...)})
 				}
-				data = appendString(data, w)
+				name, data = sh, []byte{'{'}
+			} else {
+				data = append(data, "],"...)
 			}
-			data = append(data, ']')
+			data = appendString(data, f.key)
+			data = append(data, ':', '[')
+		} else {
+			data = append(data, ',')
 		}
-		files = append(files, File{Path: "sok/i/x/" + sh + ".json", Data: append(data, '}')})
+		data = appendString(data, f.word)
+	}
+	if len(out) > 0 {
+		files = append(files, File{Path: "sok/i/x/" + name + ".json", Data: append(data, "]}"...)})
 	}
 	return files
 }

@@ -74,3 +74,20 @@ func TestShardJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestShardName: a shard is named by the first letters of its keys, in hex; bytes that are not UTF-8 count as the
+// replacement character, as the browser's decoder reads them.
+func TestShardName(t *testing.T) {
+	for _, c := range []struct {
+		key    string
+		prefix int
+		want   string
+	}{
+		{"", 1, ""}, {"a", 2, "61"}, {"abc", 1, "61"}, {"abc", 2, "6162"}, {"åä", 1, "c3a5"}, {"åäö", 2, "c3a5c3a4"},
+		{"\xffa", 1, "efbfbd"}, {"a\xff", 2, "61efbfbd"}, {"a\xff", 1, "61"},
+	} {
+		if got := ShardName(c.key, c.prefix); got != c.want {
+			t.Errorf("ShardName(%q, %d) = %s, want %s", c.key, c.prefix, got, c.want)
+		}
+	}
+}
