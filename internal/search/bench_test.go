@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,25 +43,14 @@ func BenchmarkVocabulary(b *testing.B) {
 	}
 }
 
-// BenchmarkLexiconFiles filters the lexicon to the shipped plan's words, the texts already tokenised by Build (as
-// in every build: LexiconFiles reads Build's memo).
+// BenchmarkLexiconFiles filters the lexicon to the shipped plan's words, as Build does beside the rest of its index.
 func BenchmarkLexiconFiles(b *testing.B) {
-	files, err := filepath.Glob("../../content/*/*/*.md")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no content: %v", err)
+	keys := map[string]bool{}
+	for _, f := range shippedForms(b) {
+		keys[Fold(f)] = true
 	}
-	m := NewMemo()
-	var docs []Doc
-	for _, f := range files {
-		text, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, Doc{ID: f, Fields: []Field{{Text: string(text), Weight: 1}}})
-		m.tokens.Put(string(text), withNumerals(Tokens(string(text))))
-	}
-	b.ResetTimer()
-	for range b.N {
-		LexiconFiles(docs, nil, m)
+	list := slices.Sorted(maps.Keys(keys))
+	for b.Loop() {
+		lexiconFiles(lexiconText, list)
 	}
 }

@@ -40,6 +40,19 @@ func (l *numbering) form(key, form string) int32 {
 	return id
 }
 
+// keys returns the folded keys of the forms numbered so far, each once.
+func (l *numbering) keys() []string {
+	seen := make(map[string]bool, len(l.forms))
+	out := make([]string, 0, len(l.forms))
+	for _, f := range l.forms {
+		if !seen[f.key] {
+			seen[f.key] = true
+			out = append(out, f.key)
+		}
+	}
+	return out
+}
+
 // term returns the number of a term, numbering it when it is new.
 func (l *numbering) term(k string) int32 {
 	id, ok := l.termID[k]

@@ -151,6 +151,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			num.form(t.Key, t.Form)
 		}
 	}
+	// The general synonym lexicon needs only the site's words: its files are made beside the rest.
+	lexicon := make(chan []File, 1)
+	go func(keys []string) { lexicon <- lexiconFiles(lexiconText, keys) }(num.keys())
 	formSet := make(map[string]bool, len(num.forms))
 	vocab := make([]string, 0, len(num.forms))
 	for _, f := range num.forms {
@@ -516,7 +519,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			frags[k] = File{Path: fmt.Sprintf("sok/f/%d.json", k), Data: mustJSON(chunk)}
 		}
 	})
-	return append(files, frags...)
+	return slices.Concat(files, frags, <-lexicon)
 }
 
 // docSet is the distinct documents of the index.

@@ -72,48 +72,17 @@ func eachLexiconPair(text string, do func(a, b lexiconWord)) {
 	}
 }
 
-// LexiconFiles writes the part of the lexicon a site can use, sok/i/x/<hex>.json by the first letter: a folded word
+// lexiconFiles writes the part of the lexicon a site can use, sok/i/x/<hex>.json by the first letter: a folded word
 // the site does not have in any form, and the roots of its forms, → the folded words of the site it may mean (the
 // site has one of their forms). Everything else in the lexicon could never find a document here, and is left out.
-// The texts are read from docs; m, the memo Build used, saves tokenising them again.
-func LexiconFiles(docs []Doc, glossary map[string]string, m *Memo) []File {
-	return lexiconFiles(lexiconText, docs, glossary, m)
-}
-
-func lexiconFiles(text string, docs []Doc, glossary map[string]string, m *Memo) []File {
-	keys := map[string]bool{}
-	seen := map[string]bool{}
-	add := func(toks []Token) {
-		for _, t := range toks {
-			keys[t.Key] = true
-		}
-	}
-	fold := memoFold()
-	for _, d := range docs {
-		for _, f := range d.Fields {
-			if seen[f.Text] {
-				continue
-			}
-			seen[f.Text] = true
-			toks, ok := []Token(nil), false
-			if m != nil {
-				toks, ok = m.tokens.Lookup(f.Text)
-			}
-			if !ok {
-				toks = withNumerals(tokenize(f.Text, fold))
-			}
-			add(toks)
-		}
-	}
-	for a, exp := range glossary {
-		keys[Fold(a)] = true
-		add(Tokens(exp))
-	}
+// keys are the folded words of the site's texts and glossary; Build gives them as soon as it has them, and writes
+// these files beside the rest of its index.
+func lexiconFiles(text string, keys []string) []File {
 	// A word is the site's when the site has it in some form: a form that is the word with an ending of the plural
 	// or the definite ("polisen" says "polis", whose root is "poli"), or a word of its root.
 	roots := make(map[string]bool, len(keys))
 	bases := map[string]bool{}
-	for k := range keys {
+	for _, k := range keys {
 		roots[Root(k)] = true
 		for _, e := range inflectionEndings {
 			if base, ok := strings.CutSuffix(k, e); ok && base != "" {

@@ -23,9 +23,6 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 	}
 	syn := search.SynonymsFile(synonyms)
 	files = append(files, file{Path: syn.Path, Data: syn.Data})
-	for _, f := range search.LexiconFiles(docs, b.glossary, b.words) {
-		files = append(files, file{Path: f.Path, Data: f.Data})
-	}
 	var probs problem.List
 	data := b.newPage("sok/index.html", "Sök i planen")
 	f, err := b.execute("sok.html", "sok/index.html", data)
