@@ -516,6 +516,28 @@ func TestBrowserSearchLexicon(t *testing.T) {
 	}
 }
 
+// TestBrowserSearchParticleVerb: a particle verb finds its noun, which puts the particle first: "hoppat av" and
+// "hoppa av" find the places that say "avhoppare", which the plan says, and "hoppa" it never does.
+func TestBrowserSearchParticleVerb(t *testing.T) {
+	b := browser.Require(t)
+	base := servedSite(t, demo.Content(t))
+	tab := b.Tab(t)
+	avhopp := searchPage(t, tab, base+"/sok/?q=avhoppare")
+	if len(avhopp) == 0 {
+		t.Fatal("avhoppare finds nothing")
+	}
+	for _, q := range []string{"hoppat av", "hoppa av", "hoppar av"} {
+		if got := searchPage(t, tab, base+"/sok/?q="+url.QueryEscape(q)); len(got) == 0 || !slices.Contains(avhopp, got[0]) {
+			t.Errorf("%s: %q, want a place that says avhoppare (%q) first", q, got, avhopp)
+		}
+	}
+	// The word as typed still decides where the site has it: "följa upp" finds what says "följa upp".
+	folja := searchPage(t, tab, base+"/sok/?q=f%C3%B6lja")
+	if got := searchPage(t, tab, base+"/sok/?q="+url.QueryEscape("följa upp")); len(got) == 0 || !slices.Contains(folja, got[0]) {
+		t.Errorf("följa upp: %q, want a place that says följa first (%q)", got, folja)
+	}
+}
+
 // TestBrowserSearchRareWordDecides searches a plan where a common word of the query ("förvaltningen", in most
 // sections) is in a wrong section beside a rarer word, and the answer has only the rarest word ("anhöriga"): the
 // common word must not decide which sections answer, so the answer is found, and first.

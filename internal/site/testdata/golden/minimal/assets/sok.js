@@ -15,6 +15,11 @@
     return s.toLowerCase().normalize('NFD').replace(MARKS, '');
   }
 
+  // PARTICLES are the particles of Swedish particle verbs, as each joins the front of the verb's noun.
+  var PARTICLES = { av: 'av', upp: 'upp', ut: 'ut', in: 'in', fram: 'fram', till: 'till', pa: 'på', over: 'över',
+    om: 'om', med: 'med', emot: 'mot', mot: 'mot', bort: 'bort', ihop: 'ihop', ner: 'ner', ned: 'ned', igenom: 'genom',
+    undan: 'undan', tillbaka: 'tillbaka' };
+
   function tok(form, secondary) {
     return { form: form, key: fold(form), secondary: secondary };
   }
@@ -549,6 +554,14 @@
       else if (groups.length) groups[groups.length - 1].push(t);
     });
     var stop = new Set(m.stop), weak = new Set(m.weak || []);
+    // A particle verb's noun puts the particle first: "hoppa av" is said "avhopp" and "avhoppare", "följa upp"
+    // "uppföljning", "ta emot" "mottagande". A word followed by a particle also tries the two joined so ("avhoppa",
+    // whose root is that of "avhoppare"), as another way of writing it: below the word as typed, like a part of a
+    // hyphenated word, so it decides only when the word itself finds less.
+    for (var pg = 0; pg + 1 < groups.length; pg++) {
+      var verb = groups[pg][0], particle = PARTICLES[groups[pg + 1][0].key];
+      if (particle && !stop.has(verb.form) && /^[a-zåäö]{2,}$/.test(verb.form)) groups[pg].push(tok(particle + verb.form, true));
+    }
     // A question of what to do, in the first person ("vad gör jag om …", "vad ska jag göra"), is answered by the
     // routine for a worry: among the documents that answer the query, it comes first.
     var forms = groups.map(function (g) { return g[0].form; });
