@@ -29,16 +29,7 @@ func newNumbering(forms int) *numbering {
 }
 
 // form returns the number of a form, numbering it when it is new.
-func (l *numbering) form(key, form string) int32 {
-	s := seen{key, form}
-	id, ok := l.formID[s]
-	if !ok {
-		id = int32(len(l.forms))
-		l.formID[s] = id
-		l.forms = append(l.forms, s)
-	}
-	return id
-}
+func (l *numbering) form(key, form string) int32 { return number(l.formID, &l.forms, seen{key, form}) }
 
 // keys returns the folded keys of the forms numbered so far, each once.
 func (l *numbering) keys() []string {
@@ -54,14 +45,17 @@ func (l *numbering) keys() []string {
 }
 
 // term returns the number of a term, numbering it when it is new.
-func (l *numbering) term(k string) int32 {
-	id, ok := l.termID[k]
+func (l *numbering) term(k string) int32 { return number(l.termID, &l.terms, k) }
+
+// number returns the number of k in m, giving it the next one, and adding it to list, when it has none.
+func number[K comparable](m map[K]int32, list *[]K, k K) int32 {
+	n, ok := m[k]
 	if !ok {
-		id = int32(len(l.terms))
-		l.termID[k] = id
-		l.terms = append(l.terms, k)
+		n = int32(len(*list))
+		m[k] = n
+		*list = append(*list, k)
 	}
-	return id
+	return n
 }
 
 // describe works out what each form counts for, from the vocabulary, the glossary and the function words.

@@ -82,15 +82,7 @@ func main() {
 				if !word(a) || !word(b) {
 					continue
 				}
-				if a, b = search.Fold(a), search.Fold(b); a == b {
-					continue
-				}
-				if b < a {
-					a, b = b, a
-				}
-				if !slices.Contains(pairs[a], b) {
-					pairs[a] = append(pairs[a], b)
-				}
+				addPair(pairs, search.Fold(a), search.Fold(b))
 			}
 		}
 	}
@@ -117,19 +109,23 @@ func refresh(path string) {
 		}
 		ws := strings.Split(line, "|")
 		for _, s := range ws[1:] {
-			a, b := bare(ws[0]), bare(s)
-			if a == b || a == "" || b == "" {
-				continue
-			}
-			if b < a {
-				a, b = b, a
-			}
-			if !slices.Contains(pairs[a], b) {
-				pairs[a] = append(pairs[a], b)
-			}
+			addPair(pairs, bare(ws[0]), bare(s))
 		}
 	}
 	write(pairs)
+}
+
+// addPair files the pair of two different folded words once, under the first in alphabetical order.
+func addPair(pairs map[string][]string, a, b string) {
+	if a == b || a == "" || b == "" {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	if !slices.Contains(pairs[a], b) {
+		pairs[a] = append(pairs[a], b)
+	}
 }
 
 // format writes a folded word as lexicon.txt has it.
