@@ -100,11 +100,17 @@ func lexiconFiles(text string, keys []string) []File {
 		if a.stop || b.stop {
 			return
 		}
+		file := func(lacked, had lexiconWord) {
+			out = append(out, filed{lacked.word, had.word})
+			if lacked.root != lacked.word {
+				out = append(out, filed{lacked.root, had.word})
+			}
+		}
 		switch ha, hb := has(a), has(b); {
 		case hb && !ha:
-			out = append(out, filed{a.word, b.word}, filed{a.root, b.word})
+			file(a, b)
 		case ha && !hb:
-			out = append(out, filed{b.word, a.word}, filed{b.root, a.word})
+			file(b, a)
 		}
 	})
 	slices.SortFunc(out, func(x, y filed) int { return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.word, y.word)) })
