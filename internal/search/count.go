@@ -31,15 +31,11 @@ func newNumbering(forms int) *numbering {
 // form returns the number of a form, numbering it when it is new.
 func (l *numbering) form(key, form string) int32 { return number(l.formID, &l.forms, seen{key, form}) }
 
-// keys returns the folded keys of the forms numbered so far, each once.
+// keys returns the folded keys of the forms numbered so far (a key written in two ways comes twice).
 func (l *numbering) keys() []string {
-	seen := make(map[string]bool, len(l.forms))
-	out := make([]string, 0, len(l.forms))
-	for _, f := range l.forms {
-		if !seen[f.key] {
-			seen[f.key] = true
-			out = append(out, f.key)
-		}
+	out := make([]string, len(l.forms))
+	for i, f := range l.forms {
+		out[i] = f.key
 	}
 	return out
 }

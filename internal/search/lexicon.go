@@ -75,8 +75,8 @@ func eachLexiconPair(text string, do func(a, b lexiconWord)) {
 // lexiconFiles writes the part of the lexicon a site can use, sok/i/x/<hex>.json by the first letter: a folded word
 // the site does not have in any form, and the roots of its forms, → the folded words of the site it may mean (the
 // site has one of their forms). Everything else in the lexicon could never find a document here, and is left out.
-// keys are the folded words of the site's texts and glossary; Build gives them as soon as it has them, and writes
-// these files beside the rest of its index.
+// keys are the folded words of the site's texts and glossary (repeats do no harm); Build gives them as soon as it
+// has them, and writes these files beside the rest of its index.
 func lexiconFiles(text string, keys []string) []File {
 	// A word is the site's when the site has it in some form: a form that is the word with an ending of the plural
 	// or the definite ("polisen" says "polis", whose root is "poli"), or a word of its root.
