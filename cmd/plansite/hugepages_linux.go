@@ -7,6 +7,7 @@ package main
 
 import (
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"unsafe"
 )
@@ -15,9 +16,12 @@ import (
 // it agreed. The Go runtime maps its heap as it grows and does not ask for huge pages itself (it did in Go 1.21.0,
 // and stopped: a long-running server's scavenger broke them up). So a block of n bytes is allocated, which makes
 // the runtime map that much heap without touching it, the block's range is advised, and the block is freed with
-// one collection (1–2 ms here, while the heap is still small). What the build allocates after that lands in the
+// one collection (some 3 ms here, most of it waiting for the other core). What the build allocates after that lands in the
 // advised range. The memory is not touched until used: the peak is what the build uses, rounded up to 2 MB pieces.
+// The collector is off while the block is alive, so that the block starts no collection of its own.
 func hugeHeap(n int) bool {
+	gcPercent := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(gcPercent)
 	b := make([]byte, n)
 	const huge = 2 << 20
 	start := (uintptr(unsafe.Pointer(unsafe.SliceData(b))) + huge - 1) &^ (huge - 1)

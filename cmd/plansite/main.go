@@ -218,7 +218,7 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 		stop() // the next signal is the default one
 	}()
 	defer stop()
-	hugeHeap(memoryLimit)
+	hugeHeap(hugeHeapSize)
 	limitMemory(o.Content)
 	stats, err := site.BuildContext(ctx, *o)
 	if err != nil {
@@ -232,8 +232,13 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// memoryLimit is the smallest soft limit on a build's memory, and the heap a build asks huge pages for.
+// memoryLimit is the smallest soft limit on a build's memory.
 const memoryLimit = 224 << 20
+
+// hugeHeapSize is how much of a build's heap is asked to be in huge pages: about what the large plan's build holds
+// at its peak, and well below memoryLimit. Freed memory beyond the limit is what the runtime hands back to the kernel
+// at once: asking for 224 MiB made the shipped plan's build 10 ms slower than 32 or 160 MiB did (hyperfine, 50 runs).
+const hugeHeapSize = 160 << 20
 
 // limitMemory sets a soft limit on the build's memory, unless GOMEMLIMIT is set: 224 MiB, or for a big content
 // folder 24 bytes per byte of its Markdown. Unless GOGC is set, the collector runs when the heap has grown to five
