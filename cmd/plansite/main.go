@@ -28,6 +28,7 @@ import (
 	"syscall"
 
 	"github.com/stockholm/plansite/internal/config"
+	"github.com/stockholm/plansite/internal/hugepages"
 	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/site"
@@ -218,7 +219,7 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 		stop() // the next signal is the default one
 	}()
 	defer stop()
-	hugeHeap(hugeHeapSize)
+	hugepages.Wait() // before the collector's settings change
 	limitMemory(o.Content)
 	stats, err := site.BuildContext(ctx, *o)
 	if err != nil {
@@ -235,20 +236,15 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 // memoryLimit is the smallest soft limit on a build's memory.
 const memoryLimit = 224 << 20
 
-// hugeHeapSize is how much of a build's heap is asked to be in huge pages: about what the large plan's build holds
-// at its peak, and well below memoryLimit. Freed memory beyond the limit is what the runtime hands back to the kernel
-// at once: asking for 224 MiB made the shipped plan's build 10 ms slower than 32 or 160 MiB did (hyperfine, 50 runs).
-const hugeHeapSize = 160 << 20
-
 // limitMemory sets a soft limit on the build's memory, unless GOMEMLIMIT is set: 224 MiB, or for a big content
 // folder 24 bytes per byte of its Markdown. Unless GOGC is set, the collector runs when the heap has grown to five
 // times what was alive after the last collection (GOGC=400), and at the latest near the limit. Its first collection
 // comes at 16 MB: the shipped plan's build never collects, and one of ten or twenty revisions does without a first
-// touch of fresh memory for everything it allocates. A page touched for the first time is what costs here: 11 µs each
-// on the virtual machines we build on (hugeHeap makes most of them 2 MB pages), and collecting at 400 % keeps the
-// peak some 40 MB lower than not collecting, for about the same time (docs/performance.md). A limit below what the build needs
-// alive would make the collector run without pause, so it grows with the content: the build holds some 16 bytes per
-// byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
+// touch of fresh memory for everything it allocates. A page touched for the first time is what costs here: 11 µs
+// each on the virtual machines we build on (package hugepages makes most of them 2 MB pages), and collecting at
+// 400 % keeps the peak some 40 MB lower than not collecting, for about the same time (docs/performance.md). A limit
+// below what the build needs alive would make the collector run without pause, so it grows with the content: the
+// build holds some 16 bytes per byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
 // walking the large plan's 3,222 files took 9–14 ms, and the build cannot reach 224 MiB that soon.
 func limitMemory(content string) {
 	if os.Getenv("GOMEMLIMIT") != "" {

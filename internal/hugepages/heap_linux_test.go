@@ -1,4 +1,4 @@
-package main
+package hugepages
 
 import (
 	"os"
@@ -8,10 +8,10 @@ import (
 	"unsafe"
 )
 
-// TestHugeHeap checks that what is allocated after hugeHeap lies in memory the kernel was asked to back with huge
+// TestHeap checks that what is allocated after the request lies in memory the kernel was asked to back with huge
 // pages: the mapping holding it carries the "hg" flag in /proc/self/smaps.
-func TestHugeHeap(t *testing.T) {
-	if !hugeHeap(32 << 20) {
+func TestHeap(t *testing.T) {
+	if !Wait() {
 		t.Skip("this kernel has no transparent huge pages")
 	}
 	b := make([]byte, 8<<20)
@@ -22,7 +22,7 @@ func TestHugeHeap(t *testing.T) {
 	addr := uintptr(unsafe.Pointer(&b[len(b)/2]))
 	flags, huge := mappingOf(t, addr)
 	if !strings.Contains(" "+flags+" ", " hg ") {
-		t.Fatalf("the mapping holding a block allocated after hugeHeap has the flags %q, without hg (MADV_HUGEPAGE)", flags)
+		t.Fatalf("the mapping holding a block allocated after the request has the flags %q, without hg (MADV_HUGEPAGE)", flags)
 	}
 	t.Logf("flags %q, %d kB of the mapping in huge pages", flags, huge)
 }
