@@ -167,13 +167,15 @@ func benchIndex(b *testing.B, dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	revs := make([]*renderedRevision, len(bld.plan.Revisions))
+	found := make([][]search.Doc, len(bld.plan.Revisions))
 	for i, rev := range bld.plan.Revisions {
-		if _, revs[i], _ = bld.revision(rev); revs[i] == nil {
+		_, r, _ := bld.revision(rev, nil)
+		if r == nil {
 			b.Fatalf("revision %d did not render", rev.Year)
 		}
+		found[i] = r.search
 	}
-	docs, revisions := bld.searchDocs(revs)
+	docs, revisions := bld.searchDocs(found)
 	var bytes int
 	for b.Loop() {
 		bytes = 0

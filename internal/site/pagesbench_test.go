@@ -17,7 +17,7 @@ func BenchmarkPagesLarge(b *testing.B) {
 		bl.statusLines.Clear()
 		bl.sites.Clear()
 		for i, rev := range bl.plan.Revisions {
-			_, revs[i], _ = bl.revision(rev)
+			_, revs[i], _ = bl.revision(rev, nil)
 		}
 		if _, probs := bl.histories(bl.steps(revs)); len(probs) > 0 {
 			b.Fatal(probs)

@@ -59,8 +59,9 @@ type rowView struct {
 	Aktivitet, Ansvarig, Tidplan, Uppfoljning template.HTML
 }
 
-// revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing.
-func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
+// revision renders content/<year>/ to <year>/index.html, and returns its text prepared for comparing. Its
+// documents for the search index are given to found, unless it is nil, as soon as they are made, before the page.
+func (b *builder) revision(rev *content.Revision, found func([]search.Doc)) ([]file, *renderedRevision, problem.List) {
 	var probs problem.List
 	var warns problem.List // kept with the rendered revision, so a preview that reuses it still shows them
 	report := func(t content.Text, res markdown.Result) {
@@ -169,6 +170,10 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 		}
 		view.Sections = append(view.Sections, sv)
 	}
+	docs = append(docs, actDocs...)
+	if found != nil {
+		found(docs)
+	}
 	p := fmt.Sprintf("%d/index.html", rev.Year)
 	data := b.newPage(p, rev.Title)
 	data.Revision = view
@@ -201,7 +206,7 @@ func (b *builder) revision(rev *content.Revision) ([]file, *renderedRevision, pr
 	for _, a := range rev.Assets {
 		files = append(files, file{Path: fmt.Sprintf("%d/%s", rev.Year, a.Rel), Src: a.Src})
 	}
-	rr := &renderedRevision{doc: b.cmp.Prepare(in), search: append(docs, actDocs...), year: rev.Year, digest: rev.Digest,
+	rr := &renderedRevision{doc: b.cmp.Prepare(in), search: docs, year: rev.Year, digest: rev.Digest,
 		warnings: warns}
 	return files, rr, probs
 }

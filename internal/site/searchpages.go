@@ -11,8 +11,8 @@ import (
 )
 
 // searchPages builds the index and the search page.
-func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
-	docs, revisions := b.searchDocs(revs)
+func (b *builder) searchPages(found [][]search.Doc) ([]file, problem.List) {
+	docs, revisions := b.searchDocs(found)
 	var files []file
 	for _, f := range search.Build(docs, revisions, b.home().Year, b.glossary, b.words) {
 		files = append(files, file{Path: f.Path, Data: f.Data})
@@ -33,15 +33,15 @@ func (b *builder) searchPages(revs []*renderedRevision) ([]file, problem.List) {
 	return append(files, f), probs
 }
 
-// searchDocs gathers what the index is made of: every revision's documents, the plan's own details first, and
-// the revisions for the filters.
-func (b *builder) searchDocs(revs []*renderedRevision) ([]search.Doc, []search.Revision) {
+// searchDocs gathers what the index is made of: every revision's documents (found, by revision), the plan's own
+// details first, and the revisions for the filters.
+func (b *builder) searchDocs(found [][]search.Doc) ([]search.Doc, []search.Revision) {
 	var docs []search.Doc
 	var revisions []search.Revision
-	for i, r := range revs {
+	for i, revDocs := range found {
 		rev := b.plan.Revisions[i]
 		docs = append(docs, search.PlanDoc(rev))
-		docs = append(docs, r.search...)
+		docs = append(docs, revDocs...)
 		sr := search.Revision{Year: rev.Year, Status: rev.Status.Label()}
 		if w := rev.Worry(); w != nil {
 			sr.Worry = fmt.Sprintf("%d/#%s", rev.Year, w.ID)

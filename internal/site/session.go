@@ -141,10 +141,11 @@ type pairRender struct {
 }
 
 // revisionOnce renders a revision, or in a session takes its pages from an earlier render when nothing they
-// depend on has changed. A revision with problems is never kept.
-func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision, problem.List) {
+// depend on has changed. A revision with problems is never kept. A revision rendered anew gives its search
+// documents to found before its page is made (see revision).
+func (b *builder) revisionOnce(rev *content.Revision, found func([]search.Doc)) ([]file, *renderedRevision, problem.List) {
 	if !b.reuse.keep {
-		return b.revision(rev)
+		return b.revision(rev, found)
 	}
 	k := revKey{digest: rev.Digest, ctx: b.ctx}
 	if p := b.previous(rev); p != nil {
@@ -153,7 +154,7 @@ func (b *builder) revisionOnce(rev *content.Revision) ([]file, *renderedRevision
 	if r, ok := b.reuse.revs.Lookup(k); ok {
 		return r.files, r.rev, nil
 	}
-	files, rr, probs := b.revision(rev)
+	files, rr, probs := b.revision(rev, found)
 	if len(probs) == 0 && rr != nil {
 		b.reuse.revs.Put(k, &revisionRender{files: files, rev: rr})
 		if b.reuse.early != nil {

@@ -310,19 +310,42 @@ func (b *builder) render() problem.List {
 		probs problem.List
 	}
 	results := make([]result, len(b.plan.Revisions))
+	// The search index needs only each revision's documents, which a revision has before its page is made. It is
+	// begun as soon as every revision has them, on the core the other pages leave idle (the shipped plan's one
+	// revision is rendered on one core), and kept only when the build has no problems.
+	found := make([][]search.Doc, len(b.plan.Revisions))
+	got := make([]bool, len(found))
+	var finding sync.WaitGroup
+	finding.Add(len(found))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, rev := range b.plan.Revisions {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var once sync.Once
+			have := func(docs []search.Doc) { once.Do(func() { found[i], got[i] = docs, true; finding.Done() }) }
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			var files []file
-			files, results[i].rev, results[i].probs = b.revisionOnce(rev)
+			files, results[i].rev, results[i].probs = b.revisionOnce(rev, have)
+			if r := results[i].rev; r != nil {
+				have(r.search) // a revision taken from an earlier render
+			}
+			once.Do(finding.Done) // a revision that failed before it had its documents: its build keeps no index
 			b.out.put(files...)
 		}()
 	}
+	var sf []file
+	var sp problem.List
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		finding.Wait()
+		if !slices.Contains(got, false) {
+			sf, sp = b.searchPages(found)
+		}
+	}()
 	var probs problem.List
 	pages, pp := b.pages()
 	b.out.put(pages...)
@@ -338,17 +361,9 @@ func (b *builder) render() problem.List {
 	}
 	rendered := !slices.Contains(revs, nil)
 	if len(probs) == 0 || b.complete && rendered {
-		// The search index, the comparisons and the histories need only the rendered revisions, and each has
-		// serial stretches that leave a core idle: the index is made beside the other two. Under the memory
-		// limit (cmd/plansite) this costs no memory: the large plan peaked at 228–229 MiB either way, in 10 % less
-		// time (docs/performance.md).
-		var sf []file
-		var sp problem.List
-		indexed := make(chan struct{})
-		go func() {
-			defer close(indexed)
-			sf, sp = b.searchPages(revs)
-		}()
+		// The comparisons and the histories need the rendered revisions; the search index is being made beside
+		// them. Under the memory limit (cmd/plansite) this costs no memory: the large plan peaked at 228–229 MiB
+		// either way, in 10 % less time (docs/performance.md).
 		probs = append(probs, b.comparisons(revs)...)
 		steps := b.steps(revs) // after the comparisons, whose consecutive pairs it reuses
 		hf, hp := b.histories(steps)
@@ -364,6 +379,7 @@ func (b *builder) render() problem.List {
 		probs = append(probs, sp...)
 		b.out.put(b.crawlerFiles()...)
 	}
+	<-indexed // an index begun for a build with problems is not kept, but never left running
 	b.out.put(b.assets()...)
 	return probs
 }
