@@ -28,13 +28,17 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
+	"github.com/stockholm/plansite/internal/hugepages"
 	"github.com/stockholm/plansite/internal/plangen"
 	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/site"
 )
 
 func TestMain(m *testing.M) {
-	debug.SetGCPercent(200) // as cmd/plansite sets it, so that this measures what plansite serve does
+	// As cmd/plansite does, so that this measures what plansite serve does: its heap in huge pages (package
+	// hugepages, imported for that), and the collector's setting.
+	hugepages.Wait()
+	debug.SetGCPercent(200)
 	code := m.Run()
 	browser.CloseShared()
 	os.Exit(code)

@@ -5,8 +5,9 @@
 // "madvise" setting, the common default), one first touch brings 2 MB instead.
 //
 // The request is made on a goroutine started while the program's packages are being initialised, which takes
-// some 10 ms on one core and leaves the other idle; the request's collection costs 3–8 ms, mostly waiting. A
-// program that imports this package calls Wait before it changes the collector's settings.
+// some 10 ms on one core and leaves the other idle; the request's collection costs 3–8 ms, mostly waiting. The
+// request turns the collector off while it lasts: a program that imports this package calls Wait before it
+// changes the collector's settings.
 package hugepages
 
 // Size is how much heap is asked for: about what the large generated plan's build holds at its peak, and well
