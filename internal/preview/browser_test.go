@@ -65,6 +65,13 @@ func TestBrowserLiveReload(t *testing.T) {
 	if !browser.Eval[bool](tab, `document.querySelector('details.versions').open`) {
 		t.Error("the list of versions the reader opened closed")
 	}
+	// The page said which version it showed, and got only the sections that changed (internal/serve/same.go).
+	sent := browser.Eval[int](tab, `performance.getEntriesByType('resource').filter(e => e.name === location.href).pop().encodedBodySize`)
+	whole := browser.Await[int](tab, `fetch(location.href).then(r => r.text()).then(t => new TextEncoder().encode(t).length)`)
+	if sent <= 0 || sent >= whole {
+		t.Errorf("the patch fetched %d bytes of the page's %d; the unchanged sections should have been left out", sent, whole)
+	}
+	t.Logf("the patch fetched %d bytes of the page's %d", sent, whole)
 	// The patched page is the page the server sends, apart from what the reader did.
 	same := browser.Await[bool](tab, `fetch(location.href).then(r => r.text()).then(t => {
 		const next = new DOMParser().parseFromString(t, 'text/html');

@@ -36,6 +36,7 @@ type Live struct {
 	warned  []string // the warnings of the last good build
 	clients map[*client]bool
 	patched chan struct{} // closed and made anew when a page says it has patched itself
+	served  served        // the pages served last, for the sections a patch need not fetch again (same.go)
 }
 
 // client is one open page listening to the events.
@@ -222,7 +223,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	build := l.state().build
-	iw := &injector{ResponseWriter: w, build: build}
+	iw := &injector{ResponseWriter: w, build: build, served: &l.served, have: r.Header.Get(haveHeader)}
 	(*l.site.Load()).ServeHTTP(iw, r)
 	iw.flush()
 }
@@ -343,6 +344,8 @@ type injector struct {
 	status int
 	html   bool
 	buf    bytes.Buffer
+	served *served // where the page is kept
+	have   string  // the version the requesting page shows, when it says: its sections that are the same are sent empty
 }
 
 func (i *injector) WriteHeader(code int) {
@@ -370,7 +373,17 @@ func (i *injector) flush() {
 		return
 	}
 	page := i.buf.Bytes()
-	tag := []byte(fmt.Sprintf(`<script src="%slive.js" data-build="%d" data-page="%s"></script>`, livePrefix, i.build, pageSum(i.status, page)))
+	sum := pageSum(i.status, page)
+	if i.status == http.StatusOK {
+		if old := i.served.get(i.have); i.have != "" && old != nil {
+			var same bool
+			if page, same = sameSections(page, old); same {
+				i.Header().Set("Cache-Control", "no-store") // this answer is for one page's version only
+			}
+		}
+		i.served.put(sum, i.buf.Bytes())
+	}
+	tag := []byte(fmt.Sprintf(`<script src="%slive.js" data-build="%d" data-page="%s"></script>`, livePrefix, i.build, sum))
 	if at := bytes.LastIndex(page, []byte("</body>")); at >= 0 {
 		page = append(page[:at:at], append(tag, page[at:]...)...)
 	} else {

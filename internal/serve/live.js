@@ -28,6 +28,26 @@
     return x.nodeType === n.nodeType && (x.nodeType !== 1 || (x.tagName === n.tagName && x.id === n.id));
   }
 
+  // A section the server sends empty, marked SAME, is one this page has as the server sent it before (same.go):
+  // sameAs finds it by its start tag, which the server made sure is found once in each version.
+  var SAME = 'data-plansite-same';
+  function sameAs(x, n) {
+    var s = sent.get(x);
+    if (!s || s.nodeType !== 1 || s.tagName !== n.tagName || s.attributes.length !== n.attributes.length - 1) { return false; }
+    for (var i = 0; i < s.attributes.length; i++) {
+      var a = s.attributes[i];
+      if (n.getAttributeNS(a.namespaceURI, a.localName) !== a.value) { return false; }
+    }
+    return true;
+  }
+  // complete reports whether the page has every section the new HTML leaves out, so that a patch can keep them.
+  function complete(next) {
+    var kept = Array.prototype.slice.call(document.getElementsByTagName('section'));
+    return Array.prototype.every.call(next.querySelectorAll('[' + SAME + ']'), function (n) {
+      return kept.some(function (x) { return sameAs(x, n); });
+    });
+  }
+
   // morph makes live, a node of the page, show next, the same node in the new HTML.
   function morph(live, next) {
     var was = sent.get(live);
@@ -70,6 +90,13 @@
     want.forEach(function (n, j) {
       while (i < have.length && used.has(have[i])) { i++; }
       var cur = have[i], m = null, k;
+      if (n.nodeType === 1 && n.hasAttribute(SAME)) {
+        // A section the server did not send again, since this page has it as it was: it stays as it is.
+        m = have.find(function (x) { return !used.has(x) && sameAs(x, n); });
+        used.add(m);
+        if (m !== cur) { move(live, m, cur || null); }
+        return;
+      }
       if (cur && unchanged(cur, n)) {
         m = cur;
       } else if (n.nodeType === 1 && n.id && ids.has(n.id) && !used.has(ids.get(n.id)) && ids.get(n.id).tagName === n.tagName) {
@@ -128,18 +155,23 @@
   function mark(step) { if (performance.mark) { performance.mark('plansite-' + step); } }
 
   var busy = false, again = false;
-  function patch() {
+  // patch fetches the page's new HTML and patches the page with it. The page says which version it shows, and the
+  // server leaves out the sections that are the same in it; with whole, it asks for the whole page.
+  function patch(whole) {
     if (busy) { again = true; return; }
     busy = true;
     again = false;
+    var refetch = false;
     mark('fetch');
-    fetch(location.pathname + location.search, {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (text) {
+    var headers = whole || !page ? {} : {'X-Plansite-Have': page};
+    fetch(location.pathname + location.search, {cache: 'no-store', headers: headers}).then(function (r) { return r.text(); }).then(function (text) {
       if (leaving) { return; }
       mark('fetched');
       var next = new DOMParser().parseFromString(text, 'text/html');
       mark('parsed');
       var tag = next.querySelector('script[src$="/__plansite/live.js"]');
       if (!tag || assets(next) !== assets(document)) { reload(); return; }
+      if (!complete(next)) { refetch = true; return; } // a section a script moved or changed: fetch it all
       morph(document.documentElement, next.documentElement);
       build = +tag.getAttribute('data-build');
       page = tag.getAttribute('data-page');
@@ -148,7 +180,8 @@
       document.dispatchEvent(new CustomEvent('plansite:patched'));
     }).catch(function () { reload(); }).then(function () {
       busy = false;
-      if (again && !leaving) { patch(); }
+      if (leaving) { return; }
+      if (refetch) { patch(true); } else if (again) { patch(false); }
     });
   }
 
@@ -189,7 +222,7 @@
     var s = JSON.parse(e.data);
     if (box && (!warned || (!s.partial && !s.warned))) { hide(); } // the problems are fixed, or the warnings gone
     if (s.whole > build) { reload(); return; }
-    if (s.page !== page) { mark('told'); patch(); }
+    if (s.page !== page) { mark('told'); patch(false); }
   });
   // Warnings the coordinator has hidden stay hidden on the next pages, until they change.
   function dismissed(d) { try { return sessionStorage.getItem('plansite-warnings') === d; } catch (x) { return false; } }
