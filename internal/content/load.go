@@ -39,7 +39,7 @@ const (
 	StatementSlug = "tillganglighet"
 )
 
-var yearDir = regexp.MustCompile(`^[0-9]{4}$`)
+var yearDir = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}$`) })
 
 // Ignored reports whether a file or folder name is one that editors and tools leave behind (hidden files, swap
 // and backup files), which the builder skips.
@@ -107,7 +107,7 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 		p := filepath.Join(dir, name)
 		switch {
 		case Ignored(name):
-		case e.IsDir() && yearDir.MatchString(name):
+		case e.IsDir() && yearDir().MatchString(name):
 			l := &loaded{}
 			revs = append(revs, l)
 			wg.Add(1)
@@ -118,7 +118,7 @@ func (ld *Loader) Load(dir string) (*Plan, error) {
 			}()
 		case e.IsDir() && name == pagesDir:
 			plan.Pages = loadPages(root, p, &probs)
-		case e.Type()&fs.ModeSymlink != 0 && (yearDir.MatchString(name) || name == pagesDir):
+		case e.Type()&fs.ModeSymlink != 0 && (yearDir().MatchString(name) || name == pagesDir):
 			probs.Add(p, 0, "mappen är en länk, och plansite läser bara riktiga mappar",
 				"byt länken mot mappen den pekar på, till exempel genom att flytta eller kopiera mappen hit")
 		case e.IsDir():
@@ -952,14 +952,14 @@ func isWord(s string) bool {
 }
 
 // paragraphRe is a paragraph of the minutes as people write it: "§ 12", "§12", "12", "12 §".
-var paragraphRe = regexp.MustCompile(`^(?:§\s*)?([0-9]{1,4})(?:\s*§)?$`)
+var paragraphRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:§\s*)?([0-9]{1,4})(?:\s*§)?$`) })
 
 // decision reads the board's decision (paragraf; beslutad and dnr are read with the other keys) and checks that it
 // fits the status: a draft or a proposal out for comment has no decision yet. What an adopted revision lacks is a
 // warning (see Warnings), since an older plan's minutes are not always at hand.
 func decision(d *frontmatter.Doc, r *Revision) {
 	if p := d.Text("paragraf", false); p != "" {
-		m := paragraphRe.FindStringSubmatch(p)
+		m := paragraphRe().FindStringSubmatch(p)
 		if m == nil {
 			d.Problem(d.Line("paragraf"), fmt.Sprintf("paragraf %q är inte en paragraf i protokollet", p),
 				"skriv paragrafens nummer, till exempel paragraf: § 12")

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -36,7 +37,7 @@ func NewRevision(dir string, year int) (*NewResult, error) {
 	}
 	newest := -1
 	for _, e := range entries {
-		if e.IsDir() && yearDir.MatchString(e.Name()) {
+		if e.IsDir() && yearDir().MatchString(e.Name()) {
 			y, _ := strconv.Atoi(e.Name())
 			newest = max(newest, y)
 		}
@@ -104,10 +105,12 @@ func NewRevision(dir string, year int) (*NewResult, error) {
 }
 
 var (
-	yearLine    = regexp.MustCompile(`(?m)^(\x{FEFF}?år:)[ \t]*.*$`)
-	statusLine  = regexp.MustCompile(`(?m)^status:[ \t]*.*$`)
-	titleLine   = regexp.MustCompile(`(?m)^titel:.*$`)
-	decidedLine = regexp.MustCompile(`(?m)^(beslutad|paragraf|godkänd_av_ks|dokument):.*\r?\n`)
+	yearLine    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\x{FEFF}?år:)[ \t]*.*$`) })
+	statusLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^status:[ \t]*.*$`) })
+	titleLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^titel:.*$`) })
+	decidedLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^(beslutad|paragraf|godkänd_av_ks|dokument):.*\r?\n`)
+	})
 )
 
 // clearFollowUp removes an activity's follow-up (the status key and its indented lines) from its frontmatter: a
@@ -144,10 +147,10 @@ func nextPlan(src string, from, to int) string {
 		end = i + 3
 	}
 	front, rest := src[:end], src[end:]
-	front = yearLine.ReplaceAllString(front, "${1} "+strconv.Itoa(to))
-	front = statusLine.ReplaceAllString(front, "status: "+string(Draft))
-	front = decidedLine.ReplaceAllString(front, "")
-	front = titleLine.ReplaceAllStringFunc(front, func(l string) string {
+	front = yearLine().ReplaceAllString(front, "${1} "+strconv.Itoa(to))
+	front = statusLine().ReplaceAllString(front, "status: "+string(Draft))
+	front = decidedLine().ReplaceAllString(front, "")
+	front = titleLine().ReplaceAllStringFunc(front, func(l string) string {
 		return strings.ReplaceAll(l, strconv.Itoa(from), strconv.Itoa(to))
 	})
 	return front + rest

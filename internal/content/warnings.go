@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stockholm/plansite/internal/problem"
 )
@@ -29,8 +30,8 @@ func (p *Plan) Warnings() problem.List {
 }
 
 var (
-	formWord = regexp.MustCompile(`(?i)\b(blankett|formulär)`)
-	linkish  = regexp.MustCompile(`\]\(|<https?://|https?://|\]\[`)
+	formWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(blankett|formulär)`) })
+	linkish  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\]\(|<https?://|https?://|\]\[`) })
 )
 
 // formWithoutLink warns when the routine for a worry mentions a form but links to none: an employee who is worried
@@ -40,8 +41,8 @@ func formWithoutLink(s *Section, w *problem.List) {
 	line := s.Body.Pos.Line
 	for para := range strings.SplitSeq(s.Body.Markdown, "\n\n") {
 		text := strings.TrimSpace(para)
-		if !strings.HasPrefix(text, "#") && formWord.MatchString(text) {
-			if linkish.MatchString(text) {
+		if !strings.HasPrefix(text, "#") && formWord().MatchString(text) {
+			if linkish().MatchString(text) {
 				return
 			}
 			if first == 0 {

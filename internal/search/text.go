@@ -218,8 +218,9 @@ func memoFold() func(string) string {
 
 // numerals pairs the Swedish words for the numbers two to twelve with their digits, both ways: a plan writes "fyra
 // målgrupper" and a reader searches for "4 målgrupper", or the other way round. One and six are left out: "en",
-// "ett" and "sex" are other words far more often.
-var numerals = func() map[string]string {
+// "ett" and "sex" are other words far more often. Made on first use: folding the words makes the table of folded
+// letters (latinFolds), some 170 kB that the program's start need not wait for.
+var numerals = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for i, w := range strings.Fields("två tre fyra fem _ sju åtta nio tio elva tolv") {
 		if w != "_" {
@@ -228,7 +229,7 @@ var numerals = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // withNumerals adds, after each number word or number of two to twelve that a text says, the other way of writing
 // it as a secondary token, for the index: a query finds a text that writes the number the other way, a little below
@@ -236,7 +237,7 @@ var numerals = func() map[string]string {
 func withNumerals(toks []Token) []Token {
 	n := 0
 	for _, t := range toks {
-		if _, ok := numerals[t.Key]; ok && !t.Secondary {
+		if _, ok := numerals()[t.Key]; ok && !t.Secondary {
 			n++
 		}
 	}
@@ -246,7 +247,7 @@ func withNumerals(toks []Token) []Token {
 	out := make([]Token, 0, len(toks)+n)
 	for _, t := range toks {
 		out = append(out, t)
-		if other, ok := numerals[t.Key]; ok && !t.Secondary {
+		if other, ok := numerals()[t.Key]; ok && !t.Secondary {
 			out = append(out, Token{Form: other, Key: Fold(other), Secondary: true})
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -169,7 +170,7 @@ func Parse(file string, raw []byte, probs *problem.List) (d *Doc) {
 			start = n + 1
 		case string(t) == "---":
 			cut = len(src) - len(rest)
-		case bytes.HasPrefix(l, []byte("...")) && documentEnd.Match(l):
+		case bytes.HasPrefix(l, []byte("...")) && documentEnd().Match(l):
 			if endsEarly(file, start, strings.Split(string(src), "\n"), probs) {
 				return nil
 			}
@@ -274,12 +275,12 @@ func (d *Doc) line(n *yaml.Node) int {
 	return d.start + n.Line
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlError splits a yaml.v3 error into a line inside the frontmatter and its message.
 func yamlError(err error) (int, string) {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n, m[2]
 	}
@@ -457,10 +458,10 @@ func (d *Doc) Group(key string, required bool) *Doc {
 	return g
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9åäö]+(-[a-z0-9åäö]+)*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9åäö]+(-[a-z0-9åäö]+)*$`) })
 
 // ValidID reports whether s is spelt as an id must be: small letters and digits, words joined by single dashes.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+func ValidID(s string) bool { return idPattern().MatchString(s) }
 
 // ID returns an id value, checking its spelling, and the line of its key.
 func (d *Doc) ID(key string) (string, int) {
@@ -469,7 +470,7 @@ func (d *Doc) ID(key string) (string, int) {
 		return "", d.anchor
 	}
 	id := strings.TrimSpace(v.Value)
-	if !idPattern.MatchString(id) {
+	if !idPattern().MatchString(id) {
 		d.probs.Add(d.file, line, fmt.Sprintf("%s %q får bara innehålla små bokstäver, siffror och enkla bindestreck", key, id),
 			fmt.Sprintf("till exempel %s: %s", key, SuggestID(id)))
 	}

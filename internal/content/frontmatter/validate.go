@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +157,7 @@ func (d *Doc) invisibleEscapes(n *yaml.Node, key string) {
 }
 
 // documentEnd matches YAML's document end marker: three dots at the start of a line.
-var documentEnd = regexp.MustCompile(`^\.\.\.(\s|$)`)
+var documentEnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\.\.\.(\s|$)`) })
 
 // endsEarly reports a line of three dots in the frontmatter (the lines after the opening --- in lines): YAML
 // reads it as the end of the document and silently drops every key after it. It returns whether it found one.
@@ -165,7 +166,7 @@ func endsEarly(file string, start int, lines []string, probs *problem.List) bool
 		if strings.TrimSpace(l) == "---" {
 			return false
 		}
-		if !documentEnd.MatchString(l) {
+		if !documentEnd().MatchString(l) {
 			continue
 		}
 		closed := slices.ContainsFunc(lines[start+i+1:], func(l string) bool { return strings.TrimSpace(l) == "---" })
@@ -300,7 +301,7 @@ func (d *Doc) Email(key string) string {
 	return s
 }
 
-var phonePattern = regexp.MustCompile(`^\+?[0-9 \x{00A0}()-]+$`)
+var phonePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+?[0-9 \x{00A0}()-]+$`) })
 
 // Phone returns a value that must be a phone number: digits with the separators people write (space, -,
 // parentheses) and + first for a country code. The site dials the digits, so words (ring mig, vxl) are refused,
@@ -316,7 +317,7 @@ func (d *Doc) Phone(key string) string {
 			digits++
 		}
 	}
-	if !phonePattern.MatchString(s) || digits < 3 || digits > 15 {
+	if !phonePattern().MatchString(s) || digits < 3 || digits > 15 {
 		d.probs.Add(d.file, d.line(d.keys[key].key), fmt.Sprintf("%s %q är inte ett telefonnummer", key, s),
 			"skriv numret med siffror, gärna med mellanslag, - eller ( ), till exempel 08-508 000 00. Ett + får bara stå först, före landsnumret")
 		return ""
