@@ -5,11 +5,10 @@ package compare
 import (
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/cputime"
 	"github.com/stockholm/plansite/internal/markdown"
 	"github.com/stockholm/plansite/internal/plangen"
 )
@@ -44,7 +43,7 @@ func BenchmarkCompareLarge(b *testing.B) {
 	}
 	last := len(ins) - 1
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		c := NewCache()
 		docs := make([]*Doc, len(ins))
@@ -59,14 +58,5 @@ func BenchmarkCompareLarge(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime is the CPU time the process has used, in user and system mode.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cputime.Report(b, start)
 }

@@ -4,10 +4,9 @@ package content
 
 import (
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/stockholm/plansite/internal/cputime"
 	"github.com/stockholm/plansite/internal/plangen"
 )
 
@@ -20,20 +19,11 @@ func BenchmarkLoadLarge(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if _, err := Load(dir); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime is the CPU time the process has used, in user and system mode.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cputime.Report(b, start)
 }
