@@ -73,8 +73,7 @@ func sameSections(page, old []byte) ([]byte, bool) {
 	var out bytes.Buffer
 	at, stripped := 0, false
 	for _, b := range next {
-		k := string(b.start)
-		if oldCount[k] != 1 || nextCount[k] != 1 || !bytes.Equal(oldBlock[k], b.whole) {
+		if oldCount[string(b.start)] != 1 || nextCount[string(b.start)] != 1 || !bytes.Equal(oldBlock[string(b.start)], b.whole) {
 			continue
 		}
 		out.Write(page[at:b.from])
