@@ -73,7 +73,8 @@ func sameSections(page, old []byte) ([]byte, bool) {
 	var out bytes.Buffer
 	at, stripped := 0, false
 	for _, b := range next {
-		if oldCount[string(b.start)] != 1 || nextCount[string(b.start)] != 1 || !bytes.Equal(oldBlock[string(b.start)], b.whole) {
+		once := oldCount[string(b.start)] == 1 && nextCount[string(b.start)] == 1
+		if !once || !bytes.Equal(oldBlock[string(b.start)], b.whole) {
 			continue
 		}
 		out.Write(page[at:b.from])
