@@ -460,6 +460,8 @@
         var w = tries[k][0];
         var len = Array.from(w).length;
         if (len < 4 || len <= bestLen) continue;
+        // A part typed with å, ä or ö is not the site's word of another vowel ("gäng" in "gängvåld" is not "gång").
+        if (otherVowels({ form: partForm(t, tries[k][1] ? 0 : i) }, await shard(w), w)) continue;
         var a = await matchWord({ key: w, form: w }, 1);
         // A part is a word of the site as it stands (it has a stem); a head may also begin longer words (then its
         // own key is among the keys); a misspelling or a shorter stem does not count.
@@ -502,6 +504,13 @@
     if (!t.form || !SWEDISH_VOWELS.test(t.form.toLowerCase())) return false;
     var sp = spellings(sh, key);
     return sp.length > 0 && sp.every(function (x) { return vowelsClash(t.form, x); });
+  }
+
+  // partForm is the query's word as typed from its from-th letter on, where it has as many letters as its folded
+  // key (so that a part of the key is the same part of the form), or '' (no vowels to tell apart).
+  function partForm(t, from) {
+    var f = Array.from((t.form || '').toLowerCase().normalize('NFC'));
+    return f.length === Array.from(t.key).length ? f.slice(from).join('') : '';
   }
 
   // sameWord reports whether a and b look like two forms of one word: six letters or more alike from the
@@ -558,6 +567,8 @@
       var bare = head.endsWith('s') ? head.slice(0, -1) : null;
       var heads = [head, bare, head + 'a', head + 'e', bare && bare + 'e', bare && bare + 'a'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
+      // A head or tail typed with å, ä or ö is not the site's word of another vowel that folds like it.
+      if (h && otherVowels({ form: partForm(t, 0) }, sh, h)) continue;
       var a;
       if (h) {
         a = await matchWord({ key: h, form: h }, 1);
@@ -567,7 +578,7 @@
         if (a.tier !== 0 || !a.scores.size) continue;
       }
       var b = await matchWord({ key: tail, form: tail }, 1);
-      if (b.tier > 1) continue;
+      if (b.tier > 1 || b.stem && otherVowels({ form: partForm(t, i) }, await shard(tail), tail)) continue;
       var found = false;
       a.scores.forEach(function (s, d) {
         if (b.scores.has(d)) { scores.set(d, 0.7 * (s + b.scores.get(d))); found = true; }
