@@ -285,7 +285,7 @@
     // in "behandlingsenheten" says more than "behandlas", which only shares its root.
     if (!entry && t.key.length >= 6 && !/[0-9]/.test(t.key)) {
       for (var lf in sh.f) {
-        if (lf.length <= t.key.length || lf.lastIndexOf(t.key, 0) !== 0) continue;
+        if (lf.length <= t.key.length || lf.lastIndexOf(t.key, 0) !== 0 || otherVowels(t, sh, lf)) continue;
         await stemPostings(scores, sh.f[lf][0], 0.9);
         keys.push(t.key);
       }
@@ -300,6 +300,9 @@
     for (var k = 0; k < rstems.length; k++) {
       if (rstems[k] === stem) continue;
       var rsh = await shard(rstems[k]);
+      // A word the site does not have, typed with å, ä or ö, is not the site's word of another vowel that folds
+      // like it: "gänget" has the root of "gång" and "gånger" once folded.
+      if (!entry && otherVowels(t, rsh, rstems[k])) continue;
       addPostings(derived, rsh.s[rstems[k]], 0.8);
       addPostings(derived, rsh.p && rsh.p[rstems[k]], 0.8);
       keys.push(rstems[k]);
@@ -351,6 +354,8 @@
     // ("taem", "teamm"), the slips that keep a short word recognisable; other one-letter changes make another word.
     var near = t.key.length >= 5 ? nearForms(sh, t.key, 1, true) :
       t.key.length === 4 ? nearForms(sh, t.key, 1, false).filter(function (k) { return slip(k, t.key); }) : [];
+    var sameVowels = function (k) { return !otherVowels(t, sh, k); };
+    near = near.filter(sameVowels);
     for (var n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -359,7 +364,7 @@
     if (!near.length) {
       // A form built on a stem of the site ("stödjer" → "stöd"), the longest stem weighing most, alone or as a
       // compound part ("bejakande" in "våldsbejakande").
-      var cands = prefixes(sh.s, t.key);
+      var cands = prefixes(sh.s, t.key).filter(sameVowels);
       for (var c = 0; c < cands.length; c++) {
         addPostings(scores, sh.s[cands[c]], c === 0 ? 0.9 : 0.7);
         keys.push(cands[c]);
@@ -374,7 +379,7 @@
       // The beginning of longer words: "järva" in "järvaområdet", or a word still being typed.
       if (t.key.length >= 4) {
         for (var f in sh.f) {
-          if (f.length <= t.key.length || f.lastIndexOf(t.key, 0) !== 0) continue;
+          if (f.length <= t.key.length || f.lastIndexOf(t.key, 0) !== 0 || otherVowels(t, sh, f)) continue;
           await stemPostings(scores, sh.f[f][0], 0.5);
           keys.push(t.key);
           if (t.key.length < 6) shaky = true;
@@ -386,7 +391,7 @@
       // word of the site ("sekretessen" in "sekretessbrytande", "identifiering" in "identifierats").
       if (scores.size === 0 && r.length >= 5 && r !== t.key && rs === sh) {
         for (var rf in sh.f) {
-          if (rf.length <= r.length || rf.lastIndexOf(r, 0) !== 0) continue;
+          if (rf.length <= r.length || rf.lastIndexOf(r, 0) !== 0 || otherVowels(t, sh, rf)) continue;
           await stemPostings(scores, sh.f[rf][0], 0.5);
           keys.push(r);
         }
@@ -397,7 +402,7 @@
       return done(1);
     }
     // Tier 2: a word two letters away, for a word of eight or more.
-    near = t.key.length >= 8 ? nearForms(sh, t.key, 2, true) : [];
+    near = t.key.length >= 8 ? nearForms(sh, t.key, 2, true).filter(sameVowels) : [];
     for (n = 0; n < near.length; n++) {
       await stemPostings(scores, sh.f[near[n]][0], 0.5);
       keys.push(sh.f[near[n]][0]);
@@ -455,6 +460,8 @@
         var w = tries[k][0];
         var len = Array.from(w).length;
         if (len < 4 || len <= bestLen) continue;
+        // A part typed with å, ä or ö is not the site's word of another vowel ("gäng" in "gängvåld" is not "gång").
+        if (otherVowels({ form: partForm(t, tries[k][1] ? 0 : i) }, await shard(w), w)) continue;
         var a = await matchWord({ key: w, form: w }, 1);
         // A part is a word of the site as it stands (it has a stem); a head may also begin longer words (then its
         // own key is among the keys); a misspelling or a shorter stem does not count.
@@ -466,6 +473,44 @@
       }
     }
     return best;
+  }
+
+  // SWEDISH_VOWELS are the letters that fold alike but are other vowels to a Swedish reader: "gäng" is not "gång".
+  var SWEDISH_VOWELS = /[åäö]/;
+
+  // spellings lists the words of a shard, as the site writes them, that are the form key or have it for their stem.
+  function spellings(sh, key) {
+    var out = [];
+    var add = function (e) { for (var i = 1; i < e.length; i += 2) out.push(e[i]); };
+    if (sh.f[key]) add(sh.f[key]);
+    for (var k in sh.f) if (k !== key && sh.f[k][0] === key) add(sh.f[k]);
+    return out;
+  }
+
+  // vowelsClash reports whether a spelling of the site differs from the query's form in a vowel the reader typed
+  // as å, ä or ö, where the two are alike once folded ("gänget" and "gånger"): another word, not another form.
+  function vowelsClash(form, spelling) {
+    var a = Array.from(form.toLowerCase().normalize('NFC')), b = Array.from(spelling);
+    for (var i = 0; i < a.length && i < b.length && fold(a[i]) === fold(b[i]); i++) {
+      if (SWEDISH_VOWELS.test(a[i]) && a[i] !== b[i]) return true;
+    }
+    return false;
+  }
+
+  // otherVowels reports whether the site writes every word of key (a form, or the stem of forms) with another vowel
+  // than the query's form where the form has å, ä or ö: then key is another word that folds like it. A key the
+  // shard has no spelling of is kept.
+  function otherVowels(t, sh, key) {
+    if (!t.form || !SWEDISH_VOWELS.test(t.form.toLowerCase())) return false;
+    var sp = spellings(sh, key);
+    return sp.length > 0 && sp.every(function (x) { return vowelsClash(t.form, x); });
+  }
+
+  // partForm is the query's word as typed from its from-th letter on, where it has as many letters as its folded
+  // key (so that a part of the key is the same part of the form), or '' (no vowels to tell apart).
+  function partForm(t, from) {
+    var f = Array.from((t.form || '').toLowerCase().normalize('NFC'));
+    return f.length === Array.from(t.key).length ? f.slice(from).join('') : '';
   }
 
   // sameWord reports whether a and b look like two forms of one word: six letters or more alike from the
@@ -522,6 +567,8 @@
       var bare = head.endsWith('s') ? head.slice(0, -1) : null;
       var heads = [head, bare, head + 'a', head + 'e', bare && bare + 'e', bare && bare + 'a'];
       var h = heads.find(function (x) { return x && x.length >= 3 && sh.f[x]; });
+      // A head or tail typed with å, ä or ö is not the site's word of another vowel that folds like it.
+      if (h && otherVowels({ form: partForm(t, 0) }, sh, h)) continue;
       var a;
       if (h) {
         a = await matchWord({ key: h, form: h }, 1);
@@ -531,7 +578,7 @@
         if (a.tier !== 0 || !a.scores.size) continue;
       }
       var b = await matchWord({ key: tail, form: tail }, 1);
-      if (b.tier > 1) continue;
+      if (b.tier > 1 || b.stem && otherVowels({ form: partForm(t, i) }, await shard(tail), tail)) continue;
       var found = false;
       a.scores.forEach(function (s, d) {
         if (b.scores.has(d)) { scores.set(d, 0.7 * (s + b.scores.get(d))); found = true; }
