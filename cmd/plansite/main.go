@@ -50,10 +50,10 @@ Run "plansite <command> -h" for the flags of a command.
 `
 
 func main() {
+	hugepages.Wait() // its request turns the collector off for a moment: it must be over before the setting here
 	// A build makes a lot of short-lived garbage and then exits: collecting less often costs some memory (the
 	// large generated plan peaks at about 370 MB instead of 280 MB) and saves about a tenth of the time. GOGC in the
 	// environment still decides when it is set.
-	hugepages.Wait() // its request turns the collector off for a moment: it must be over before the setting here
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
@@ -236,15 +236,15 @@ func build(o *site.Options, stdout, stderr io.Writer) int {
 // memoryLimit is the smallest soft limit on a build's memory.
 const memoryLimit = 224 << 20
 
-// limitMemory sets a soft limit on the build's memory, unless GOMEMLIMIT is set: 224 MiB, or for a big content
-// folder 24 bytes per byte of its Markdown. Unless GOGC is set, the collector runs when the heap has grown to five
-// times what was alive after the last collection (GOGC=400), and at the latest near the limit. Its first collection
-// comes at 16 MB: the shipped plan's build never collects, and one of ten or twenty revisions does without a first
-// touch of fresh memory for everything it allocates. A page touched for the first time is what costs here: 11 µs
-// each on the virtual machines we build on (package hugepages makes most of them 2 MB pages), and collecting at
-// 400 % keeps the peak some 40 MB lower than not collecting, for about the same time (docs/performance.md). A limit
-// below what the build needs alive would make the collector run without pause, so it grows with the content: the
-// build holds some 16 bytes per byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
+// limitMemory sets a soft limit on the build's memory, unless GOMEMLIMIT is set: 224 MiB, or for a big content folder
+// 24 bytes per byte of its Markdown. Unless GOGC is set, the collector runs when the heap has grown to five times what
+// was alive after the last collection (GOGC=400), and at the latest near the limit. Its first collection comes at
+// 16 MB: the shipped plan's build never collects, and one of ten or twenty revisions does without a first touch of fresh
+// memory for everything it allocates. A page touched for the first time is what costs here: 11 µs each on the virtual
+// machines we build on (package hugepages makes most of them 2 MB pages), and collecting at 400 % keeps the peak some
+// 40 MB lower than not collecting, for about the same time (docs/performance.md). A limit below what the build needs
+// alive would make the collector run without pause, so it grows with the content: the build holds some 16 bytes per
+// byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
 // walking the large plan's 3,222 files took 9–14 ms, and the build cannot reach 224 MiB that soon.
 func limitMemory(content string) {
 	hugepages.Wait() // as in main: run calls this without main in tests

@@ -22,7 +22,8 @@ func TestHeap(t *testing.T) {
 	addr := uintptr(unsafe.Pointer(&b[len(b)/2]))
 	flags, huge := mappingOf(t, addr)
 	if !strings.Contains(" "+flags+" ", " hg ") {
-		t.Fatalf("the mapping holding a block allocated after the request has the flags %q, without hg (MADV_HUGEPAGE)", flags)
+		t.Fatalf("the mapping holding a block allocated after the request has the flags %q, without hg "+
+			"(MADV_HUGEPAGE)", flags)
 	}
 	t.Logf("flags %q, %d kB of the mapping in huge pages", flags, huge)
 }

@@ -1,8 +1,8 @@
 // Package hugepages asks, as the program starts, for the heap a build will use to be backed by transparent huge
 // pages. On the virtual machines we build on, a page of memory touched for the first time costs some 11 µs, and
 // without huge pages a build touches every 4 kB of its heap once: half of a small build's time and most of a large
-// one's system time (docs/performance.md, "Huge pages"). Where the kernel gives huge pages on request (the
-// "madvise" setting, the common default), one first touch brings 2 MB instead.
+// one's system time (docs/performance.md, "Huge pages"). Where the kernel gives huge pages on request (its
+// "madvise" or "always" setting), one first touch brings 2 MB instead.
 //
 // The request is made on a goroutine started while the program's packages are being initialised, which takes
 // some 10 ms on one core and leaves the other idle; the request's collection costs 3–8 ms, mostly waiting. The

@@ -342,6 +342,11 @@ func (b *builder) render() problem.List {
 	go func() {
 		defer close(indexed)
 		finding.Wait()
+		if b.reuse.early != nil {
+			// A preview serving each revision as soon as it is made waits for the open pages to patch themselves,
+			// leaving the machine to the browser: the index waits too.
+			wg.Wait()
+		}
 		if !slices.Contains(got, false) {
 			sf, sp = b.searchPages(found)
 		}
