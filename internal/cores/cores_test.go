@@ -3,6 +3,7 @@ package cores
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -35,8 +36,9 @@ func TestEachVisitsEveryIndexOnce(t *testing.T) {
 					t.Errorf("GOMAXPROCS %d, n %d: index %d visited %d times", p, n, i, v)
 				}
 			}
-			if w := int(workers.Load()); w != min(p, n) {
-				t.Errorf("GOMAXPROCS %d, n %d: %d workers, want %d", p, n, w, min(p, n))
+			// A goroutine asks for its worker when it takes its first piece: one that finds nothing left has none.
+			if w := int(workers.Load()); w > min(p, n) || n > 0 && w == 0 {
+				t.Errorf("GOMAXPROCS %d, n %d: %d workers, want 1 to %d", p, n, w, min(p, n))
 			}
 			var sum atomic.Int64
 			Each(n, func(i int) { sum.Add(int64(i)) })
@@ -59,8 +61,8 @@ func TestRangesCoverOnceInOrder(t *testing.T) {
 				mu.Unlock()
 			})
 			slices.SortFunc(got, func(a, b [2]int) int { return a[0] - b[0] })
-			if len(got) != min(p, n) {
-				t.Errorf("GOMAXPROCS %d, n %d: %d ranges, want %d", p, n, len(got), min(p, n))
+			if want := min(piecesPerCore*p, n); len(got) != want {
+				t.Errorf("GOMAXPROCS %d, n %d: %d ranges, want %d", p, n, len(got), want)
 			}
 			at := 0
 			for _, r := range got {
@@ -86,4 +88,52 @@ func TestAllRunsEveryFunction(t *testing.T) {
 		}
 	}
 	All() // nothing to run returns at once
+}
+
+// goroutineID is the number the runtime gives the calling goroutine, read from the first line of its stack.
+func goroutineID() string {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	id, _, _ := strings.Cut(strings.TrimPrefix(string(buf), "goroutine "), " ")
+	return id
+}
+
+// TestCallerDoesItsShare checks that the goroutine asking for the work takes pieces itself: on one core it does
+// all of them, without waiting for a helper to be scheduled; on two, helpers and caller share them.
+func TestCallerDoesItsShare(t *testing.T) {
+	for _, p := range procs {
+		withProcs(t, p)
+		caller := goroutineID()
+		var mu sync.Mutex
+		by := map[string]int{}
+		Ranges(1000, func(from, to int) {
+			mu.Lock()
+			by[goroutineID()] += to - from
+			mu.Unlock()
+		})
+		if p == 1 && by[caller] != 1000 {
+			t.Errorf("GOMAXPROCS 1: the caller did %d of the 1000 indices, want all: %v", by[caller], by)
+		}
+		if len(by) > p {
+			t.Errorf("GOMAXPROCS %d: the work ran on %d goroutines: %v", p, len(by), by)
+		}
+	}
+}
+
+func TestRangesWithAsksEachGoroutineOnce(t *testing.T) {
+	for _, p := range procs {
+		withProcs(t, p)
+		var workers atomic.Int32
+		var covered atomic.Int64
+		RangesWith(1000, func() func(from, to int) {
+			workers.Add(1)
+			return func(from, to int) { covered.Add(int64(to - from)) }
+		})
+		if covered.Load() != 1000 {
+			t.Errorf("GOMAXPROCS %d: ranges covered %d of 1000", p, covered.Load())
+		}
+		if w := workers.Load(); w < 1 || int(w) > p {
+			t.Errorf("GOMAXPROCS %d: %d workers, want 1 to %d", p, w, p)
+		}
+	}
 }

@@ -125,10 +125,12 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			missing = append(missing, n)
 		}
 	}
-	cores.Ranges(len(missing), func(from, to int) {
+	cores.RangesWith(len(missing), func() func(from, to int) {
 		fold := memoFold()
-		for _, n := range missing[from:to] {
-			toks[n] = withNumerals(tokenize(texts[n], fold))
+		return func(from, to int) {
+			for _, n := range missing[from:to] {
+				toks[n] = withNumerals(tokenize(texts[n], fold))
+			}
 		}
 	})
 	for _, n := range missing {
@@ -201,10 +203,12 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
-	cores.Ranges(len(texts), func(from, to int) {
+	cores.RangesWith(len(texts), func() func(from, to int) {
 		sc := newScratch(num)
-		for n := from; n < to; n++ {
-			contribs[n] = count(toks[n], ids[n], num, voc, gloss, sc)
+		return func(from, to int) {
+			for n := from; n < to; n++ {
+				contribs[n] = count(toks[n], ids[n], num, voc, gloss, sc)
+			}
 		}
 	})
 	// Pairs of words in a row are numbered in the order of the texts, each with its key the first time.
@@ -444,11 +448,13 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	sort.Strings(names)
 	files := make([]File, len(names))
-	cores.Ranges(len(names), func(from, to int) {
-		var buf []byte // grown once per core, each shard copied out at its size
-		for i := from; i < to; i++ {
-			buf = shards[names[i]].appendJSON(buf[:0])
-			files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: slices.Clone(buf)}
+	cores.RangesWith(len(names), func() func(from, to int) {
+		var buf []byte // grown once per goroutine, each shard copied out at its size
+		return func(from, to int) {
+			for i := from; i < to; i++ {
+				buf = shards[names[i]].appendJSON(buf[:0])
+				files[i] = File{Path: "sok/i/" + names[i] + ".json", Data: slices.Clone(buf)}
+			}
 		}
 	})
 
