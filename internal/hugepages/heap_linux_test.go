@@ -28,6 +28,19 @@ func TestHeap(t *testing.T) {
 	t.Logf("flags %q, %d kB of the mapping in huge pages", flags, huge)
 }
 
+// TestInUse checks the request for the heap in use as the program starts: the mapping holding its first
+// allocation carries the "hg" flag, and its first 2 MB is one huge page when the kernel could collapse it.
+func TestInUse(t *testing.T) {
+	if !Wait() {
+		t.Skip("this kernel has no transparent huge pages")
+	}
+	flags, huge := mappingOf(t, uintptr(unsafe.Pointer(first)))
+	if !strings.Contains(" "+flags+" ", " hg ") {
+		t.Fatalf("the mapping holding the heap in use at the start has the flags %q, without hg (MADV_HUGEPAGE)", flags)
+	}
+	t.Logf("flags %q, %d kB of the mapping in huge pages", flags, huge)
+}
+
 // mappingOf returns the VmFlags and the AnonHugePages (kB) of the mapping holding addr.
 func mappingOf(t *testing.T, addr uintptr) (flags string, hugeKB int) {
 	t.Helper()
