@@ -4,11 +4,9 @@ package output
 // never leaves a half-built public/ behind.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -201,31 +199,6 @@ func removeTree(dir string) error {
 		}
 	}
 	return os.Remove(dir)
-}
-
-// sameContent reports whether the regular file at path holds exactly f's contents. It reads the file a piece at a
-// time into buf, so that comparing a big site with the published one allocates nothing per file.
-func sameContent(path string, f File, buf []byte) bool {
-	info, err := os.Lstat(path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size() {
-		return false
-	}
-	r, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer r.Close()
-	for _, part := range append([][]byte{f.Data}, f.More...) {
-		for len(part) > 0 {
-			n, err := io.ReadFull(r, buf[:min(len(buf), len(part))])
-			if err != nil || !bytes.Equal(buf[:n], part[:n]) {
-				return false
-			}
-			part = part[n:]
-		}
-	}
-	n, _ := r.Read(buf[:1])
-	return n == 0
 }
 
 // Needed is the size in bytes of every file given to Put, written or not.

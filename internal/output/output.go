@@ -5,7 +5,6 @@ package output
 
 import (
 	"io"
-	"net"
 	"os"
 )
 
@@ -36,19 +35,7 @@ func (f File) write(p string) error {
 	if f.Data == nil && f.Src != "" {
 		return copyFile(f.Src, p)
 	}
-	if len(f.More) == 0 {
-		return os.WriteFile(p, f.Data, 0o644)
-	}
-	w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	bufs := append(net.Buffers{f.Data}, f.More...)
-	if _, err := bufs.WriteTo(w); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	return writeFile(p, append([][]byte{f.Data}, f.More...)...)
 }
 
 func copyFile(src, dst string) error {
