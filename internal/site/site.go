@@ -324,7 +324,12 @@ func (b *builder) render() problem.List {
 		go func() {
 			defer wg.Done()
 			var once sync.Once
-			have := func(docs []search.Doc) { once.Do(func() { found[i], got[i] = docs, true; finding.Done() }) }
+			have := func(docs []search.Doc) {
+				once.Do(func() { found[i], got[i] = docs, true; finding.Done() })
+				// The index is the build's longest path: the revision that lets it begin hands it its core, and
+				// makes its page after (the index would wait for a core until this goroutine blocked).
+				runtime.Gosched()
+			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			var files []file
