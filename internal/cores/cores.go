@@ -8,7 +8,6 @@ package cores
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 )
 
@@ -46,13 +45,16 @@ func RangesWith(n int, worker func() func(from, to int)) {
 }
 
 // share cuts [0, n) into pieces ranges and hands them out, in order, to the caller and to helpers, one for each
-// core beyond the caller's (no more than there are pieces). Each goroutine asks worker for its work when it takes
-// its first piece: a helper that finds nothing left costs no setup.
+// core beyond the caller's (no more than there are pieces), and returns when every piece is done. It waits for the
+// pieces, not for the helpers: a helper still waiting for a core when the caller has done the rest finds nothing
+// left and ends, and nobody waits for it (the other core may be busy for milliseconds with work that does not
+// yield). Each goroutine asks worker for its work when it takes its first piece, so such a helper costs no setup.
 func share(n, pieces int, worker func() func(from, to int)) {
 	if pieces <= 0 {
 		return
 	}
-	var next atomic.Int64
+	var next, finished atomic.Int64
+	all := make(chan struct{})
 	run := func() {
 		var work func(from, to int)
 		for {
@@ -64,33 +66,20 @@ func share(n, pieces int, worker func() func(from, to int)) {
 				work = worker()
 			}
 			work(n*p/pieces, n*(p+1)/pieces)
+			if finished.Add(1) == int64(pieces) {
+				close(all)
+			}
 		}
 	}
-	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), pieces) - 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			run()
-		}()
+		go run()
 	}
 	run()
-	wg.Wait()
+	<-all
 }
 
-// All runs each of the functions on a goroutine of its own, the last on the caller's, and returns when all have.
+// All runs the functions side by side, the caller taking its share, and returns when all have run. As in Each, a
+// function no other goroutine has begun when the caller is free is run by the caller.
 func All(fns ...func()) {
-	if len(fns) == 0 {
-		return
-	}
-	var wg sync.WaitGroup
-	for _, fn := range fns[:len(fns)-1] {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn()
-		}()
-	}
-	fns[len(fns)-1]()
-	wg.Wait()
+	Each(len(fns), func(i int) { fns[i]() })
 }

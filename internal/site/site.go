@@ -357,6 +357,9 @@ func (b *builder) render() problem.List {
 		}
 	}()
 	var probs problem.List
+	// The revisions lead to the index, the longest path: the last one started runs on this core at once, and the
+	// other pages wait for the next core to wake.
+	runtime.Gosched()
 	pages, pp := b.pages()
 	b.out.put(pages...)
 	probs = append(probs, pp...)
