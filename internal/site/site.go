@@ -73,20 +73,33 @@ func Build(opt Options) (Stats, error) {
 // *output.OutputError before anything is written; a failure to write comes back as an *output.WriteError.
 func BuildContext(ctx context.Context, opt Options) (Stats, error) {
 	start := time.Now()
-	if err := output.Check(output.Target{Out: opt.Out, Content: opt.Content, Layouts: opt.Layouts, Replace: opt.Replace}); err != nil {
-		return Stats{}, err
+	// The output folder is checked and prepared beside the loading of the content: the files wait for it.
+	prepared := &pendingFolder{ready: make(chan struct{})}
+	go func() {
+		defer close(prepared.ready)
+		if err := output.Check(output.Target{Out: opt.Out, Content: opt.Content, Layouts: opt.Layouts, Replace: opt.Replace}); err != nil {
+			prepared.err = err
+			return
+		}
+		folder, err := output.NewFolder(ctx, opt.Out)
+		if err != nil {
+			prepared.err = &output.WriteError{Out: opt.Out, Err: err}
+			return
+		}
+		prepared.folder = folder
+	}()
+	_, stats, err := newSession(false).render(opt, prepared, false)
+	<-prepared.ready
+	if prepared.err != nil {
+		return Stats{}, prepared.err // an output folder that cannot be used is said first, as nothing is written
 	}
-	folder, err := output.NewFolder(ctx, opt.Out)
-	if err != nil {
-		return Stats{}, &output.WriteError{Out: opt.Out, Err: err}
-	}
+	folder := prepared.folder
 	committed := false
 	defer func() {
 		if !committed {
 			folder.Abort()
 		}
 	}()
-	_, stats, err := newSession(false).render(opt, folder, false)
 	if err != nil {
 		return stats, err
 	}
@@ -108,6 +121,22 @@ func BuildContext(ctx context.Context, opt Options) (Stats, error) {
 	stats.Files = folder.Files()
 	stats.Elapsed = time.Since(start)
 	return stats, nil
+}
+
+// pendingFolder is the output folder while it is being prepared: a file put before it is ready waits for it, and
+// one put into a folder that could not be prepared is dropped (BuildContext reports why).
+type pendingFolder struct {
+	ready  chan struct{}
+	folder *output.Folder
+	err    error
+}
+
+func (p *pendingFolder) Put(f output.File) error {
+	<-p.ready
+	if p.err != nil {
+		return nil
+	}
+	return p.folder.Put(f)
 }
 
 // render renders the site into sink, reusing what the session's earlier renders worked out, and returns the
