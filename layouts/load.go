@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/stockholm/plansite/internal/cores"
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/swedish"
 	"html/template"
@@ -70,17 +71,30 @@ func Load(dir string, last *Set) (*Set, error) {
 	if _, err := common.New("partials.html").Parse(string(src["partials.html"])); err != nil {
 		return nil, fmt.Errorf("layouts/partials.html: %w", err)
 	}
-	for _, kind := range PageKinds {
+	// The kinds are parsed side by side: the loading of the content, beside which the layouts are read, leaves a
+	// core before they are done, and the revisions wait for both.
+	pages := make([]*template.Template, len(PageKinds))
+	errs := make([]error, len(PageKinds))
+	cores.Each(len(PageKinds), func(i int) {
+		kind := PageKinds[i]
 		c, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
+			errs[i] = fmt.Errorf("layouts/%s: %w", kind, err)
+			return
 		}
 		c.Funcs(template.FuncMap{"shared": t.sharedFunc(kind)})
 		tp := c.New(kind)
 		if _, err := tp.Parse(string(src[kind])); err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", kind, err)
+			errs[i] = fmt.Errorf("layouts/%s: %w", kind, err)
+			return
 		}
-		t.pages[kind] = tp
+		pages[i] = tp
+	})
+	for i, kind := range PageKinds {
+		if errs[i] != nil {
+			return nil, errs[i] // the first kind's, as one after the other would find it
+		}
+		t.pages[kind] = pages[i]
 	}
 	for name, b := range src {
 		if strings.HasPrefix(name, "assets/") {
