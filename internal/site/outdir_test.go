@@ -126,6 +126,26 @@ func TestOutputRefused(t *testing.T) {
 	}
 }
 
+// TestOutputRefusedBeforeContentProblems: the output folder is checked beside the loading of the content, and a
+// refusal is still what the build says, even when the content has problems too: they would be reported by a build
+// that could not write its site anyway.
+func TestOutputRefusedBeforeContentProblems(t *testing.T) {
+	root := workspace(t)
+	t.Chdir(root)
+	broken := filepath.Join(root, "content", "2020", "avsnitt", "trasig.md")
+	if err := os.WriteFile(broken, []byte("---\ntitel: [\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(Options{Content: "content", Out: "public"}); err == nil || !IsContentError(err) {
+		t.Fatalf("the broken file gives %v, want a content problem", err)
+	}
+	_, err := Build(Options{Content: "content", Out: "docs"})
+	var oe *output.OutputError
+	if !errors.As(err, &oe) {
+		t.Fatalf("Build(--out docs) with a broken content file = %v, want the refusal of docs", err)
+	}
+}
+
 // TestOutputReplaced: the folders a build may replace: a new one, an empty one, its own earlier output, and one
 // the user has said may go.
 func TestOutputReplaced(t *testing.T) {

@@ -131,6 +131,19 @@ type pendingFolder struct {
 	err    error
 }
 
+// failed reports whether the folder is ready and could not be prepared.
+func (p *pendingFolder) failed() bool {
+	select {
+	case <-p.ready:
+		return p.err != nil
+	default:
+		return false
+	}
+}
+
+// errNoOutput stops a render whose output folder could not be prepared; BuildContext reports why.
+var errNoOutput = errors.New("the output folder could not be prepared")
+
 func (p *pendingFolder) Put(f output.File) error {
 	<-p.ready
 	if p.err != nil {
@@ -161,6 +174,9 @@ func (sess *Session) render(opt Options, sink output.Sink, complete bool) (*buil
 	}()
 	plan, err := sess.content.Load(opt.Content)
 	<-loaded
+	if p, ok := sink.(*pendingFolder); ok && p.failed() {
+		return nil, stats, errNoOutput // an output folder that cannot be used: nothing to render for
+	}
 	if tplErr != nil {
 		return nil, stats, tplErr
 	}
