@@ -28,7 +28,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/stockholm/plansite/internal/browser"
-	"github.com/stockholm/plansite/internal/hugepages"
+	_ "github.com/stockholm/plansite/internal/hugepages" // as cmd/plansite: the heap in huge pages
 	"github.com/stockholm/plansite/internal/plangen"
 	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/site"
@@ -37,7 +37,6 @@ import (
 func TestMain(m *testing.M) {
 	// As cmd/plansite does, so that this measures what plansite serve does: its heap in huge pages (package
 	// hugepages, imported for that), and the collector's setting.
-	hugepages.Wait()
 	debug.SetGCPercent(200)
 	code := m.Run()
 	browser.CloseShared()

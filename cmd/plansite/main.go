@@ -28,7 +28,7 @@ import (
 	"syscall"
 
 	"github.com/stockholm/plansite/internal/config"
-	"github.com/stockholm/plansite/internal/hugepages"
+	_ "github.com/stockholm/plansite/internal/hugepages" // the heap in huge pages, asked for as the program starts
 	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/site"
@@ -50,7 +50,6 @@ Run "plansite <command> -h" for the flags of a command.
 `
 
 func main() {
-	hugepages.Wait() // its request turns the collector off for a moment: it must be over before the setting here
 	// A build makes a lot of short-lived garbage and then exits: collecting less often costs some memory (the
 	// large generated plan peaks at about 370 MB instead of 280 MB) and saves about a tenth of the time. GOGC in the
 	// environment still decides when it is set.
@@ -247,7 +246,6 @@ const memoryLimit = 224 << 20
 // byte of Markdown at its peak. The content is measured beside the build, which starts under the smallest limit:
 // walking the large plan's 3,222 files took 9–14 ms, and the build cannot reach 224 MiB that soon.
 func limitMemory(content string) {
-	hugepages.Wait() // as in main: run calls this without main in tests
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}

@@ -11,7 +11,7 @@ import (
 // TestHeap checks that what is allocated after the request lies in memory the kernel was asked to back with huge
 // pages: the mapping holding it carries the "hg" flag in /proc/self/smaps.
 func TestHeap(t *testing.T) {
-	if !Wait() {
+	if !Agreed() {
 		t.Skip("this kernel has no transparent huge pages")
 	}
 	b := make([]byte, 8<<20)
@@ -31,7 +31,7 @@ func TestHeap(t *testing.T) {
 // TestInUse checks the request for the heap in use as the program starts: the mapping holding its first
 // allocation carries the "hg" flag, and its first 2 MB is one huge page when the kernel could collapse it.
 func TestInUse(t *testing.T) {
-	if !Wait() {
+	if !Agreed() {
 		t.Skip("this kernel has no transparent huge pages")
 	}
 	flags, huge := mappingOf(t, uintptr(unsafe.Pointer(first)))
