@@ -51,6 +51,6 @@ func BenchmarkLexiconFiles(b *testing.B) {
 	}
 	list := slices.Sorted(maps.Keys(keys))
 	for b.Loop() {
-		lexiconFiles(lexiconText, list)
+		lexiconFiles(list)
 	}
 }

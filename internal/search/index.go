@@ -117,6 +117,9 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	// every word of the site.
 	set := distinct(docs, revisions, current)
 	docs, texts, fieldText := set.docs, set.texts, set.fieldText
+	// The documents' fragments need nothing else: they are written beside the rest.
+	fragments := make(chan []File, 1)
+	go func() { fragments <- fragmentFiles(docs) }()
 	toks := make([][]Token, len(texts))
 	var missing []int
 	for n, t := range texts {
@@ -155,7 +158,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	}
 	// The general synonym lexicon needs only the site's words: its files are made beside the rest.
 	lexicon := make(chan []File, 1)
-	go func(keys []string) { lexicon <- lexiconFiles(lexiconText, keys) }(num.keys())
+	go func(keys []string) { lexicon <- lexiconFiles(keys) }(num.keys())
 	formSet := make(map[string]bool, len(num.forms))
 	vocab := make([]string, 0, len(num.forms))
 	for _, f := range num.forms {
@@ -200,6 +203,18 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	num.describe(voc, gloss, stop)
+	// The roots and the coordinator's phrases need only the vocabulary: they are made beside the counting.
+	type besides struct {
+		roots            map[string][]string
+		phrases, partial map[string][]int
+	}
+	aside := make(chan besides, 1)
+	go func() {
+		var r besides
+		r.roots = rootsOf(vocab, num.partsSaid(ids), voc, stop)
+		r.phrases, r.partial = phrasesOf(docs, voc, stop)
+		aside <- r
+	}()
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
@@ -349,11 +364,91 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	if stemCount+partCount < smallIndex {
 		prefix = 1
 	}
-	byTerm := make([]int32, len(num.terms))
-	for id := range byTerm {
-		byTerm[id] = int32(id)
-	}
-	slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(num.terms[a], num.terms[b]) })
+	// Each kind of list is made beside the others, in the order of its keys, and then shared out to the shards in
+	// that order: the stems' (with the sökord's, the parts' and the glossary's), the pairs', the coordinator's
+	// phrases' and the roots' (made beside the counting), and the forms'.
+	var stemL, asideL, partL, glossL, pairL, phraseL, partialL []posting
+	var rootL []rooted
+	var formL []entry
+	cores.All(
+		func() {
+			byTerm := make([]int32, len(num.terms))
+			for id := range byTerm {
+				byTerm[id] = int32(id)
+			}
+			slices.SortFunc(byTerm, func(a, b int32) int { return strings.Compare(num.terms[a], num.terms[b]) })
+			for _, id := range byTerm {
+				key := num.terms[id]
+				if len(stemTF[id]) > 0 {
+					stemL = append(stemL, posting{key, bm25(stemTF[id])})
+				}
+				// A word only a document's sökord say is found, but does not make it answer a query whose word
+				// other documents' text says (the browser's rule): the routine's "orolig för en elev eller ungdom"
+				// does not make it a text about "ungdomar".
+				if len(stemAside[id]) > 0 {
+					asideL = append(asideL, posting{key, stemAside[id]})
+				}
+				if len(partTF[id]) > 0 {
+					partL = append(partL, posting{key, bm25(partTF[id])})
+				}
+				if len(glossTF[id]) > 0 {
+					glossL = append(glossL, posting{key, bm25(glossTF[id])})
+				}
+			}
+		},
+		func() {
+			// Two words that follow each other, by their stems: a phrase finds the places that say it.
+			byPair := make([]int32, len(pairKeys))
+			for id := range byPair {
+				byPair[id] = int32(id)
+			}
+			slices.SortFunc(byPair, func(a, b int32) int { return strings.Compare(pairKeys[a], pairKeys[b]) })
+			for _, id := range byPair {
+				pairL = append(pairL, posting{pairKeys[id], pairDocIDs[id]})
+			}
+		},
+		func() {
+			made := <-aside
+			// The coordinator's phrases, by their words' stems in order of the alphabet, and less one word.
+			for _, key := range slices.Sorted(maps.Keys(made.phrases)) {
+				phraseL = append(phraseL, posting{key, made.phrases[key]})
+			}
+			for _, key := range slices.Sorted(maps.Keys(made.partial)) {
+				partialL = append(partialL, posting{key, made.partial[key]})
+			}
+			// Roots, for the words a query has that the site does not: each root with the stems of the site's
+			// words and parts that have it, when that is more than the root itself.
+			for _, r := range slices.Sorted(maps.Keys(made.roots)) {
+				if sts := made.roots[r]; len(sts) != 1 || sts[0] != r {
+					sort.Strings(sts)
+					rootL = append(rootL, rooted{r, sts})
+				}
+			}
+		},
+		func() {
+			// The forms, under their folded keys: each key with the stem of its first form, then each form and its
+			// documents, in order of the alphabet.
+			var byForm []int32
+			for id, docs := range formDocIDs {
+				if len(docs) > 0 {
+					byForm = append(byForm, int32(id))
+				}
+			}
+			slices.SortFunc(byForm, func(a, b int32) int {
+				x, y := num.forms[a], num.forms[b]
+				return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.form, y.form))
+			})
+			for i := 0; i < len(byForm); {
+				key := num.forms[byForm[i]].key
+				e := entry{key: key, stem: voc.stem[num.forms[byForm[i]].form]}
+				for ; i < len(byForm) && num.forms[byForm[i]].key == key; i++ {
+					f := num.forms[byForm[i]]
+					e.byForm = append(e.byForm, formDocs{f.form, formDocIDs[byForm[i]]})
+				}
+				formL = append(formL, e)
+			}
+		},
+	)
 	shards := map[string]*shard{}
 	get := func(key string) *shard {
 		name := ShardName(key, prefix)
@@ -364,81 +459,29 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 		return sh
 	}
-	for _, id := range byTerm {
-		key := num.terms[id]
-		var sh *shard
-		shardOf := func() *shard {
-			if sh == nil {
-				sh = get(key)
-			}
-			return sh
-		}
-		if len(stemTF[id]) > 0 {
-			shardOf().S = append(sh.S, posting{key, bm25(stemTF[id])})
-		}
-		// A word only a document's sökord say is found, but does not make it answer a query whose word other
-		// documents' text says (the browser's rule): the routine's "orolig för en elev eller ungdom" does not make
-		// it a text about "ungdomar".
-		if len(stemAside[id]) > 0 {
-			shardOf().A = append(sh.A, posting{key, stemAside[id]})
-		}
-		if len(partTF[id]) > 0 {
-			shardOf().P = append(sh.P, posting{key, bm25(partTF[id])})
-		}
-		if len(glossTF[id]) > 0 {
-			shardOf().G = append(sh.G, posting{key, bm25(glossTF[id])})
+	for _, l := range []struct {
+		list  []posting
+		field func(*shard) *[]posting
+	}{
+		{stemL, func(sh *shard) *[]posting { return &sh.S }},
+		{asideL, func(sh *shard) *[]posting { return &sh.A }},
+		{partL, func(sh *shard) *[]posting { return &sh.P }},
+		{glossL, func(sh *shard) *[]posting { return &sh.G }},
+		{pairL, func(sh *shard) *[]posting { return &sh.B }},
+		{phraseL, func(sh *shard) *[]posting { return &sh.K }},
+		{partialL, func(sh *shard) *[]posting { return &sh.Q }},
+	} {
+		for _, p := range l.list {
+			f := l.field(get(p.key))
+			*f = append(*f, p)
 		}
 	}
-	// Two words that follow each other, by their stems: a phrase finds the places that say it.
-	byPair := make([]int32, len(pairKeys))
-	for id := range byPair {
-		byPair[id] = int32(id)
+	for _, r := range rootL {
+		sh := get(r.key)
+		sh.R = append(sh.R, r)
 	}
-	slices.SortFunc(byPair, func(a, b int32) int { return strings.Compare(pairKeys[a], pairKeys[b]) })
-	for _, id := range byPair {
-		sh := get(pairKeys[id])
-		sh.B = append(sh.B, posting{pairKeys[id], pairDocIDs[id]})
-	}
-	// The coordinator's phrases, by their words' stems in order of the alphabet, and less one word.
-	phrases, partial := phrasesOf(docs, voc, stop)
-	for _, key := range slices.Sorted(maps.Keys(phrases)) {
-		sh := get(key)
-		sh.K = append(sh.K, posting{key, phrases[key]})
-	}
-	for _, key := range slices.Sorted(maps.Keys(partial)) {
-		sh := get(key)
-		sh.Q = append(sh.Q, posting{key, partial[key]})
-	}
-	// Roots, for the words a query has that the site does not: each root with the stems of the site's words and
-	// parts that have it, when that is more than the root itself.
-	roots := rootsOf(vocab, num.partsSaid(ids), voc, stop)
-	for _, r := range slices.Sorted(maps.Keys(roots)) {
-		if sts := roots[r]; len(sts) != 1 || sts[0] != r {
-			sort.Strings(sts)
-			sh := get(r)
-			sh.R = append(sh.R, rooted{r, sts})
-		}
-	}
-	// The forms, under their folded keys: each key with the stem of its first form, then each form and its
-	// documents, in order of the alphabet.
-	var byForm []int32
-	for id, docs := range formDocIDs {
-		if len(docs) > 0 {
-			byForm = append(byForm, int32(id))
-		}
-	}
-	slices.SortFunc(byForm, func(a, b int32) int {
-		x, y := num.forms[a], num.forms[b]
-		return cmp.Or(strings.Compare(x.key, y.key), strings.Compare(x.form, y.form))
-	})
-	for i := 0; i < len(byForm); {
-		key := num.forms[byForm[i]].key
-		e := entry{key: key, stem: voc.stem[num.forms[byForm[i]].form]}
-		for ; i < len(byForm) && num.forms[byForm[i]].key == key; i++ {
-			f := num.forms[byForm[i]]
-			e.byForm = append(e.byForm, formDocs{f.form, formDocIDs[byForm[i]]})
-		}
-		sh := get(key)
+	for _, e := range formL {
+		sh := get(e.key)
 		sh.F = append(sh.F, e)
 	}
 
@@ -508,6 +551,11 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	meta.Kinds = string(kinds)
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
 
+	return slices.Concat(files, <-fragments, <-lexicon)
+}
+
+// fragmentFiles writes the documents' texts for the results, FragmentsPerFile documents a file, sok/f/<n>.json.
+func fragmentFiles(docs []Doc) []File {
 	type fragment struct {
 		ID       string   `json:"u"`
 		Titles   []string `json:"t"`
@@ -525,7 +573,7 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			frags[k] = File{Path: fmt.Sprintf("sok/f/%d.json", k), Data: mustJSON(chunk)}
 		}
 	})
-	return slices.Concat(files, frags, <-lexicon)
+	return frags
 }
 
 // docSet is the distinct documents of the index.

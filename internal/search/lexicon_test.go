@@ -2,10 +2,14 @@ package search
 
 import (
 	"encoding/json"
+	"flag"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
 )
+
+var update = flag.Bool("update", false, "write synlex/lexicon.bin anew from synlex/lexicon.txt")
 
 // TestLexiconFiles: the site keeps only the lexicon's pairs that can lead a word it lacks to a word it has, filed by
 // the root of the word it lacks, in a file named by that root's first letter.
@@ -26,7 +30,8 @@ func TestLexiconFiles(t *testing.T) {
 		{"polisen", "polis"},      // one root: nothing to add
 	}
 	glossary := map[string]string{"SLK": "stadsledningskontoret"}
-	files := lexiconFiles(lexiconOf(pairs), siteKeys(docs, glossary))
+	lx := lexiconFrom(t, lexiconOf(pairs))
+	files := lx.files(siteKeys(docs, glossary))
 	got := map[string]map[string][]string{}
 	for _, f := range files {
 		m := map[string][]string{}
@@ -47,7 +52,7 @@ func TestLexiconFiles(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 	// A second build of the same site writes the same bytes.
-	again := lexiconFiles(lexiconOf(pairs), siteKeys(docs, glossary))
+	again := lexiconFrom(t, lexiconOf(pairs)).files(siteKeys(docs, glossary))
 	if !reflect.DeepEqual(files, again) {
 		t.Error("two builds of one site wrote different lexicon files")
 	}
@@ -72,6 +77,20 @@ func siteKeys(docs []Doc, glossary map[string]string) []string {
 	return keys
 }
 
+// lexiconFrom encodes the text of a lexicon as lexicon.bin has it, and reads it back.
+func lexiconFrom(t *testing.T, text string) *lexicon {
+	t.Helper()
+	b, err := encodeLexicon(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := decodeLexicon(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx
+}
+
 // lexiconOf writes pairs of folded words as lexicon.txt has them.
 func lexiconOf(pairs [][2]string) string {
 	var b strings.Builder
@@ -81,16 +100,21 @@ func lexiconOf(pairs [][2]string) string {
 	return b.String()
 }
 
-// TestLexiconData: the lexicon shipped in the binary carries its licence notice, reads into pairs of folded single
-// words whose roots and function-word marks are those Root and IsStopword give now, and has the pairs the search's
-// examples rest on.
+// TestLexiconData: the lexicon carries its licence notice, reads into pairs of folded single words whose roots
+// and function-word marks are those Root and IsStopword give now, and has the pairs the search's examples rest on;
+// synlex/lexicon.bin, which the binary carries, is what synlex/lexicon.txt gives (-update writes it anew).
 func TestLexiconData(t *testing.T) {
-	if !strings.Contains(lexiconText, "Copyright: 2009 Viggo Kann") || !strings.Contains(lexiconText, "Modified for plansite") {
+	raw, err := os.ReadFile("synlex/lexicon.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	if !strings.Contains(text, "Copyright: 2009 Viggo Kann") || !strings.Contains(text, "Modified for plansite") {
 		t.Error("synlex/lexicon.txt has lost its licence notice or the notice of its modification")
 	}
 	has := map[[2]string]bool{}
 	stale := 0
-	eachLexiconPair(lexiconText, func(a, b lexiconWord) {
+	eachLexiconPair(text, func(a, b lexiconWord) {
 		for _, w := range []lexiconWord{a, b} {
 			if strings.ContainsAny(w.word, " -|!>") || w.word != Fold(w.word) {
 				t.Fatalf("%q is not a folded word", w.word)
@@ -108,7 +132,7 @@ func TestLexiconData(t *testing.T) {
 	if stale > 0 {
 		t.Errorf("%d words of synlex/lexicon.txt have a root or mark that is no longer Root's or IsStopword's: write them "+
 			"anew with go run ./internal/search/synlex/gen.go internal/search/synlex/lexicon.txt > /tmp/lexicon.txt && "+
-			"mv /tmp/lexicon.txt internal/search/synlex/lexicon.txt", stale)
+			"mv /tmp/lexicon.txt internal/search/synlex/lexicon.txt, then go test ./internal/search -run TestLexiconData -update", stale)
 	}
 	if len(has) < 2*15000 {
 		t.Errorf("%d pairs, want the whole lexicon (about 17,700)", len(has)/2)
@@ -116,6 +140,28 @@ func TestLexiconData(t *testing.T) {
 	for _, p := range [][2]string{{"polis", "snut"}, {"tonar", "ungdom"}, {"arbetskamrat", "medarbetare"}, {"knark", "narkotika"}} {
 		if !has[p] {
 			t.Errorf("the lexicon lacks %q", p)
+		}
+	}
+	bin, err := encodeLexicon(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("synlex/lexicon.bin", bin, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if string(bin) != lexiconBin {
+		t.Error("synlex/lexicon.bin is not what synlex/lexicon.txt gives: write it anew with go test ./internal/search -run TestLexiconData -update")
+	}
+	if !strings.HasPrefix(lexiconBin, "# Swedish synonyms") || !strings.Contains(lexiconBin, "Copyright: 2009 Viggo Kann") {
+		t.Error("synlex/lexicon.bin does not begin with the lexicon's licence notice")
+	}
+	if _, err := decodeLexicon(lexiconBin); err != nil {
+		t.Error(err)
+	}
+	for _, cut := range []int{0, 10, len(lexiconBin) / 2, max(0, len(lexiconBin)-1)} {
+		if _, err := decodeLexicon(lexiconBin[:cut]); err == nil {
+			t.Errorf("a lexicon.bin cut at %d bytes was read", cut)
 		}
 	}
 }

@@ -13,6 +13,10 @@
 //
 //	go run ./internal/search/synlex/gen.go internal/search/synlex/lexicon.txt > /tmp/lexicon.txt &&
 //	  mv /tmp/lexicon.txt internal/search/synlex/lexicon.txt
+//
+// The binary carries lexicon.bin, made from lexicon.txt for the build to read fast; after either command:
+//
+//	go test ./internal/search -run TestLexiconData -update
 package main
 
 import (
