@@ -22,6 +22,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/stockholm/plansite/internal/cores"
@@ -106,9 +107,24 @@ func (m *Memo) Next() {
 	m.stems.Next()
 }
 
-// Build makes the index of the documents, each revision's in the order of its page. glossary maps abbreviations
-// to what they stand for. m may be nil.
+// Build makes the index of the documents, each revision's in the order of its page, and returns its files in the
+// order of their paths. glossary maps abbreviations to what they stand for. m may be nil.
 func Build(docs []Doc, revisions []Revision, current int, glossary map[string]string, m *Memo) []File {
+	var mu sync.Mutex
+	var files []File
+	Write(docs, revisions, current, glossary, m, func(fs []File) {
+		mu.Lock()
+		files = append(files, fs...)
+		mu.Unlock()
+	})
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// Write makes the index as Build does, and hands its files to emit as they are made, from any goroutine, each file
+// once: the documents' fragments and the synonym lexicon's part come before the shards, so that they can be
+// written while the index is being finished. It returns when every file has been handed to emit.
+func Write(docs []Doc, revisions []Revision, current int, glossary map[string]string, m *Memo, emit func([]File)) {
 	if m == nil {
 		m = NewMemo()
 	}
@@ -118,8 +134,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	set := distinct(docs, revisions, current)
 	docs, texts, fieldText := set.docs, set.texts, set.fieldText
 	// The documents' fragments need nothing else: they are written beside the rest.
-	fragments := make(chan []File, 1)
-	go func() { fragments <- fragmentFiles(docs) }()
+	var others sync.WaitGroup
+	others.Go(func() { emit(fragmentFiles(docs)) })
 	toks := make([][]Token, len(texts))
 	var missing []int
 	for n, t := range texts {
@@ -157,8 +173,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	// The general synonym lexicon needs only the site's words: its files are made beside the rest.
-	lexicon := make(chan []File, 1)
-	go func(keys []string) { lexicon <- lexiconFiles(keys) }(num.keys())
+	keys := num.keys()
+	others.Go(func() { emit(lexiconFiles(keys)) })
 	formSet := make(map[string]bool, len(num.forms))
 	vocab := make([]string, 0, len(num.forms))
 	for _, f := range num.forms {
@@ -551,7 +567,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	meta.Kinds = string(kinds)
 	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
 
-	return slices.Concat(files, <-fragments, <-lexicon)
+	emit(files)
+	others.Wait()
 }
 
 // fragmentFiles writes the documents' texts for the results, FragmentsPerFile documents a file, sok/f/<n>.json.

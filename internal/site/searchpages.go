@@ -10,19 +10,27 @@ import (
 	"github.com/stockholm/plansite/internal/search"
 )
 
-// searchPages builds the index and the search page.
-func (b *builder) searchPages(found [][]search.Doc) ([]file, problem.List) {
+// searchIndex makes the search index of every revision's documents (found, by revision), and hands its files to put
+// as they are made: the fragments and the synonym lexicon's part come before the shards.
+func (b *builder) searchIndex(found [][]search.Doc, put func([]file)) {
 	docs, revisions := b.searchDocs(found)
-	var files []file
-	for _, f := range search.Build(docs, revisions, b.home().Year, b.glossary, b.words) {
-		files = append(files, file{Path: f.Path, Data: f.Data})
-	}
+	search.Write(docs, revisions, b.home().Year, b.glossary, b.words, func(fs []search.File) {
+		files := make([]file, len(fs))
+		for i, f := range fs {
+			files[i] = file{Path: f.Path, Data: f.Data}
+		}
+		put(files)
+	})
+}
+
+// searchPage makes the search page and the coordinator's synonyms, which its script reads with the index.
+func (b *builder) searchPage() ([]file, problem.List) {
 	synonyms := map[string][]string{}
 	for _, s := range b.plan.Synonyms() {
 		synonyms[s.Word] = s.Same
 	}
 	syn := search.SynonymsFile(synonyms)
-	files = append(files, file{Path: syn.Path, Data: syn.Data})
+	files := []file{{Path: syn.Path, Data: syn.Data}}
 	var probs problem.List
 	data := b.newPage("sok/index.html", "Sök i planen")
 	f, err := b.execute("sok.html", "sok/index.html", data)

@@ -386,11 +386,11 @@ func (b *builder) render() problem.List {
 			b.out.put(files...)
 		}()
 	}
-	var sf []file
-	var sp problem.List
-	indexed := make(chan struct{})
+	// The index's files come in a few batches, the last when it is done; the channel holds them all, so that the
+	// index never waits for the writing.
+	indexFiles := make(chan []file, 8)
 	go func() {
-		defer close(indexed)
+		defer close(indexFiles)
 		finding.Wait()
 		if b.reuse.early != nil {
 			// A preview serving each revision as soon as it is made waits for the open pages to patch themselves,
@@ -398,7 +398,7 @@ func (b *builder) render() problem.List {
 			wg.Wait()
 		}
 		if !slices.Contains(got, false) {
-			sf, sp = b.searchPages(found)
+			b.searchIndex(found, func(fs []file) { indexFiles <- fs })
 		}
 	}()
 	var probs problem.List
@@ -432,12 +432,16 @@ func (b *builder) render() problem.List {
 		} else {
 			b.out.put(f)
 		}
-		<-indexed
-		b.out.putAll(sf)
+		sf, sp := b.searchPage()
+		b.out.put(sf...)
 		probs = append(probs, sp...)
+		for fs := range indexFiles { // written as they come, while the index is being finished
+			b.out.putAll(fs)
+		}
 		b.out.put(b.crawlerFiles()...)
 	}
-	<-indexed // an index begun for a build with problems is not kept, but never left running
+	for range indexFiles { // an index begun for a build with problems is not kept, but never left running
+	}
 	b.out.put(b.assets()...)
 	return probs
 }
