@@ -172,9 +172,9 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			num.form(t.Key, t.Form)
 		}
 	}
-	// The general synonym lexicon needs only the site's words: its files are made beside the rest.
+	// The general synonym lexicon needs only the site's words: its files are made beside the rest, once the roots
+	// and phrases are under way (below), which the index needs sooner.
 	keys := num.keys()
-	others.Go(func() { emit(lexiconFiles(keys)) })
 	formSet := make(map[string]bool, len(num.forms))
 	vocab := make([]string, 0, len(num.forms))
 	for _, f := range num.forms {
@@ -231,6 +231,7 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		r.phrases, r.partial = phrasesOf(docs, voc, stop)
 		aside <- r
 	}()
+	others.Go(func() { emit(lexiconFiles(keys)) })
 
 	// What each distinct text adds to a document, at weight 1.
 	contribs := make([]contrib, len(texts))
@@ -386,7 +387,9 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	var stemL, asideL, partL, glossL, pairL, phraseL, partialL []posting
 	var rootL []rooted
 	var formL []entry
+	meta := make(chan File, 1)
 	cores.All(
+		func() { meta <- metaFile(set, revisions, current, prefix, gloss) },
 		func() {
 			byTerm := make([]int32, len(num.terms))
 			for id := range byTerm {
@@ -465,13 +468,24 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 			}
 		},
 	)
+	// Each list is in the order of its keys: a key mostly begins as the one before it, and goes to its shard.
 	shards := map[string]*shard{}
+	var lastBegin string
+	var last *shard
 	get := func(key string) *shard {
+		begin, ok := keyBegin(key, prefix)
+		if ok && last != nil && begin == lastBegin {
+			return last
+		}
 		name := ShardName(key, prefix)
 		sh := shards[name]
 		if sh == nil {
 			sh = &shard{}
 			shards[name] = sh
+		}
+		lastBegin, last = begin, sh
+		if !ok {
+			last = nil
 		}
 		return sh
 	}
@@ -517,7 +531,13 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	})
 
-	// Meta: the revisions, and the kind, Ansvarig and revisions of each document; stopwords.
+	emit(append(files, <-meta))
+	others.Wait()
+}
+
+// metaFile writes sok/i/meta.json: the revisions, and the kind, Ansvarig and revisions of each document; stopwords.
+func metaFile(set *docSet, revisions []Revision, current, prefix int, gloss *glossary) File {
+	docs := set.docs
 	meta := struct {
 		Version   int        `json:"v"`
 		Prefix    int        `json:"pl"` // letters of a term that name its shard
@@ -565,10 +585,8 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	}
 	meta.Kinds = string(kinds)
-	files = append(files, File{Path: "sok/i/meta.json", Data: mustJSON(meta)})
+	return File{Path: "sok/i/meta.json", Data: mustJSON(meta)}
 
-	emit(files)
-	others.Wait()
 }
 
 // fragmentFiles writes the documents' texts for the results, FragmentsPerFile documents a file, sok/f/<n>.json.
@@ -774,19 +792,27 @@ type tf struct {
 	n   float64
 }
 
-// ShardName is the file name (without .json) of the shard holding a folded key: its first letters (prefix of
-// them), in hex so that any letter makes a safe file name.
-func ShardName(key string, prefix int) string {
+// keyBegin returns the first prefix letters of key, which name its shard, and false when key is not UTF-8.
+func keyBegin(key string, prefix int) (string, bool) {
 	end := 0
 	for n := 0; n < prefix && end < len(key); n++ {
 		r, size := utf8.DecodeRuneInString(key[end:])
-		if r == utf8.RuneError && size == 1 { // not UTF-8: its letters are what []rune makes of it
-			r := []rune(key)
-			return hex.EncodeToString([]byte(string(r[:min(len(r), prefix)])))
+		if r == utf8.RuneError && size == 1 {
+			return "", false
 		}
 		end += size
 	}
-	return hex.EncodeToString([]byte(key[:end]))
+	return key[:end], true
+}
+
+// ShardName is the file name (without .json) of the shard holding a folded key: its first letters (prefix of
+// them), in hex so that any letter makes a safe file name.
+func ShardName(key string, prefix int) string {
+	if begin, ok := keyBegin(key, prefix); ok {
+		return hex.EncodeToString([]byte(begin))
+	}
+	r := []rune(key) // not UTF-8: its letters are what []rune makes of it
+	return hex.EncodeToString([]byte(string(r[:min(len(r), prefix)])))
 }
 
 func mustJSON(v any) []byte {
