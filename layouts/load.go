@@ -11,6 +11,7 @@ import (
 	"github.com/stockholm/plansite/internal/diffhtml"
 	"github.com/stockholm/plansite/internal/swedish"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 )
 
 // PageKinds are the kinds of page; each is a template file of the same name.
@@ -26,10 +28,10 @@ var PageKinds = []string{"revision.html", "page.html", "404.html", "index.html",
 
 // Set is the layouts of a site, parsed.
 type Set struct {
-	pages   map[string]*template.Template
-	shared  atomic.Pointer[sync.Map] // sharedKey → what the template function shared rendered in this render
-	assets  map[string][]byte        // assets/… files, by path
-	sources map[string][]byte        // every file read, by name: the layouts are parsed again only when one changes
+	set      *template.Template       // every kind's layouts, each kind's own under its name (scope.go)
+	rendered atomic.Pointer[sync.Map] // sharedKey → what the template function shared rendered in this render
+	assets   map[string][]byte        // assets/… files, by path
+	sources  map[string][]byte        // every file read, by name: the layouts are parsed again only when one changes
 }
 
 // overlay reads a file from the site's folder when it has it, else from the built-in layouts.
@@ -60,41 +62,52 @@ func Load(dir string, last *Set) (*Set, error) {
 	if last != nil && maps.EqualFunc(src, last.sources, bytes.Equal) {
 		return last, nil
 	}
-	t := &Set{pages: map[string]*template.Template{}, assets: map[string][]byte{}, sources: src}
+	t := &Set{assets: map[string][]byte{}, sources: src}
 	t.Begin()
-	// The frame and the partials are parsed once, and each page kind gets its own copy to define its blocks in:
-	// parsing them again for each of the ten kinds was two thirds of the parsing.
-	common := template.New("baseof.html").Funcs(funcs)
-	if _, err := common.Parse(string(src["baseof.html"])); err != nil {
-		return nil, fmt.Errorf("layouts/baseof.html: %w", err)
+	// The frame and the partials are parsed once, each page kind on its own beside the others, and all of them go
+	// into one set, each kind with what it defines under its own name (scope.go).
+	common, err := parseTrees("baseof.html", src)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := common.New("partials.html").Parse(string(src["partials.html"])); err != nil {
-		return nil, fmt.Errorf("layouts/partials.html: %w", err)
+	partials, err := parseTrees("partials.html", src)
+	if err != nil {
+		return nil, err
 	}
-	// The kinds are parsed side by side: the loading of the content, beside which the layouts are read, leaves a
-	// core before they are done, and the revisions wait for both.
-	pages := make([]*template.Template, len(PageKinds))
+	for name, tree := range partials {
+		if common[name] == nil || !parse.IsEmptyTree(tree.Root) {
+			common[name] = tree
+		}
+	}
+	own := make([]map[string]*parse.Tree, len(PageKinds))
 	errs := make([]error, len(PageKinds))
 	cores.Each(len(PageKinds), func(i int) {
-		kind := PageKinds[i]
-		c, err := common.Clone()
-		if err != nil {
-			errs[i] = fmt.Errorf("layouts/%s: %w", kind, err)
-			return
-		}
-		c.Funcs(template.FuncMap{"shared": t.sharedFunc(kind)})
-		tp := c.New(kind)
-		if _, err := tp.Parse(string(src[kind])); err != nil {
-			errs[i] = fmt.Errorf("layouts/%s: %w", kind, err)
-			return
-		}
-		pages[i] = tp
+		own[i], errs[i] = parseTrees(PageKinds[i], src)
 	})
-	for i, kind := range PageKinds {
-		if errs[i] != nil {
-			return nil, errs[i] // the first kind's, as one after the other would find it
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first kind's, as one after the other would find it
 		}
-		t.pages[kind] = pages[i]
+	}
+	t.set = template.New("").Funcs(funcs).Funcs(template.FuncMap{"shared": t.shared})
+	for name, tree := range common {
+		if _, err := t.set.AddParseTree(name, tree); err != nil {
+			return nil, err
+		}
+	}
+	for i, kind := range PageKinds {
+		// A kind's empty definition of a template the frame or partials have leaves theirs in place, as parsing it
+		// into a set that has theirs does.
+		for name, tree := range own[i] {
+			if common[name] != nil && parse.IsEmptyTree(tree.Root) {
+				delete(own[i], name)
+			}
+		}
+		for name, tree := range scope(kind, own[i], common) {
+			if _, err := t.set.AddParseTree(name, tree); err != nil {
+				return nil, fmt.Errorf("layouts/%s: %w", kind, err)
+			}
+		}
 	}
 	for name, b := range src {
 		if strings.HasPrefix(name, "assets/") {
@@ -104,39 +117,67 @@ func Load(dir string, last *Set) (*Set, error) {
 	return t, nil
 }
 
-// Begin starts a render: what the template function shared rendered for the last one is forgotten. Renders with
-// one Set must not run at once.
-func (s *Set) Begin() { s.shared.Store(new(sync.Map)) }
-
-// sharedKey is a template rendered by shared: the page kind whose layouts it is from, its name and its data.
-type sharedKey struct {
-	kind, name string
-	data       any
+// parseTrees parses the layout file name on its own and returns the templates it defines, by name: the file's own
+// text under its name, and each {{define}} and {{block}}.
+func parseTrees(name string, src map[string][]byte) (map[string]*parse.Tree, error) {
+	tp, err := template.New(name).Funcs(funcs).Parse(string(src[name]))
+	if err != nil {
+		return nil, fmt.Errorf("layouts/%s: %w", name, err)
+	}
+	trees := map[string]*parse.Tree{}
+	for _, d := range tp.Templates() {
+		if d.Tree == nil {
+			continue
+		}
+		if err := checkShared(d.Tree); err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", name, err)
+		}
+		trees[d.Name()] = d.Tree
+	}
+	return trees, nil
 }
 
-// sharedFunc is the template function shared of a page kind's layouts: {{shared "name" data}} is what
-// {{template "name" data}} gives in the text of an HTML element, rendered once per render for all equal data,
-// which must be comparable. A part that many pages or rows show alike, such as the frame's header with its list of
-// every revision, then costs one execution instead of one for each page.
-func (s *Set) sharedFunc(kind string) func(name string, data any) (template.HTML, error) {
-	return func(name string, data any) (template.HTML, error) {
-		if data != nil && !canCompare(data) {
-			return "", fmt.Errorf("shared %q: %T kan inte jämföras; använd template", name, data)
-		}
-		m := s.shared.Load()
-		k := sharedKey{kind, name, data}
-		if h, ok := m.Load(k); ok {
-			return h.(template.HTML), nil
-		}
-		b := sharedBuffers.Get().(*bytes.Buffer)
-		defer sharedBuffers.Put(b)
-		b.Reset()
-		if err := s.pages[kind].ExecuteTemplate(b, name, data); err != nil {
-			return "", err
-		}
-		h, _ := m.LoadOrStore(k, template.HTML(b.String()))
+// Execute renders the template name of a page kind's layouts, such as "revision.html" or a partial, as the kind
+// has it: its own definition when it has one, else the frame's or the partials'.
+func (s *Set) Execute(w io.Writer, kind, name string, data any) error {
+	if s.set.Lookup(scopedName(kind, name)) != nil {
+		name = scopedName(kind, name)
+	}
+	return s.set.ExecuteTemplate(w, name, data)
+}
+
+// Begin starts a render: what the template function shared rendered for the last one is forgotten. Renders with
+// one Set must not run at once.
+func (s *Set) Begin() { s.rendered.Store(new(sync.Map)) }
+
+// sharedKey is a template rendered by shared: its name in the set and its data.
+type sharedKey struct {
+	name string
+	data any
+}
+
+// shared is the template function shared: {{shared "name" data}} is what {{template "name" data}} gives in the
+// text of an HTML element, rendered once per render for all equal data, which must be comparable. A part that many
+// pages or rows show alike, such as the frame's header with its list of every revision, then costs one execution
+// instead of one for each page. The name is the one in the set: scope.go has made it the page kind's own where the
+// kind defines the template.
+func (s *Set) shared(name string, data any) (template.HTML, error) {
+	if data != nil && !canCompare(data) {
+		return "", fmt.Errorf("shared %q: %T kan inte jämföras; använd template", name, data)
+	}
+	m := s.rendered.Load()
+	k := sharedKey{name, data}
+	if h, ok := m.Load(k); ok {
 		return h.(template.HTML), nil
 	}
+	b := sharedBuffers.Get().(*bytes.Buffer)
+	defer sharedBuffers.Put(b)
+	b.Reset()
+	if err := s.set.ExecuteTemplate(b, name, data); err != nil {
+		return "", err
+	}
+	h, _ := m.LoadOrStore(k, template.HTML(b.String()))
+	return h.(template.HTML), nil
 }
 
 // sharedBuffers are shared's buffers to render into: its result is copied out at its size.
@@ -174,9 +215,6 @@ func plainComparable(t reflect.Type) bool {
 	}
 	return t.Comparable()
 }
-
-// Page is the template of a page kind, such as "revision.html"; it executes by the kind's name.
-func (s *Set) Page(kind string) *template.Template { return s.pages[kind] }
 
 // Assets are the files published under assets/ (CSS, scripts, the icon), by path.
 func (s *Set) Assets() map[string][]byte { return s.assets }
@@ -233,7 +271,7 @@ var funcs = template.FuncMap{
 	"tel":       telHref,
 	"spans":     diffhtml.Spans,
 	"diffblock": diffhtml.Block,
-	// bound to each page kind's layouts by Load (Set.sharedFunc)
+	// bound to a Set by Load (Set.shared)
 	"shared": func(string, any) (template.HTML, error) { return "", errors.New("shared: not bound") },
 }
 

@@ -36,7 +36,7 @@ func TestLoadOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := set.Page("404.html").ExecuteTemplate(&b, "404.html", nil); err != nil || b.String() != "egen sida" {
+	if err := set.Execute(&b, "404.html", "404.html", nil); err != nil || b.String() != "egen sida" {
 		t.Errorf("404.html = %q, %v", b.String(), err)
 	}
 	if set.Assets()["assets/egen.css"] == nil || set.Assets()["assets/style.css"] == nil || set.Assets()["assets/.hidden"] != nil {
@@ -64,7 +64,7 @@ func TestShared(t *testing.T) {
 	type row struct{ Href, Namn string }
 	rows := []row{{"/a b", `"x" & <y>`}, {"javascript:x", "z"}, {"/a b", `"x" & <y>`}}
 	var b strings.Builder
-	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", rows); err != nil {
+	if err := set.Execute(&b, "page.html", "page.html", rows); err != nil {
 		t.Fatal(err)
 	}
 	for _, part := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
@@ -80,16 +80,16 @@ func TestShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Reset()
-	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", []string{"x"}); err == nil {
+	if err := set.Execute(&b, "page.html", "page.html", []string{"x"}); err == nil {
 		t.Errorf("shared took a slice: %q", b.String())
 	}
 	type holder struct{ V any }
 	b.Reset()
-	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{[]int{1}}); err == nil {
+	if err := set.Execute(&b, "page.html", "page.html", holder{[]int{1}}); err == nil {
 		t.Errorf("shared took a slice in an interface: %q", b.String())
 	}
 	b.Reset()
-	if err := set.Page("page.html").ExecuteTemplate(&b, "page.html", holder{"x"}); err != nil || b.String() != "{x}" {
+	if err := set.Execute(&b, "page.html", "page.html", holder{"x"}); err != nil || b.String() != "{x}" {
 		t.Errorf("shared with a string in an interface: %q, %v", b.String(), err)
 	}
 }

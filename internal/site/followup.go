@@ -59,7 +59,7 @@ func (b *builder) statusLine(st *followup.Status) (*followup.Status, error) {
 		return s.(*followup.Status), nil
 	}
 	var buf strings.Builder
-	if err := b.tpl.Page("revision.html").ExecuteTemplate(&buf, "status-line", st); err != nil {
+	if err := b.tpl.Execute(&buf, "revision.html", "status-line", st); err != nil {
 		return nil, fmt.Errorf("layouts/partials.html: %w", err)
 	}
 	line := k

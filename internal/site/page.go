@@ -171,7 +171,7 @@ func (b *builder) executeInto(buf *bytes.Buffer, kind, p string, data *page) (fi
 	size, _ := b.sizes.LoadOrStore(kind, new(atomic.Int64))
 	buf.Grow(int(size.(*atomic.Int64).Load() * 9 / 8))
 	defer func() { size.(*atomic.Int64).Store(int64(buf.Len())) }()
-	if err := b.tpl.Page(kind).ExecuteTemplate(buf, kind, data); err != nil {
+	if err := b.tpl.Execute(buf, kind, kind, data); err != nil {
 		return file{}, fmt.Errorf("layouts/%s: %w", kind, err)
 	}
 	return file{Path: p, Data: buf.Bytes()}, nil
