@@ -93,3 +93,42 @@ func TestShared(t *testing.T) {
 		t.Errorf("shared with a string in an interface: %q, %v", b.String(), err)
 	}
 }
+
+// TestKindsOwnTemplates: in the one set of all page kinds, a kind's own definition of a partial is what its pages
+// get, through the frame and through shared, while the other kinds keep the built-in one; an empty definition
+// leaves the built-in one in place; shared must be given its template's name as a quoted string.
+func TestKindsOwnTemplates(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("partials.html", `{{define "del"}}gemensam{{end}}{{define "tom"}}inte tom{{end}}`)
+	write("baseof.html", `{{define "baseof.html"}}[{{template "del" .}}|{{shared "del" .}}|{{block "main" .}}standard{{end}}]{{end}}`)
+	write("page.html", `{{define "page.html"}}{{template "baseof.html" .}}{{end}}{{define "del"}}egen{{end}}`)
+	write("404.html", `{{define "404.html"}}{{template "baseof.html" .}}{{end}}{{define "main"}}{{template "tom" .}}{{end}}{{define "tom"}}{{end}}`)
+	set, err := Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Begin()
+	for kind, want := range map[string]string{
+		"page.html": "[egen|egen|standard]",
+		"404.html":  "[gemensam|gemensam|inte tom]",
+	} {
+		var b strings.Builder
+		if err := set.Execute(&b, kind, kind, "x"); err != nil || b.String() != want {
+			t.Errorf("%s = %q, %v; want %q", kind, b.String(), err, want)
+		}
+	}
+	var b strings.Builder
+	if err := set.Execute(&b, "page.html", "del", nil); err != nil || b.String() != "egen" {
+		t.Errorf("page.html's del = %q, %v", b.String(), err)
+	}
+	write("page.html", `{{define "page.html"}}{{$n := "del"}}{{shared $n .}}{{end}}`)
+	if _, err := Load(dir, nil); err == nil || !strings.Contains(err.Error(), "layouts/page.html") || !strings.Contains(err.Error(), "citattecken") {
+		t.Errorf("shared with a name in a variable gave %v", err)
+	}
+}
