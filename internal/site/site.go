@@ -42,6 +42,9 @@ type Options struct {
 	Replace bool
 	// Drafts publishes drafts and examples too, each with its banner; without it only adopted revisions are.
 	Drafts bool
+	// Armed, when not nil, is closed once the build would be stopped cleanly by a signal (cmd/plansite sets up its
+	// signals beside the build): nothing is made beside the output folder before.
+	Armed <-chan struct{}
 }
 
 // Stats describe a finished build.
@@ -80,6 +83,9 @@ func BuildContext(ctx context.Context, opt Options) (Stats, error) {
 		if err := output.Check(output.Target{Out: opt.Out, Content: opt.Content, Layouts: opt.Layouts, Replace: opt.Replace}); err != nil {
 			prepared.err = err
 			return
+		}
+		if opt.Armed != nil {
+			<-opt.Armed
 		}
 		folder, err := output.NewFolder(ctx, opt.Out)
 		if err != nil {
