@@ -29,7 +29,7 @@ func TestHeap(t *testing.T) {
 }
 
 // TestInUse checks the request for the heap in use as the program starts: the mapping holding its first
-// allocation carries the "hg" flag, and its first 2 MB is one huge page when the kernel could collapse it.
+// allocation carries the "hg" flag, and its 4 MB are two huge pages when the kernel could collapse them.
 func TestInUse(t *testing.T) {
 	if !Agreed() {
 		t.Skip("this kernel has no transparent huge pages")
