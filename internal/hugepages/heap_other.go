@@ -4,6 +4,3 @@ package hugepages
 
 // heap does nothing where the kernel has no transparent huge pages to ask for (heap_linux.go).
 func heap(n int) bool { return false }
-
-// inUse does nothing either.
-func inUse() {}

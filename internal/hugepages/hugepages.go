@@ -4,13 +4,13 @@
 // one's system time (docs/performance.md, "Huge pages"). Where the kernel gives huge pages on request (its
 // "madvise" or "always" setting), one first touch brings 2 MB instead.
 //
-// Two requests are made while the program's packages are being initialised, one after the other, before the
-// packages that allocate most (goldmark's tables and regular expressions, the YAML and template packages) are
-// initialised. First for the heap the program is using (inUse): the runtime maps its first 4 MB as it starts. Then
-// for the heap that follows (heap), with one collection of a heap still nearly empty. Made on a goroutine beside
-// the initialisation, the second request cost more than it does in line (2–3 ms more for a build, 2 ms for
-// `plansite version`): the initialisation's allocations while the request's block was alive landed past the
-// block, outside what was advised, and the collection ran beside allocating code (docs/performance.md).
+// The request is made while the program's packages are being initialised, before the packages that allocate most
+// (goldmark's tables and regular expressions, the YAML and template packages) are: for the heap the program is
+// using (the runtime maps its first 4 MB as it starts) and for the heap that follows, with one collection of a heap
+// still nearly empty (heap_linux.go). Made on a goroutine beside the initialisation, it cost more than it does in
+// line (2–3 ms more for a build, 2 ms for `plansite version`): the initialisation's allocations while the request's
+// block was alive landed past the block, outside what was advised, and the collection ran beside allocating code
+// (docs/performance.md).
 package hugepages
 
 // Size is how much heap is asked for: about what the large generated plan's build holds at its peak, and well
@@ -23,7 +23,6 @@ const Size = 160 << 20
 var agreed bool
 
 func init() {
-	inUse()
 	agreed = heap(Size)
 }
 
