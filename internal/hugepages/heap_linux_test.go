@@ -29,7 +29,7 @@ func TestHeap(t *testing.T) {
 }
 
 // TestInUse checks the request for the heap in use as the program starts: the mapping holding its first
-// allocation carries the "hg" flag, and its 4 MB are two huge pages when the kernel could collapse them.
+// allocation carries the "hg" flag; the log says how much of it the kernel could collapse into huge pages.
 func TestInUse(t *testing.T) {
 	if !Agreed() {
 		t.Skip("this kernel has no transparent huge pages")
