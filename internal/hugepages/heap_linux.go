@@ -2,7 +2,6 @@ package hugepages
 
 import (
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"unsafe"
 )
@@ -24,8 +23,8 @@ import (
 // instead, half of it went without huge pages in most builds, and the build of the shipped plan faulted 100–400
 // pages of 4 kB more, at 11 µs each (docs/performance.md). A kernel that refuses leaves the heap as it was.
 func heap(n int) bool {
-	gcPercent := debug.SetGCPercent(-1)
-	defer debug.SetGCPercent(gcPercent)
+	gcPercent := setGCPercent(-1)
+	defer setGCPercent(gcPercent)
 	first = new([64]byte)
 	b := make([]byte, n)
 	const huge, chunk = 2 << 20, 4 << 20
@@ -44,3 +43,11 @@ func heap(n int) bool {
 
 // first is the allocation heap finds the heap in use by when it is not just below the block, kept for TestInUse.
 var first *[64]byte
+
+// setGCPercent is debug.SetGCPercent, which the runtime defines for package runtime/debug under this name.
+// Importing runtime/debug would make this package wait, as the program starts, for fmt, os and the others it
+// imports, and every package whose import path sorts before this one's, to be initialised first: the request was
+// made 6 ms later, after some 100 more pages of the heap had been touched in 4 kB (docs/performance.md).
+//
+//go:linkname setGCPercent runtime/debug.setGCPercent
+func setGCPercent(int32) int32

@@ -4,8 +4,9 @@
 // one's system time (docs/performance.md, "Huge pages"). Where the kernel gives huge pages on request (its
 // "madvise" or "always" setting), one first touch brings 2 MB instead.
 //
-// The request is made while the program's packages are being initialised, before the packages that allocate most
-// (goldmark's tables and regular expressions, the YAML and template packages) are: for the heap the program is
+// The request is made while the program's packages are being initialised, among the first of them (the package
+// imports only the runtime, syscall and unsafe, see setGCPercent), before those that allocate most (goldmark's
+// tables and regular expressions, the YAML and template packages): for the heap the program is
 // using (the runtime maps its first 4 MB as it starts) and for the heap that follows, with one collection of a heap
 // still nearly empty (heap_linux.go). Made on a goroutine beside the initialisation, it cost more than it does in
 // line (2–3 ms more for a build, 2 ms for `plansite version`): the initialisation's allocations while the request's
