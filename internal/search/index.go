@@ -122,8 +122,8 @@ func Build(docs []Doc, revisions []Revision, current int, glossary map[string]st
 }
 
 // Write makes the index as Build does, and hands its files to emit as they are made, from any goroutine, each file
-// once: the documents' fragments and the synonym lexicon's part come before the shards, so that they can be
-// written while the index is being finished. It returns when every file has been handed to emit.
+// once, in three batches: the documents' fragments and the synonym lexicon's part come before the shards, so that
+// they can be written while the index is being finished. It returns when every file has been handed to emit.
 func Write(docs []Doc, revisions []Revision, current int, glossary map[string]string, m *Memo, emit func([]File)) {
 	if m == nil {
 		m = NewMemo()
@@ -387,9 +387,9 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 	var stemL, asideL, partL, glossL, pairL, phraseL, partialL []posting
 	var rootL []rooted
 	var formL []entry
-	meta := make(chan File, 1)
+	var meta File
 	cores.All(
-		func() { meta <- metaFile(set, revisions, current, prefix, gloss) },
+		func() { meta = metaFile(set, revisions, current, prefix, gloss) },
 		func() {
 			byTerm := make([]int32, len(num.terms))
 			for id := range byTerm {
@@ -531,7 +531,7 @@ func Write(docs []Doc, revisions []Revision, current int, glossary map[string]st
 		}
 	})
 
-	emit(append(files, <-meta))
+	emit(append(files, meta))
 	others.Wait()
 }
 

@@ -392,8 +392,8 @@ func (b *builder) render() problem.List {
 			b.out.put(files...)
 		}()
 	}
-	// The index's files come in a few batches, the last when it is done; the channel holds them all, so that the
-	// index never waits for the writing.
+	// The index's files come in three batches (search.Write), the last when it is done; the channel holds them
+	// all, so that the index never waits for the writing.
 	indexFiles := make(chan []file, 8)
 	go func() {
 		defer close(indexFiles)
