@@ -74,11 +74,8 @@ func Load(dir string, last *Set) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	for name, tree := range partials {
-		if common[name] == nil || !parse.IsEmptyTree(tree.Root) {
-			common[name] = tree
-		}
-	}
+	dropEmpty(partials, common)
+	maps.Copy(common, partials)
 	own := make([]map[string]*parse.Tree, len(PageKinds))
 	errs := make([]error, len(PageKinds))
 	cores.Each(len(PageKinds), func(i int) {
@@ -96,13 +93,7 @@ func Load(dir string, last *Set) (*Set, error) {
 		}
 	}
 	for i, kind := range PageKinds {
-		// A kind's empty definition of a template the frame or partials have leaves theirs in place, as parsing it
-		// into a set that has theirs does.
-		for name, tree := range own[i] {
-			if common[name] != nil && parse.IsEmptyTree(tree.Root) {
-				delete(own[i], name)
-			}
-		}
+		dropEmpty(own[i], common)
 		for name, tree := range scope(kind, own[i], common) {
 			if _, err := t.set.AddParseTree(name, tree); err != nil {
 				return nil, fmt.Errorf("layouts/%s: %w", kind, err)
@@ -135,6 +126,17 @@ func parseTrees(name string, src map[string][]byte) (map[string]*parse.Tree, err
 		trees[d.Name()] = d.Tree
 	}
 	return trees, nil
+}
+
+// dropEmpty takes from trees the empty definitions of templates that common has: a file parsed into a set that
+// has a template leaves it in place when the file's definition of it is empty, and so do the kinds and the
+// partials here.
+func dropEmpty(trees, common map[string]*parse.Tree) {
+	for name, tree := range trees {
+		if common[name] != nil && parse.IsEmptyTree(tree.Root) {
+			delete(trees, name)
+		}
+	}
 }
 
 // Execute renders the template name of a page kind's layouts, such as "revision.html" or a partial, as the kind
