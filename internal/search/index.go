@@ -841,10 +841,13 @@ func inflectedAs(k, w string) bool {
 type glossary struct {
 	tokens  map[string][]Token
 	phrases [][]string // folded keys of each expansion, with the abbreviation's form last
+	// The phrases by their first word, for phrasesIn: those of several words, whose first word is said as it is,
+	// and those of one, which may be inflected.
+	byFirst, single map[string][]int
 }
 
 func newGlossary(m map[string]string) *glossary {
-	g := &glossary{tokens: map[string][]Token{}}
+	g := &glossary{tokens: map[string][]Token{}, byFirst: map[string][]int{}, single: map[string][]int{}}
 	abbrs := make([]string, 0, len(m))
 	for a := range m {
 		abbrs = append(abbrs, a)
@@ -860,6 +863,11 @@ func newGlossary(m map[string]string) *glossary {
 			}
 		}
 		if len(keys) > 0 {
+			if len(keys) == 1 {
+				g.single[keys[0]] = append(g.single[keys[0]], len(g.phrases))
+			} else {
+				g.byFirst[keys[0]] = append(g.byFirst[keys[0]], len(g.phrases))
+			}
 			g.phrases = append(g.phrases, append(keys, strings.ToLower(a)))
 		}
 	}
@@ -879,22 +887,50 @@ func (g *glossary) phrasesIn(toks []Token, buf []string) ([]string, []string) {
 			keys = append(keys, t.Key)
 		}
 	}
-	var out []string
-	for _, p := range g.phrases {
-		words, abbr := p[:len(p)-1], p[len(p)-1]
-	scan:
-		for i := 0; i+len(words) <= len(keys); i++ {
-			for j, w := range words {
-				k := keys[i+j]
-				if k != w && !(j == len(words)-1 && inflectedAs(k, w)) {
-					continue scan
-				}
+	// Each word is looked up among the phrases' first words: as it is, and for a phrase of one word, less each
+	// ending inflectedAs allows.
+	var found []int
+	for i, k := range keys {
+		for _, n := range g.byFirst[k] {
+			if words := g.phrases[n][:len(g.phrases[n])-1]; saysFrom(keys[i:], words) {
+				found = append(found, n)
 			}
-			out = append(out, abbr)
-			break
+		}
+		if len(g.single) == 0 {
+			continue
+		}
+		for e := 0; e <= 3 && e < len(k); e++ {
+			found = append(found, g.single[k[:len(k)-e]]...)
+		}
+		for _, e := range pluralDefinite {
+			if base, ok := strings.CutSuffix(k, e); ok && base != "" {
+				found = append(found, g.single[base]...)
+			}
 		}
 	}
+	if len(found) == 0 {
+		return nil, keys
+	}
+	slices.Sort(found)
+	found = slices.Compact(found)
+	out := make([]string, len(found))
+	for i, n := range found {
+		out[i] = g.phrases[n][len(g.phrases[n])-1]
+	}
 	return out, keys
+}
+
+// saysFrom reports whether keys begin with the phrase's words, its last word perhaps inflected.
+func saysFrom(keys, words []string) bool {
+	if len(keys) < len(words) {
+		return false
+	}
+	for j, w := range words {
+		if k := keys[j]; k != w && !(j == len(words)-1 && inflectedAs(k, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // phrasesOf gathers the documents of the coordinator's phrases (sökord), by the phrases' keys; and those of a phrase

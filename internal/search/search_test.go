@@ -316,3 +316,54 @@ func TestFoldLikeFoldAny(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesIn: the abbreviations whose expansions a text says, word for word with the last word perhaps
+// inflected, are those a scan of every expansion at every place finds, in the glossary's order.
+func TestPhrasesIn(t *testing.T) {
+	g := newGlossary(map[string]string{
+		"SLK":  "stadsledningskontoret",
+		"SDN":  "stadsdelsnämnd",
+		"SoF":  "socialförvaltningen",
+		"VBE":  "våldsbejakande extremism",
+		"KS":   "kommunstyrelsen",
+		"SDF":  "stadsdelsförvaltning",
+		"Dup":  "stadsdelsnämnd",
+		"Lång": "en plan mot våldsbejakande extremism",
+	})
+	scan := func(toks []Token) []string { // every expansion at every place, as phrasesIn did before its index
+		var keys, out []string
+		for _, tk := range toks {
+			if !tk.Secondary {
+				keys = append(keys, tk.Key)
+			}
+		}
+		for _, p := range g.phrases {
+			words := p[:len(p)-1]
+			for i := 0; i+len(words) <= len(keys); i++ {
+				if saysFrom(keys[i:], words) {
+					out = append(out, p[len(p)-1])
+					break
+				}
+			}
+		}
+		return out
+	}
+	for _, text := range []string{
+		"Stadsledningskontoret och stadsdelsnämnderna samverkar.",
+		"stadsdelsnämndernas ansvar; stadsdelsnämnds",
+		"Våldsbejakande extremismen, en plan mot våldsbejakande extremism.",
+		"våldsbejakande, extremism",
+		"Kommunstyrelsen kommunstyrelsen stadsdelsförvaltningarna",
+		"ingenting av det",
+		"",
+	} {
+		toks := Tokens(text)
+		got, _ := g.phrasesIn(toks, nil)
+		if want := scan(toks); !slices.Equal(got, want) {
+			t.Errorf("%q: phrasesIn %q, a scan %q", text, got, want)
+		}
+	}
+	if got, _ := g.phrasesIn(Tokens("Stadsledningskontoret och stadsdelsnämnderna"), nil); len(got) != 3 {
+		t.Errorf("got %q, want slk, sdn and dup", got)
+	}
+}
