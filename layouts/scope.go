@@ -75,14 +75,17 @@ func eachCall(t *parse.Tree, do func(name *string)) {
 
 // sharedName returns the name a call of the template function shared renders, when c is one with a quoted name.
 func sharedName(c *parse.CommandNode) (*parse.StringNode, bool) {
-	if len(c.Args) < 2 {
-		return nil, false
-	}
-	if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "shared" {
+	if !callsShared(c) || len(c.Args) < 2 {
 		return nil, false
 	}
 	s, ok := c.Args[1].(*parse.StringNode)
 	return s, ok
+}
+
+// callsShared reports whether c calls the template function shared.
+func callsShared(c *parse.CommandNode) bool {
+	id, ok := c.Args[0].(*parse.IdentifierNode)
+	return ok && id.Ident == "shared"
 }
 
 // checkShared reports a call of shared whose first argument is not a quoted name: the template it renders must be
@@ -91,10 +94,7 @@ func checkShared(t *parse.Tree) error {
 	var err error
 	walk(t.Root, func(n parse.Node) {
 		c, ok := n.(*parse.CommandNode)
-		if !ok || err != nil || len(c.Args) == 0 {
-			return
-		}
-		if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "shared" {
+		if !ok || err != nil || !callsShared(c) {
 			return
 		}
 		if _, ok := sharedName(c); !ok {

@@ -152,48 +152,47 @@ func decodeLexicon(data string) (*lexicon, error) {
 	if !ok {
 		return nil, bad
 	}
-	lx := &lexicon{}
-	numbers := func(n int) ([]uint16, bool) {
-		if len(rest) < 2*n {
-			return nil, false
+	// short is set once the data ends before what it says it holds; what is read after is empty.
+	short := false
+	count := func() int {
+		if len(rest) < 4 {
+			short = true
+			return 0
+		}
+		n := int(binary.LittleEndian.Uint32([]byte(rest[:4])))
+		rest = rest[4:]
+		return n
+	}
+	take := func(n int) string {
+		if len(rest) < n {
+			short = true
+			return ""
+		}
+		b := rest[:n]
+		rest = rest[n:]
+		return b
+	}
+	numbers := func(n int) []uint16 {
+		b := take(2 * n)
+		if short {
+			return nil
 		}
 		out := make([]uint16, n)
 		for i := range out {
-			out[i] = uint16(rest[2*i]) | uint16(rest[2*i+1])<<8
+			out[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
 		}
-		rest = rest[2*n:]
-		return out, true
+		return out
 	}
-	count := func() (int, bool) {
-		if len(rest) < 4 {
-			return 0, false
-		}
-		n := binary.LittleEndian.Uint32([]byte(rest[:4]))
-		rest = rest[4:]
-		return int(n), true
-	}
-	keys, ok := count()
-	if !ok || len(rest) < keys {
-		return nil, bad
-	}
-	lengths := rest[:keys]
-	rest = rest[keys:]
-	lx.keys = make([]string, keys)
+	lx := &lexicon{}
+	lengths := take(count())
+	lx.keys = make([]string, len(lengths))
 	for i := range lx.keys {
-		n := int(lengths[i])
-		if len(rest) < n {
-			return nil, bad
-		}
-		lx.keys[i], rest = rest[:n], rest[n:]
+		lx.keys[i] = take(int(lengths[i]))
 	}
-	var ok1, ok2, ok3, ok4, ok5 bool
-	var words, pairs int
-	words, ok1 = count()
-	lx.wordKey, ok2 = numbers(words)
-	lx.wordRoot, ok3 = numbers(words)
-	pairs, ok4 = count()
-	lx.pairs, ok5 = numbers(2 * pairs)
-	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || rest != "" {
+	words := count()
+	lx.wordKey, lx.wordRoot = numbers(words), numbers(words)
+	lx.pairs = numbers(2 * count())
+	if short || rest != "" {
 		return nil, bad
 	}
 	for _, ns := range [][]uint16{lx.wordKey, lx.wordRoot} {
