@@ -41,7 +41,7 @@ func heap(n int) bool {
 	return errno == 0 || errno == syscall.ENOMEM // ENOMEM: the advice reached past the heap, where nothing is mapped
 }
 
-// first is the allocation heap finds the heap in use by when it is not just below the block, kept for TestInUse.
+// first is an allocation made just before the block, in the heap in use: TestInUse finds that heap by it.
 var first *[64]byte
 
 // setGCPercent is debug.SetGCPercent, which the runtime defines for package runtime/debug under this name.
