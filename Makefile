@@ -9,13 +9,13 @@ build: ## Build content/ into public/
 	$(GO) run ./cmd/plansite build
 
 serve: ## Build and serve the site on http://127.0.0.1:$(PORT)/
-	$(GO) run ./cmd/plansite serve --port $(PORT)
+	$(GO) run ./cmd/plansite-serve --port $(PORT)
 
 demo: ## Serve the shipped plan with the example revision of examples/ beside it: comparisons, drafts, follow-up
 	rm -rf bin/demo-content && mkdir -p bin/demo-content
 	cp -R content/. bin/demo-content/
 	for d in examples/*/; do cp -R "$$d" bin/demo-content/; done
-	$(GO) run ./cmd/plansite serve --content bin/demo-content --port $(PORT)
+	$(GO) run ./cmd/plansite-serve --content bin/demo-content --port $(PORT)
 
 test: node_modules/.package-lock.json ## Run every test, the real-browser ones included
 	$(GO) vet ./...

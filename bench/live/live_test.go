@@ -35,7 +35,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// As cmd/plansite does, so that this measures what plansite serve does: its heap in huge pages (package
+	// As cmd/plansite-serve does, so that this measures what plansite serve does: its heap in huge pages (package
 	// hugepages, imported for that), and the collector's setting.
 	debug.SetGCPercent(200)
 	code := m.Run()

@@ -18,18 +18,15 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
-	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 
-	"github.com/stockholm/plansite/internal/config"
+	"github.com/stockholm/plansite/internal/command"
 	_ "github.com/stockholm/plansite/internal/hugepages" // the heap in huge pages, asked for as the program starts
-	"github.com/stockholm/plansite/internal/preview"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/site"
 )
@@ -98,114 +95,15 @@ func version() string {
 	return "devel"
 }
 
-// buildArgs are the flags every command that builds shares.
-type buildArgs struct {
-	site.Options
-	config string // the settings file
-}
-
-// buildFlags adds the flags every command that builds shares.
-func buildFlags(fs *flag.FlagSet) *buildArgs {
-	a := &buildArgs{}
-	fs.StringVar(&a.Content, "content", "content", "the content `folder`")
-	fs.StringVar(&a.Layouts, "layouts", "layouts", "a `folder` of layouts that replace the built-in ones of the same name")
-	fs.StringVar(&a.Out, "out", "public", "the output `folder`; replaced as a whole when the build succeeds")
-	fs.BoolVar(&a.Replace, "replace", false, "replace the output folder even when it holds files that no plansite build made")
-	fs.BoolVar(&a.Drafts, "drafts", false, "publish drafts and examples too, each with its banner; without it only adopted revisions are published")
-	fs.StringVar(&a.BaseURL, "base-url", "", "the `address` the site is published at, e.g. https://intranet.example/vbe/")
-	fs.StringVar(&a.EditURL, "edit-url", "", "the `address` of the content folder in the repository's web editor; each section and activity then links to its file")
-	configFlag(fs, &a.config)
-	return a
-}
-
-// configFlag adds --config.
-func configFlag(fs *flag.FlagSet, p *string) {
-	fs.StringVar(p, "config", config.File, "the settings `file`; its keys are these flags' names, and a flag given here wins")
-}
-
-// options are the build's options: the flags given, then the settings file for the flags not given, then the
-// defaults. The preview calls it again before every render, so that an edit of the settings file shows at once.
-func (a *buildArgs) options(fs *flag.FlagSet) (site.Options, error) {
-	o := a.Options
-	err := applySettings(fs, a.config, map[string]*string{
-		"content": &o.Content, "layouts": &o.Layouts, "out": &o.Out, "base-url": &o.BaseURL, "edit-url": &o.EditURL,
-	})
-	if err != nil {
-		return o, err
-	}
-	// The default layouts folder may be absent: the built-in layouts are used then.
-	if o.Layouts == a.Layouts && !given(fs, "layouts") {
-		if info, err := os.Stat(o.Layouts); err != nil || !info.IsDir() {
-			o.Layouts = ""
-		}
-	}
-	return o, nil
-}
-
-// applySettings reads the settings file at path and sets the flag variables in fields, by setting name, that were
-// not given on the command line. A missing file is fine unless --config named it.
-func applySettings(fs *flag.FlagSet, path string, fields map[string]*string) error {
-	s, err := config.Load(path)
-	switch {
-	case config.IsMissing(err) && !given(fs, "config"):
-		return nil
-	case config.IsMissing(err):
-		return fmt.Errorf("--config %s: filen finns inte", path)
-	case err != nil:
-		return err
-	}
-	for key, v := range s {
-		if p := fields[key]; p != nil && !given(fs, key) {
-			*p = v
-		}
-	}
-	return nil
-}
-
-// given reports whether the flag was on the command line.
-func given(fs *flag.FlagSet, name string) bool {
-	found := false
-	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
-	return found
-}
-
-// parse parses flags; it returns an exit status when the command should stop.
-func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synopsis string) (int, bool) {
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		if a == "-h" || a == "--h" || a == "-help" || a == "--help" {
-			fs.SetOutput(stdout) // asked-for help is output, not an error
-			fs.Usage()
-			return 0, true
-		}
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "plansite: oväntat argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2, true
-	}
-	return 0, false
-}
-
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	a := buildFlags(fs)
-	if code, stop := parse(fs, args, stdout, stderr, "plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL] [--config FILE]"); stop {
+	a := command.BuildFlags(fs)
+	if code, stop := command.Parse(fs, args, stdout, stderr, "plansite build [--content DIR] [--layouts DIR] [--out DIR] [--base-url URL] [--config FILE]"); stop {
 		return code
 	}
-	o, err := a.options(fs)
+	o, err := a.Resolve(fs)
 	if err != nil {
-		return reportSettings(err, stderr)
+		return command.ReportSettings(err, stderr)
 	}
 	return build(&o, stdout, stderr)
 }
@@ -292,19 +190,6 @@ func printWarnings(w problem.List, format string, stdout, stderr io.Writer) {
 	}
 }
 
-// reportSettings reports what is wrong in the settings file.
-func reportSettings(err error, stderr io.Writer) int {
-	if probs, ok := problem.AsList(err); ok {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
-		fmt.Fprintln(stderr, "Inställningsfilen har fel. Inget byggdes.")
-		return 1
-	}
-	fmt.Fprintf(stderr, "plansite: %v\n", err)
-	return 1
-}
-
 func reportError(err error, out string, stderr io.Writer) int {
 	if probs, ok := problem.AsList(err); ok {
 		for _, p := range probs {
@@ -328,9 +213,9 @@ func reportError(err error, out string, stderr io.Writer) int {
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	a := buildFlags(fs)
+	a := command.BuildFlags(fs)
 	format := fs.String("format", "text", "`text`, or github for GitHub Actions annotations on the changed lines")
-	if code, stop := parse(fs, args, stdout, stderr, "plansite check [--content DIR] [--layouts DIR] [--config FILE] [--format text|github]"); stop {
+	if code, stop := command.Parse(fs, args, stdout, stderr, "plansite check [--content DIR] [--layouts DIR] [--config FILE] [--format text|github]"); stop {
 		return code
 	}
 	if *format != "text" && *format != "github" {
@@ -338,7 +223,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var stats site.Stats
-	o, err := a.options(fs)
+	o, err := a.Resolve(fs)
 	if err == nil {
 		stats, err = site.Check(o)
 	}
@@ -387,37 +272,4 @@ func githubAnnotation(level string, p problem.Problem) string {
 		line = fmt.Sprintf(",line=%d", p.Line)
 	}
 	return fmt.Sprintf("::%s file=%s%s,title=plansite::%s", level, prop.Replace(filepath.ToSlash(p.File)), line, data.Replace(msg))
-}
-
-func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	a := buildFlags(fs)
-	port := fs.Int("port", 1313, "the `port` to listen on")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview reachable from other machines")
-	fs.Lookup("drafts").DefValue = "true"
-	a.Drafts = true // the coordinator previews next year's draft; --drafts=false shows the site as it is published
-	fs.Lookup("drafts").Usage = "show drafts and examples too (--drafts=false shows the site as it is published)"
-	if code, stop := parse(fs, args, stdout, stderr, "plansite serve [--port 1313] [--bind 127.0.0.1] [build flags]"); stop {
-		return code
-	}
-	o, err := a.options(fs)
-	if err != nil {
-		return reportSettings(err, stderr)
-	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
-	if err != nil {
-		fmt.Fprintf(stderr, "plansite: %v (körs en annan server redan? Prova --port %d)\n", err, *port+1)
-		return 1
-	}
-	fmt.Fprintf(stdout, "Webbplatsen visas på http://%s%s och byggs om när %s ändras (avsluta med Ctrl-C)\n",
-		ln.Addr(), preview.BasePath(o.BaseURL), o.Content)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	p := &preview.Server{Site: o, Log: stdout, Settings: a.config, Options: func() (site.Options, error) { return a.options(fs) }}
-	if err := p.Run(ctx, ln); err != nil {
-		fmt.Fprintf(stderr, "plansite: %v\n", err)
-		return 1
-	}
-	fmt.Fprintln(stdout, "Förhandsvisningen är avslutad.")
-	return 0
 }

@@ -45,7 +45,6 @@ func TestExitStatus(t *testing.T) {
 		{"no command", nil, 2, `^$`, `Usage:`},
 		{"help", []string{"--help"}, 0, `plansite build`, `^$`},
 		{"build help", []string{"build", "-h"}, 0, `Usage: plansite build(.|\n)*-base-url`, `^$`},
-		{"serve help", []string{"serve", "--help"}, 0, `Usage: plansite serve(.|\n)*-bind`, `^$`},
 		{"version", []string{"version"}, 0, `^plansite \S+\n$`, `^$`},
 		{"diff", []string{"diff", "--content", demoDir, "2020", "2021"}, 0,
 			`^Ändringar från 2020 till 2021\n(.|\n)*Diarienummer: \[-3.1.1-212/2020-\]\{\+3.1.1-087/2021\+\}`, `^$`},

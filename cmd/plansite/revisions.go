@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stockholm/plansite/internal/command"
 	"github.com/stockholm/plansite/internal/compare"
 	"github.com/stockholm/plansite/internal/content"
 	"github.com/stockholm/plansite/internal/history"
@@ -40,7 +41,7 @@ func positional(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, synop
 			}
 		}
 	}
-	if code, stop := parse(fs, flags, stdout, stderr, synopsis); stop {
+	if code, stop := command.Parse(fs, flags, stdout, stderr, synopsis); stop {
 		return nil, code, true
 	}
 	if len(pos) != n {
@@ -67,13 +68,13 @@ func textCommand(name, synopsis string, n int, args []string, stdout, stderr io.
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	d := fs.String("content", "content", "the content `folder`")
 	var settings string
-	configFlag(fs, &settings)
+	command.ConfigFlag(fs, &settings)
 	format := fs.String("format", "text", "`text` for a terminal, or markdown for a memo")
 	if pos, code, stop = positional(fs, args, stdout, stderr, synopsis, n); stop {
 		return "", "", nil, code, true
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": d}); err != nil {
-		return "", "", nil, reportSettings(err, stderr), true
+	if err := command.ApplySettings(fs, settings, map[string]*string{"content": d}); err != nil {
+		return "", "", nil, command.ReportSettings(err, stderr), true
 	}
 	if *format != string(compare.Text) && *format != string(compare.Markdown) {
 		fmt.Fprintf(stderr, "plansite: --format %q: använd text eller markdown\n", *format)
@@ -131,13 +132,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	dir := fs.String("content", "content", "the content `folder`")
 	var settings string
-	configFlag(fs, &settings)
+	command.ConfigFlag(fs, &settings)
 	pos, code, stop := positional(fs, args, stdout, stderr, "plansite new [--content DIR] [--config FILE] YEAR", 1)
 	if stop {
 		return code
 	}
-	if err := applySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
-		return reportSettings(err, stderr)
+	if err := command.ApplySettings(fs, settings, map[string]*string{"content": dir}); err != nil {
+		return command.ReportSettings(err, stderr)
 	}
 	y, ok := year(pos[0], stderr)
 	if !ok {
