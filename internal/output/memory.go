@@ -62,6 +62,22 @@ func (m *Memory) FS() fs.FS {
 	return c
 }
 
+// Same reports whether two sites that FS returned hold the same files, byte for byte. Any other file system is
+// taken to differ.
+func Same(a, b fs.FS) bool {
+	x, ok := a.(memFS)
+	y, ok2 := b.(memFS)
+	if !ok || !ok2 || len(x) != len(y) {
+		return false
+	}
+	for p, data := range x {
+		if other, ok := y[p]; !ok || !bytes.Equal(data, other) {
+			return false
+		}
+	}
+	return true
+}
+
 // memFS maps slash-separated paths to file contents; folders are implied by the paths.
 type memFS map[string][]byte
 

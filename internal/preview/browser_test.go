@@ -124,6 +124,21 @@ func TestBrowserLayoutReload(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A layout saved with a change that makes no page different reloads nothing: the page keeps its state. The
+	// test listens for the build as the page does, and looks a while after it.
+	browser.Eval[bool](tab, `window.plansiteMark = 'before the layout was saved', window.plansiteBuilds = [],
+		new EventSource('/__plansite/events?page=/2020/').addEventListener('build', function (e) { plansiteBuilds.push(JSON.parse(e.data).build); }), true`)
+	tab.WaitFor(`plansiteBuilds.length === 1`)
+	r.writeAt(filepath.Join(lay, "baseof.html"), "{{/* the same pages */}}"+string(base))
+	if res := r.next(); res.Problems != nil {
+		t.Fatal(res.Problems)
+	}
+	tab.WaitFor(`typeof plansiteBuilds === 'undefined' || plansiteBuilds.length > 1`) // undefined after a reload
+	time.Sleep(300 * time.Millisecond)
+	if mark := browser.Eval[string](tab, `String(window.plansiteMark)`); mark != "before the layout was saved" {
+		t.Errorf("a layout saved without a change to the pages reloaded the page (mark %q)", mark)
+	}
+
 	browser.Eval[bool](tab, `window.plansiteMark = 'before the layout changed', true`)
 	r.writeAt(filepath.Join(lay, "baseof.html"), strings.Replace(string(base), "<p>{{.Site.Board}}, Stockholms stad</p>", "<p>{{.Site.Board}}, Stockholms stad, ny sidfot</p>", 1))
 	if res := r.next(); res.Problems != nil {

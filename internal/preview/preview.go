@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/stockholm/plansite/internal/content"
+	"github.com/stockholm/plansite/internal/output"
 	"github.com/stockholm/plansite/internal/problem"
 	"github.com/stockholm/plansite/internal/serve"
 	"github.com/stockholm/plansite/internal/site"
@@ -151,7 +152,8 @@ func BasePath(baseURL string) string {
 // they are made, over the last site, and the open pages that show one of them patch themselves. The render waits
 // until they have (at most maxWait), so that the browser has the machine to itself; the comparisons, histories
 // and search index follow with the whole site. A change to anything else (the layouts, their styles and
-// scripts, a picture, the settings) makes the open pages reload whole once the site is complete.
+// scripts, a picture, the settings) makes the open pages reload whole once the site is complete, unless the site
+// came out the same as before.
 func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Options) error) {
 	var fsys fs.FS
 	var stats site.Stats
@@ -208,13 +210,16 @@ func (s *Server) rebuild(start time.Time, changed []string, rewatch func(site.Op
 			fmt.Fprintln(s.Log, "  "+p)
 		}
 	} else {
+		// A site that came out the same, byte for byte, as the last (a file saved unchanged, or emptied and then
+		// filled again in two builds) reloads no page: the reader keeps the place, and a form half filled in.
+		reload := whole && (s.last == nil || !output.Same(s.last, fsys))
 		s.last = fsys
 		s.live.Serve(serve.HandlerFS(fsys, BasePath(s.Site.BaseURL)))
 		var warnings []string
 		for _, w := range stats.Warnings {
 			warnings = append(warnings, w.Error())
 		}
-		s.live.Built(warnings, whole)
+		s.live.Built(warnings, reload)
 		fmt.Fprintln(s.Log, stats)
 	}
 	res.Ended = time.Now()

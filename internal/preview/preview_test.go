@@ -3,7 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
-	"github.com/stockholm/plansite/internal/output"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"net"
@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/stockholm/plansite/internal/config"
+	"github.com/stockholm/plansite/internal/output"
 	"github.com/stockholm/plansite/internal/site"
 	"github.com/stockholm/plansite/layouts"
 )
@@ -474,4 +475,73 @@ func readLayout(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestPreviewReloadsOnlyWhenTheSiteChanged: a layout saved without a change to what it makes reloads no page; a
+// layout that changes the pages reloads them.
+func TestPreviewReloadsOnlyWhenTheSiteChanged(t *testing.T) {
+	lay := t.TempDir()
+	r := startServer(t, func(content string) *Server {
+		return &Server{Site: site.Options{Content: content, Layouts: lay, Drafts: true}}
+	})
+	req, _ := http.NewRequest("GET", r.url+"/__plansite/events?page=/2020/&id=t", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan struct{ Build, Whole int }, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			var e struct{ Build, Whole int }
+			if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok && json.Unmarshal([]byte(d), &e) == nil && e.Build > 0 {
+				events <- e
+			}
+		}
+	}()
+	// last returns the last build event of a burst.
+	last := func() struct{ Build, Whole int } {
+		t.Helper()
+		var e struct{ Build, Whole int }
+		for {
+			select {
+			case e = <-events:
+				continue
+			case <-time.After(500 * time.Millisecond):
+			}
+			if e.Build == 0 {
+				t.Fatal("no build event")
+			}
+			return e
+		}
+	}
+	// after returns the build event of the build that follows a write.
+	after := func(write func()) struct{ Build, Whole int } {
+		t.Helper()
+		write()
+		if res := r.next(); res.Problems != nil {
+			t.Fatal(res.Problems)
+		}
+		return last()
+	}
+	first := last() // what a page is told as it connects
+	partials := readLayout(t, "partials.html")
+	unchanged := after(func() { r.writeAt(filepath.Join(lay, "partials.html"), "{{/* the same pages */}}\n"+partials) })
+	if unchanged.Build <= first.Build || unchanged.Whole != first.Whole {
+		t.Errorf("a layout that changes no page: build %d → %d, whole %d → %d; want a new build and no reload",
+			first.Build, unchanged.Build, first.Whole, unchanged.Whole)
+	}
+	base := readLayout(t, "baseof.html")
+	changed := after(func() {
+		r.writeAt(filepath.Join(lay, "baseof.html"), strings.Replace(base, "Stockholms stad</p>", "Stockholms stad, ny sidfot</p>", 1))
+	})
+	if changed.Whole != changed.Build || changed.Whole <= unchanged.Whole {
+		t.Errorf("a layout that changes the pages: whole %d at build %d; want a reload", changed.Whole, changed.Build)
+	}
+	if _, page := r.get("/2020/"); !strings.Contains(page, "ny sidfot") {
+		t.Error("the changed layout is not served")
+	}
 }
