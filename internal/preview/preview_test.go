@@ -123,6 +123,28 @@ func (r *running) read(rel string) string {
 	return string(b)
 }
 
+// listen listens to the events the preview sends the page at path, as the page's script does, and calls seen with
+// the data of each, on a goroutine of its own, until the test ends.
+func (r *running) listen(path string, seen func(data string)) {
+	r.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	r.t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", r.url+"/__plansite/events?page="+path+"&id=t", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.t.Cleanup(func() { resp.Body.Close() })
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				seen(d)
+			}
+		}
+	}()
+}
+
 func (r *running) get(path string) (int, string) {
 	r.t.Helper()
 	resp, err := http.Get(r.url + path)
@@ -430,23 +452,12 @@ func TestPreviewServesTheEditedRevisionFirst(t *testing.T) {
 	r := startServer(t, func(content string) *Server {
 		return &Server{Site: site.Options{Content: content, Layouts: lay, Drafts: true}}
 	})
-	req, _ := http.NewRequest("GET", r.url+"/__plansite/events?page=/2020/&id=t", nil)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
 	partial := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok && strings.Contains(d, `"partial":true`) {
-				partial <- d
-			}
+	r.listen("/2020/", func(data string) {
+		if strings.Contains(data, `"partial":true`) {
+			partial <- data
 		}
-	}()
+	})
 
 	r.write("2020/"+section, strings.Replace(r.read("2020/"+section), "Gör så här.", "Gör så här, först.", 1))
 	res := r.next()
@@ -484,24 +495,13 @@ func TestPreviewReloadsOnlyWhenTheSiteChanged(t *testing.T) {
 	r := startServer(t, func(content string) *Server {
 		return &Server{Site: site.Options{Content: content, Layouts: lay, Drafts: true}}
 	})
-	req, _ := http.NewRequest("GET", r.url+"/__plansite/events?page=/2020/&id=t", nil)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
 	events := make(chan struct{ Build, Whole int }, 16)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			var e struct{ Build, Whole int }
-			if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok && json.Unmarshal([]byte(d), &e) == nil && e.Build > 0 {
-				events <- e
-			}
+	r.listen("/2020/", func(data string) {
+		var e struct{ Build, Whole int }
+		if json.Unmarshal([]byte(data), &e) == nil && e.Build > 0 {
+			events <- e
 		}
-	}()
+	})
 	// last returns the last build event of a burst.
 	last := func() struct{ Build, Whole int } {
 		t.Helper()
