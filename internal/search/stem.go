@@ -12,6 +12,7 @@ package search
 // too, so "nätverk" finds "socialtjänstnätverket" and "bejakande" finds "våldsbejakande".
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -26,9 +27,9 @@ import (
 	"github.com/stockholm/plansite/internal/memo"
 )
 
-// snowballStopwords is Snowball's Swedish list of function words (testdata/snowball-stopwords.txt), written out so that the
-// browser gets all of it, not only the words the site happens to have: a query's "min" or "mitt" is a function
-// word whether or not the plan says it.
+// snowballStopwords is Snowball's Swedish list of function words (testdata/snowball-stopwords.txt), written out so
+// that the browser gets all of it, not only the words the site happens to have: a query's "min" or "mitt" is a
+// function word whether or not the plan says it.
 var snowballStopwords = []string{"och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var",
 	"sig", "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin",
 	"nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något", "från",
@@ -56,11 +57,7 @@ func IsStopword(form string) bool { return stopwords[form] }
 
 // Stopwords lists every stopword, for the browser, sorted. They are compared as written: "är" is a stopword, "år"
 // and "ar" are not.
-func Stopwords() []string {
-	out := slices.Concat(snowballStopwords, extraStopwords)
-	sort.Strings(out)
-	return slices.Compact(out)
-}
+func Stopwords() []string { return slices.Sorted(maps.Keys(stopwords)) }
 
 // weakWords are the verbs and adverbs of questions that say little of what is asked: "var sitter samordnaren",
 // "min elev verkar radikaliserad", "var ligger kompetenscentret", "hur når jag samordnaren", "få tag på", "hur
